@@ -1,0 +1,60 @@
+"""Typed errors of the core. ui/ and the CLI turn them into words for people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fkinspect.model import StoreStatus
+
+
+class FkInspectError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class PolicyError(FkInspectError):
+    """The policy file is missing or malformed: nothing may be classified or cleaned."""
+
+
+class StoreError(FkInspectError):
+    """A store could not be read (or written). `status` says which kind of failure."""
+
+    status = StoreStatus.ERROR
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(f"{path}: {detail}" if detail else str(path))
+        self.path = path
+        self.detail = detail
+
+
+class StoreMissing(StoreError):
+    status = StoreStatus.MISSING
+
+
+class StoreUnreadable(StoreError):
+    status = StoreStatus.UNREADABLE
+
+
+class StoreLocked(StoreError):
+    status = StoreStatus.LOCKED
+
+
+class StoreCorrupt(StoreError):
+    status = StoreStatus.CORRUPT
+
+
+class UnsupportedSchema(StoreError):
+    status = StoreStatus.UNSUPPORTED
+
+
+class BrowserRunning(FkInspectError):
+    """The browser that owns a profile is running: writing is refused."""
+
+    def __init__(self, browser_name: str, profile_name: str, evidence: str = "") -> None:
+        super().__init__(f"{browser_name} ({profile_name}) is running {evidence}".strip())
+        self.browser_name = browser_name
+        self.profile_name = profile_name
+        self.evidence = evidence
+
+
+class ValueUnavailable(FkInspectError):
+    """One cookie's value could not be decrypted; says why in plain words."""
