@@ -1,0 +1,110 @@
+"""Fake HOME folders in which a real browser visited the fake site and quit cleanly."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import procs
+from .chromium import Chromium, cookies_db
+from .firefox import Firefox, profile_in_use, profiles_root, session_store
+from .site import AgencySite, ExpectedCookie, expected_cookies
+
+
+@dataclass(frozen=True)
+class VisitedHome:
+    """A HOME after one visit to the home page, and what it should now contain.
+
+    Path-like: `Path(home)`, `os.fspath(home)` and `["--home", home]` all give the HOME.
+    """
+
+    home: Path
+    browser: str  # "chromium" or "firefox"
+    profile: Path  # Chromium: <user-data-dir>/Default; Firefox: <salt>.default-esr
+    store: Path  # Cookies / cookies.sqlite
+    session_store: Path | None  # Firefox: sessionstore.jsonlz4 (session cookies live here)
+    expected: tuple[ExpectedCookie, ...]
+    seconds: float  # wall time of the browser run that made it
+
+    def __fspath__(self) -> str:
+        return str(self.home)
+
+    def env(self) -> dict[str, str]:
+        """Environment for a program (fkinspect) that should see this HOME as the user's."""
+        return procs.browser_env(self.home)
+
+    def cli_args(self) -> list[str]:
+        return ["--home", str(self.home)]
+
+    def expected_by_name(self) -> dict[str, ExpectedCookie]:
+        return {c.name: c for c in self.expected}
+
+    def copy_to(self, home: Path) -> VisitedHome:
+        """A private copy (tests may clean it); the original stays as it was."""
+        shutil.copytree(self.home, home, symlinks=True)
+        # NSS remembers the profile's absolute path; point it at the copy.
+        for pkcs11 in home.rglob("pkcs11.txt"):
+            text = pkcs11.read_text()
+            pkcs11.write_text(text.replace(str(self.home), str(home)))
+        moved = {
+            "home": home,
+            "profile": home / self.profile.relative_to(self.home),
+            "store": home / self.store.relative_to(self.home),
+            "session_store": (
+                home / self.session_store.relative_to(self.home) if self.session_store else None
+            ),
+        }
+        return replace(self, **moved)
+
+
+def visit_with_chromium(home: Path, site: AgencySite, binary: str | None = None) -> VisitedHome:
+    """Start Chromium on `home`, load the home page, close cleanly."""
+    home.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with Chromium(home, site, binary=binary) as browser:
+        browser.visit_home()
+        browser.close()
+    return VisitedHome(
+        home=home,
+        browser="chromium",
+        profile=cookies_db(home).parent,
+        store=cookies_db(home),
+        session_store=None,
+        expected=expected_cookies("chromium"),
+        seconds=time.monotonic() - started,
+    )
+
+
+def visit_with_firefox(
+    home: Path, site: AgencySite, binary: str | None = None, *, legacy: bool = False
+) -> VisitedHome:
+    """Make Firefox's first-run profile in `home`, load the home page, quit cleanly."""
+    home.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with Firefox(home, site, binary=binary, legacy=legacy) as browser:
+        browser.visit_home()
+        browser.quit()
+    root = profiles_root(home)
+    assert root is not None
+    profile = profile_in_use(root)
+    return VisitedHome(
+        home=home,
+        browser="firefox",
+        profile=profile,
+        store=profile / "cookies.sqlite",
+        session_store=session_store(profile),
+        expected=expected_cookies("firefox"),
+        seconds=time.monotonic() - started,
+    )
+
+
+def snapshot_sqlite(db: Path, into: Path) -> Path:
+    """Copy a SQLite store with its -wal/-journal into `into` (never touch the original)."""
+    into.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-journal"):
+        source = Path(f"{db}{suffix}")
+        if source.exists():
+            shutil.copy2(source, into / source.name)
+    return into / db.name
