@@ -13,13 +13,13 @@
     running_firefox      the browser stays open inside the block (b.pid, b.echo() ...)
 
 The homes are copies of one real run per browser and session, so each test may
-clean its own copy. Only a missing browser binary skips; everything else fails.
+clean its own copy. Only a missing browser binary skips; everything else fails
+(a missing openssl or certutil too: they are in packaging/debian-packages.txt).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -38,14 +38,8 @@ from e2e_harness.site import AgencySite
 
 @pytest.fixture(scope="session")
 def agency_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AgencySite]:
-    if not _which("openssl"):
-        pytest.skip("openssl is not installed (packaging/debian-packages.txt)")
     with AgencySite(tmp_path_factory.mktemp("agency-site")) as site:
         yield site
-
-
-def _which(name: str) -> bool:
-    return shutil.which(name) is not None
 
 
 @pytest.fixture(scope="session")
@@ -61,8 +55,6 @@ def firefox_binary() -> str:
     binary = find_firefox()
     if binary is None:
         pytest.skip("Firefox ESR is not installed (Debian package firefox-esr)")
-    if not _which("certutil"):
-        pytest.skip("certutil is not installed (Debian package libnss3-tools)")
     return binary
 
 

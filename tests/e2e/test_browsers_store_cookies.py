@@ -219,6 +219,7 @@ def test_running_firefox_sends_persistent_cookies_and_holds_its_lock(
     with running_firefox(firefox_home, visit=False) as browser:
         assert browser.profile == firefox_home.profile
         assert _lock_is_held(parentlock)
+        assert os.readlink(firefox_home.profile / "lock").endswith(f":+{browser.pid}")
         sent = browser.echo()
         pid = browser.pid
     assert set(sent) == PERSISTENT_AGENCY

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +29,9 @@ class VisitedHome:
     session_store: Path | None  # Firefox: sessionstore.jsonlz4 (session cookies live here)
     expected: tuple[ExpectedCookie, ...]
     seconds: float  # wall time of the browser run that made it
+    # Unix time of the visit. `expected` holds while the home is younger than 30 minutes
+    # (_pk_ses.* then expires); copies keep the original's time.
+    visited_at: float
 
     def __fspath__(self) -> str:
         return str(self.home)
@@ -37,6 +42,20 @@ class VisitedHome:
 
     def cli_args(self) -> list[str]:
         return ["--home", str(self.home)]
+
+    def run_fkinspect(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        """`python -m fkinspect ARGS` as a user whose HOME (and XDG folders) is this one.
+
+        e.g. home.run_fkinspect("list", "--home", str(home), "--json")
+        """
+        return subprocess.run(
+            [sys.executable, "-m", "fkinspect", *args],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
     def expected_by_name(self) -> dict[str, ExpectedCookie]:
         return {c.name: c for c in self.expected}
@@ -62,6 +81,7 @@ class VisitedHome:
 def visit_with_chromium(home: Path, site: AgencySite, binary: str | None = None) -> VisitedHome:
     """Start Chromium on `home`, load the home page, close cleanly."""
     home.mkdir(parents=True, exist_ok=True)
+    visited_at = time.time()
     started = time.monotonic()
     with Chromium(home, site, binary=binary) as browser:
         browser.visit_home()
@@ -74,6 +94,7 @@ def visit_with_chromium(home: Path, site: AgencySite, binary: str | None = None)
         session_store=None,
         expected=expected_cookies("chromium"),
         seconds=time.monotonic() - started,
+        visited_at=visited_at,
     )
 
 
@@ -82,6 +103,7 @@ def visit_with_firefox(
 ) -> VisitedHome:
     """Make Firefox's first-run profile in `home`, load the home page, quit cleanly."""
     home.mkdir(parents=True, exist_ok=True)
+    visited_at = time.time()
     started = time.monotonic()
     with Firefox(home, site, binary=binary, legacy=legacy) as browser:
         browser.visit_home()
@@ -97,6 +119,7 @@ def visit_with_firefox(
         session_store=session_store(profile),
         expected=expected_cookies("firefox"),
         seconds=time.monotonic() - started,
+        visited_at=visited_at,
     )
 
 

@@ -64,6 +64,7 @@ class PageCookie:
     attributes: str = ""  # further attributes, "; "-joined, as written by the page
     frame: str = "agency"  # "agency": the top-level page; "third_party": the iframe
     partitioned: bool = False  # sets the CHIPS `Partitioned` attribute
+    known_tool: str | None = None  # for undocumented ones: the tool it most likely is
     note: str = ""
 
     @property
@@ -147,6 +148,7 @@ PAGE_COOKIES: tuple[PageCookie, ...] = (
         "script",
         182 * DAY,
         "SameSite=Lax",
+        known_tool="matomo",
         note="Matomo's referrer cookie: undocumented, a known analytics tool",
     ),
     PageCookie(
@@ -156,6 +158,7 @@ PAGE_COOKIES: tuple[PageCookie, ...] = (
         "script",
         2 * YEAR,
         "SameSite=Lax",
+        known_tool="google-analytics",
         note="Google Analytics style, on the registrable domain",
     ),
     PageCookie("fk_unknown_test", AGENCY_HOST, UNDOCUMENTED, "header", DAY, "SameSite=Strict"),
