@@ -82,7 +82,7 @@ class Profile:
     root: Path  # Chromium user-data-dir / Firefox profiles root / Safari cookie folder
     is_default: bool = False
     # Firefox containers: userContextId -> name (from containers.json).
-    containers: Mapping[int, str] = field(default_factory=dict)
+    containers: Mapping[int, str] = field(default_factory=dict, hash=False)
 
     @property
     def label(self) -> str:

@@ -1,0 +1,176 @@
+"""The `fkinspect` command: see the agency's cookies from a terminal or a script.
+
+Exit codes (a public interface, documented in the README):
+  0 ok, 1 error, 2 usage (or a question nobody can answer), 3 refused because a
+  browser is running, 4 a store could not be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from fkinspect import __version__
+from fkinspect.errors import FkInspectError, PolicyError
+from fkinspect.model import Category
+
+if TYPE_CHECKING:
+    from fkinspect.scan import ScanRequest
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_RUNNING = 3
+EXIT_STORE = 4
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def store_options() -> argparse.ArgumentParser:
+    """--home/--store/--browser, shared by every command that reads stores."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", type=Path, metavar="DIR",
+                        help="read the browsers of this home folder (e.g. a copied profile)")
+    common.add_argument("--store", type=Path, action="append", default=[], metavar="PATH",
+                        help="read this cookie file or profile folder (repeatable)")
+    common.add_argument("--browser", action="append", default=[], metavar="ID",
+                        help="only this browser (chrome, chromium, firefox, ...; repeatable)")
+    return common
+
+
+def scan_request(args: argparse.Namespace) -> ScanRequest:
+    """What --home/--store/--browser ask for: only --store means "just these files"."""
+    from fkinspect.scan import ScanRequest
+
+    request = ScanRequest.for_home(args.home) if args.home else ScanRequest()
+    return replace(request, stores=tuple(args.store), browsers=tuple(args.browser),
+                   discover_home=bool(args.home) or not args.store)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fkinspect",
+        description="See which forsakringskassan.se cookies your browsers keep, and why.",
+    )
+    parser.add_argument("--version", action="version", version=f"fkinspect {__version__}")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="log what is read to stderr (never a cookie value)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    common = store_options()
+
+    p = sub.add_parser("policy", help="the agency's cookie list as fkinspect knows it")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=_policy)
+
+    p = sub.add_parser("list", parents=[common], help="the agency's cookies in your browsers")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--category", action="append", default=[],
+                   choices=[c.value for c in Category], help="only this category (repeatable)")
+    p.set_defaults(handler=_list)
+
+    for register in _extensions():
+        register(sub, common)
+    return parser
+
+
+def _extensions() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
+    """Commands that live in their own modules (clean, restore, report)."""
+    found = []
+    for module_name in ("fkinspect.cli_clean", "fkinspect.cli_report"):
+        try:
+            module = __import__(module_name, fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        found.append(module.register)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except PolicyError as exc:
+        print(f"fkinspect: the cookie policy could not be loaded: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except FkInspectError as exc:
+        print(f"fkinspect: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _configure_logging(verbose: bool) -> None:
+    import logging
+
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="fkinspect: %(message)s", stream=sys.stderr)
+
+
+def write_json(data: Any, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _policy(args: argparse.Namespace) -> int:
+    from fkinspect.lifetime import describe
+    from fkinspect.policy import load_policy
+    from fkinspect.serialize import policy_record
+    from fkinspect.wording import category_label
+
+    policy = load_policy()
+    if args.json:
+        write_json(policy_record(policy))
+        return EXIT_OK
+    print(f"{policy.source.title} — {policy.source.updated_text}")
+    for category in (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS):
+        entries = policy.by_category(category)
+        print(f"\n{category_label(category)} ({len(entries)})")
+        for entry in entries:
+            meant = f" (= {entry.meant})" if entry.meant else ""
+            print(f"  {entry.label + meant:<32} {describe(entry.lifetime)}")
+    print(f"\nInte på sidan, men kända verktyg ({len(policy.known_tools)})")
+    for tool in policy.known_tools:
+        print(f"  {tool.label:<32} {tool.tool}")
+    print("\nAndra webbplatser som sidan nämner")
+    for site in policy.third_party:
+        print(f"  {site.name:<32} {', '.join(site.domains)}")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from fkinspect.model import StoreStatus
+    from fkinspect.policy import load_policy
+    from fkinspect.scan import run_scan
+    from fkinspect.serialize import cookie_record, store_record
+
+    policy = load_policy()
+    scan = run_scan(scan_request(args), policy)
+    wanted = set(args.category)
+    cookies = [c for c in scan.cookies if not wanted or c.classification.category in wanted]
+    failed = any(s.status is not StoreStatus.OK for s in scan.stores)
+    if args.json:
+        write_json({"stores": [store_record(s) for s in scan.stores],
+                    "cookies": [cookie_record(c) for c in cookies]})
+    else:
+        from fkinspect.cli_table import print_scan
+
+        print_scan(scan.stores, cookies)
+    return EXIT_STORE if failed else EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
