@@ -1,0 +1,266 @@
+"""Firefox's session cookies, read from the session store.
+
+Firefox never writes session cookies to cookies.sqlite. After a clean quit they
+are in `<profile>/sessionstore.jsonlz4`, while it runs in
+`sessionstore-backups/recovery.jsonlz4`: mozLz4-compressed JSON whose
+top-level "cookies" list holds one object per cookie (see Firefox's
+SessionCookies.sys.mjs: host, value, path, name, secure, httponly, expiry,
+originAttributes, sameSite, schemeMap, isPartitioned; defaults are omitted).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress, decompress
+from fkinspect.model import (
+    Cookie,
+    ReadMethod,
+    SameSite,
+    Source,
+    StoreLocation,
+    StoreResult,
+    StoreStatus,
+)
+from fkinspect.scope import Scope, partition_url
+
+SCHEMA = "mozLz4"
+
+# nsICookie SAMESITE_*: an absent field is 0 (Firefox omits falsy values).
+_SAME_SITE = {0: SameSite.NONE, 1: SameSite.LAX, 2: SameSite.STRICT, 256: SameSite.UNSPECIFIED}
+
+# Firefox 142 switched nsICookie.expiry from seconds to milliseconds; a value
+# this large in seconds would be after the year 5000, so it must be ms.
+_MS_THRESHOLD = 100_000_000_000
+# Beyond datetime's range (Firefox uses Number.MAX_SAFE_INTEGER for "never").
+_MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
+
+
+class SessionStoreError(ValueError):
+    """The file decompressed but is not a session store we understand."""
+
+
+# CreateSuffix (caps/OriginAttributes.cpp): fixed order, default values omitted,
+# ':' sanitized to '+' in domain-like fields, then URLParams form encoding.
+_SUFFIX_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    # (JSON field, suffix name, sanitize ':')
+    ("userContextId", "userContextId", False),
+    ("privateBrowsingId", "privateBrowsingId", False),
+    ("firstPartyDomain", "firstPartyDomain", True),
+    ("geckoViewSessionContextId", "geckoViewUserContextId", False),
+    ("partitionKey", "partitionKey", True),
+)
+_FORM_SAFE = frozenset(b"*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _form_encode(text: str) -> str:
+    """URLParams::SerializeString: like quote_plus, but '~' is encoded too."""
+    out = []
+    for byte in text.encode("utf-8"):
+        if byte == 0x20:
+            out.append("+")
+        elif byte in _FORM_SAFE:
+            out.append(chr(byte))
+        else:
+            out.append(f"%{byte:02X}")
+    return "".join(out)
+
+
+def origin_attributes_suffix(attrs: Mapping[str, object]) -> str:
+    """The string cookies.sqlite stores in `originAttributes` for these attributes.
+
+    {"userContextId": 1, "partitionKey": "(https,forsakringskassan.se)"} ->
+    "^userContextId=1&partitionKey=%28https%2Cforsakringskassan.se%29".
+    Geckoview's field is named differently in the suffix, as in Firefox.
+    """
+    params: list[str] = []
+    for field, name, sanitize in _SUFFIX_FIELDS:
+        value = attrs.get(field)
+        if value is None or isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            if value == 0:
+                continue
+            text = str(value)
+        elif isinstance(value, str):
+            if not value:
+                continue
+            text = value.replace(":", "+") if sanitize else value
+        else:
+            continue
+        params.append(f"{_form_encode(name)}={_form_encode(text)}")
+    return "^" + "&".join(params) if params else ""
+
+
+def _load(path: Path) -> list[Any]:
+    """The raw "cookies" list of a session store file.
+
+    Raises OSError for the file system, MozLz4Error / SessionStoreError for content.
+    """
+    with path.open("rb") as handle:
+        data = handle.read(MAX_SIZE + 1)
+    if len(data) > MAX_SIZE:
+        raise SessionStoreError("the file is larger than any session store")
+    text = decompress(data)
+    try:
+        state = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SessionStoreError("the decompressed content is not JSON") from exc
+    if not isinstance(state, dict):
+        raise SessionStoreError("the JSON is not a session store object")
+    cookies = state.get("cookies", [])
+    if not isinstance(cookies, list):
+        raise SessionStoreError('"cookies" is not a list')
+    return cookies
+
+
+def _text(entry: Mapping[str, Any], field: str, index: int) -> str:
+    value = entry.get(field, "")
+    if not isinstance(value, str):
+        raise SessionStoreError(f'cookie {index}: "{field}" is not text')
+    return value
+
+
+def _expires(raw: object, index: int) -> datetime | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise SessionStoreError(f'cookie {index}: "expiry" is not a number')
+    seconds = raw / 1000 if raw >= _MS_THRESHOLD else float(raw)
+    if seconds > _MAX_SECONDS:
+        return None  # "never": Firefox drops it at the end of the session anyway
+    return datetime.fromtimestamp(max(seconds, 0.0), UTC)
+
+
+def _identity(entry: Mapping[str, Any], index: int) -> tuple[str, str, str, Mapping[str, Any]]:
+    """(host, name, path, originAttributes) of one entry, type-checked."""
+    host = _text(entry, "host", index)
+    if not host:
+        raise SessionStoreError(f'cookie {index} has no "host"')
+    attrs = entry.get("originAttributes", {})
+    if not isinstance(attrs, dict):
+        raise SessionStoreError(f'cookie {index}: "originAttributes" is not an object')
+    return host, _text(entry, "name", index), _text(entry, "path", index), attrs
+
+
+def _cookie(
+    entry: Mapping[str, Any], index: int, location: StoreLocation, scope: Scope
+) -> Cookie | None:
+    host, name, path, attrs = _identity(entry, index)
+    raw_partition = attrs.get("partitionKey")
+    partition = partition_url(raw_partition) if isinstance(raw_partition, str) else None
+    if not scope.wants(host, partition):
+        return None
+    context = attrs.get("userContextId", 0)
+    container = None
+    if isinstance(context, int) and not isinstance(context, bool) and context > 0:
+        container = location.profile.containers.get(context, f"#{context}")
+    same_site = entry.get("sameSite", 0)
+    return Cookie(
+        host=host.lower(),
+        name=name,
+        path=path,
+        expires=_expires(entry.get("expiry"), index),
+        created=None,
+        last_access=None,
+        secure=entry.get("secure") is True,
+        http_only=entry.get("httponly") is True,
+        same_site=_SAME_SITE.get(same_site, SameSite.UNSPECIFIED)
+        if isinstance(same_site, int)
+        else SameSite.UNSPECIFIED,
+        partition=partition,
+        container=container,
+        source=Source.SESSION_STORE,
+        store=location,
+        key=(name, host, path, origin_attributes_suffix(attrs)),
+        rowid=None,
+    )
+
+
+def _failure(location: StoreLocation, status: StoreStatus, message: str) -> StoreResult:
+    return StoreResult(location, status, message, method=ReadMethod.FILE, schema=SCHEMA)
+
+
+def read_session_cookies(location: StoreLocation, scope: Scope) -> StoreResult:
+    """The in-scope session cookies of one session store file; never raises for a bad file."""
+    try:
+        entries = _load(location.path)
+        cookies = []
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                raise SessionStoreError(f"cookie {index} is not an object")
+            cookie = _cookie(entry, index, location, scope)
+            if cookie is not None:
+                cookies.append(cookie)
+    except FileNotFoundError:
+        return _failure(location, StoreStatus.MISSING, "The session store file is gone.")
+    except PermissionError:
+        return _failure(
+            location, StoreStatus.UNREADABLE, "Permission denied reading the session store."
+        )
+    except IsADirectoryError:
+        return _failure(location, StoreStatus.CORRUPT, "This is a folder, not a session store.")
+    except OSError as exc:
+        return _failure(
+            location, StoreStatus.ERROR, f"The session store could not be read ({exc.strerror})."
+        )
+    except MozLz4Error as exc:
+        return _failure(location, StoreStatus.CORRUPT, f"Not a readable session store: {exc}.")
+    except SessionStoreError as exc:
+        return _failure(location, StoreStatus.CORRUPT, f"Damaged session store: {exc}.")
+    return StoreResult(
+        location,
+        StoreStatus.OK,
+        method=ReadMethod.FILE,
+        schema=SCHEMA,
+        cookies=tuple(cookies),
+    )
+
+
+def find_value(path: Path, key: tuple[str | int, ...]) -> str | None:
+    """The value of the cookie with this key (name, host, path, suffix), or None.
+
+    Only for showing one value on request. Raises OSError, MozLz4Error or
+    SessionStoreError when the file cannot be read.
+    """
+    for index, entry in enumerate(_load(path)):
+        if not isinstance(entry, dict):
+            continue
+        host, name, cookie_path, attrs = _identity(entry, index)
+        if (name, host, cookie_path, origin_attributes_suffix(attrs)) == tuple(key):
+            value = entry.get("value", "")
+            return value if isinstance(value, str) else None
+    return None
+
+
+def write_session_store(path: Path, cookies: Sequence[Mapping[str, object]]) -> None:
+    """Write a session store holding these cookie objects, as Firefox lays it out.
+
+    For tests and the demo mode; never pointed at a real profile. The file is
+    written to a temporary name and renamed, so a reader never sees half of it.
+    """
+    state = {
+        "version": ["sessionrestore", 1],
+        "windows": [],
+        "selectedWindow": 0,
+        "_closedWindows": [],
+        "session": {"lastUpdate": 0},
+        "global": {},
+        "cookies": [dict(c) for c in cookies],
+    }
+    data = compress(json.dumps(state, separators=(",", ":")).encode("utf-8"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".sessionstore-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
