@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import struct
+import subprocess
+import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -238,16 +242,45 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
     assert read_session_cookies(location, SCOPE).status is StoreStatus.CORRUPT
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway")
-def test_unreadable_file(tmp_path: Path) -> None:
-    location = _location(tmp_path)
-    write_session_store(location.path, COOKIES)
-    location.path.chmod(0)
-    try:
-        result = read_session_cookies(location, SCOPE)
-    finally:
-        location.path.chmod(0o600)
-    assert result.status is StoreStatus.UNREADABLE
+def _status_as(user_args: list[str], path: Path) -> str:
+    """Read the store in a child process that runs with the given privileges."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from fkinspect.browsers.firefox_session import read_session_cookies\n"
+        "from fkinspect.model import Family, Profile, StoreFormat, StoreLocation\n"
+        "from fkinspect.scope import Scope\n"
+        "p = Path(sys.argv[1])\n"
+        "prof = Profile('firefox', 'Firefox', Family.FIREFOX, 'x', p.parent, p.parent)\n"
+        "loc = StoreLocation(prof, p, StoreFormat.FIREFOX_SESSION)\n"
+        "print(read_session_cookies(loc, Scope.of('forsakringskassan.se')).status.value)\n"
+    )
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [*user_args, sys.executable, "-c", code, str(path)],
+        capture_output=True, text=True, check=True, env=env, timeout=60,
+    )  # fmt: skip
+    return done.stdout.strip()
+
+
+def test_unreadable_file() -> None:
+    # Root reads any file, so as root the read runs as `nobody`.
+    user_args: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root and setpriv is missing: cannot be denied a file")
+        user_args = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder).chmod(0o755)
+        path = Path(folder) / "sessionstore.jsonlz4"
+        write_session_store(path, COOKIES)
+        path.chmod(0)
+        denied = _status_as(user_args, path)
+        path.chmod(0o644)
+        allowed = _status_as(user_args, path)
+    assert denied == StoreStatus.UNREADABLE.value
+    assert allowed == StoreStatus.OK.value
 
 
 def test_recovery_file_while_running(tmp_path: Path) -> None:
