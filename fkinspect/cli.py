@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from fkinspect import __version__
-from fkinspect.errors import FkInspectError, PolicyError
+from fkinspect.errors import FkInspectError, PolicyError, StoreError
 from fkinspect.model import Category
 
 if TYPE_CHECKING:
@@ -158,7 +158,11 @@ def _list(args: argparse.Namespace) -> int:
     from fkinspect.serialize import cookie_record, store_record
 
     policy = load_policy()
-    scan = run_scan(scan_request(args), policy)
+    try:
+        scan = run_scan(scan_request(args), policy)
+    except StoreError as exc:  # --store named something that is not a cookie store
+        print(f"fkinspect: {exc}", file=sys.stderr)
+        return EXIT_STORE
     wanted = set(args.category)
     cookies = [c for c in scan.cookies if not wanted or c.classification.category in wanted]
     failed = any(s.status is not StoreStatus.OK for s in scan.stores)

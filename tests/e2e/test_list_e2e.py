@@ -1,0 +1,108 @@
+"""`fkinspect list` on homes where real Chromium and Firefox ESR visited the fake site."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from e2e_harness.firefox import Firefox, recovery_store
+from e2e_harness.homes import VisitedHome
+
+pytestmark = pytest.mark.e2e
+ISO_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+
+
+def _list(home: VisitedHome, *extra: str) -> dict[str, Any]:
+    out = home.run_fkinspect("list", "--home", str(home.home), "--json", *extra)
+    assert out.returncode == 0, out.stderr
+    data: dict[str, Any] = json.loads(out.stdout)
+    return data
+
+
+def _tree(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def _check_against_expected(home: VisitedHome, data: dict[str, Any]) -> None:
+    cookies = data["cookies"]
+    got = {(c["name"], c["host"], c["partition"]): c for c in cookies}
+    wanted = {(e.name, e.host, e.partition): e for e in home.expected}
+    assert set(got) == set(wanted)
+    for key, expected in wanted.items():
+        cookie = got[key]
+        assert cookie["category"] == expected.category, key
+        assert cookie["session"] is expected.session, key
+        assert (cookie["expires"] is None) is expected.session, key
+        if cookie["expires"] is not None:
+            assert ISO_Z.match(cookie["expires"]), cookie["expires"]
+        assert "value" not in cookie
+
+
+def test_chromium_home_lists_every_stored_cookie(chromium_home: VisitedHome) -> None:
+    before = _tree(chromium_home.profile)
+    data = _list(chromium_home)
+    _check_against_expected(chromium_home, data)
+    (store,) = [s for s in data["stores"] if s["browser"] == "chromium"]
+    assert (store["status"], store["method"], store["schema"]) == ("ok", "immutable", "meta 24")
+    by_name = {c["name"]: c for c in data["cookies"]}
+    capped = by_name["Fk_hide_cookie_warning"]
+    assert [f["code"] for f in capped["findings"]] == ["browser_cap"]
+    assert by_name["yt_chips_test"]["partition"] == "https://forsakringskassan.se"
+    assert by_name["yt_chips_test"]["category"] == "third_party"
+    assert _tree(chromium_home.profile) == before, "reading left a trace in the profile"
+
+
+def test_firefox_home_lists_sqlite_and_session_store_cookies(firefox_home: VisitedHome) -> None:
+    before = _tree(firefox_home.profile)
+    data = _list(firefox_home)
+    _check_against_expected(firefox_home, data)
+    sources = {c["name"]: c["source"] for c in data["cookies"]}
+    assert sources["JSESSIONID"] == "session_store"
+    assert sources["_pk_ses.1.abcd"] == "sqlite"
+    formats = {s["format"]: s for s in data["stores"] if s["browser"] == "firefox-esr"}
+    assert formats["firefox_sqlite"]["schema"] == "user_version 17"
+    assert formats["firefox_session"]["status"] == "ok"
+    assert _tree(firefox_home.profile) == before, "reading left a trace in the profile"
+
+
+def test_category_filter(chromium_home: VisitedHome) -> None:
+    data = _list(chromium_home, "--category", "analytics")
+    assert data["cookies"]
+    assert {c["category"] for c in data["cookies"]} == {"analytics"}
+
+
+def test_running_firefox_is_read_through_a_copy_without_a_trace(
+    tmp_path: Path, running_firefox: Callable[..., AbstractContextManager[Firefox]]
+) -> None:
+    home = tmp_path / "home"
+    with running_firefox(home) as browser:
+        assert browser.profile is not None
+        profile: Path = browser.profile
+        recovery = recovery_store(profile)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not recovery.exists():
+            time.sleep(0.2)  # Firefox writes its session state about 15 s after a visit
+        files_before = {p.name for p in profile.iterdir()}
+        out = subprocess.run(
+            [sys.executable, "-m", "fkinspect", "list", "--home", str(home), "--json"],
+            capture_output=True, text=True, env=dict(os.environ, HOME=str(home)), check=False,
+        )
+        assert out.returncode == 0, out.stderr
+        data = json.loads(out.stdout)
+        stores = {s["format"]: s for s in data["stores"]}
+        assert stores["firefox_sqlite"]["running"] is True
+        assert stores["firefox_sqlite"]["method"] == "copy"
+        assert stores["firefox_session"]["path"].endswith("recovery.jsonlz4")
+        sources = {c["name"]: c["source"] for c in data["cookies"]}
+        assert sources.get("JSESSIONID") == "session_store"
+        assert {p.name for p in profile.iterdir()} == files_before
