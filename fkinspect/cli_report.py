@@ -1,0 +1,64 @@
+"""`fkinspect report`: the scan as a file support staff can share (html, csv, json)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from fkinspect.report import FORMATS, LANGUAGES
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "report", parents=[common_parent],
+        help="write a shareable report of what was found (never a cookie value)")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="html, csv or json (default: from the file name, else html)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                   help="where to write the report ('-' for standard output)")
+    p.add_argument("--lang", choices=LANGUAGES, default="sv",
+                   help="language of the report's words (default: sv)")
+    p.set_defaults(handler=run_report)
+
+
+def report_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    suffix = args.output.suffix.lower().lstrip(".")
+    return "html" if suffix in ("htm", "") else suffix if suffix in FORMATS else "html"
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from fkinspect.cli import EXIT_ERROR, EXIT_OK, EXIT_STORE, scan_request
+    from fkinspect.errors import StoreError
+    from fkinspect.logs import log_scan
+    from fkinspect.policy import load_policy
+    from fkinspect.report import build_report, render, write_report
+    from fkinspect.scan import run_scan
+
+    policy = load_policy()
+    request = scan_request(args)
+    try:
+        scan = run_scan(request, policy)
+    except StoreError as exc:  # --store named something that is not a cookie store
+        print(f"fkinspect: {exc}", file=sys.stderr)
+        return EXIT_STORE
+    home = request.environment.home
+    log_scan(scan, home)
+    report = build_report(scan, policy, args.lang, home=home)
+    fmt = report_format(args)
+    if str(args.output) == "-":
+        text = render(report, fmt)
+        sys.stdout.write(text)
+        return EXIT_STORE if scan.failed else EXIT_OK
+    try:
+        write_report(report, args.output, fmt)
+    except OSError as exc:
+        print(f"fkinspect: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{args.output}: {len(report.cookies)} cookies, {len(report.stores)} stores "
+          f"({len(scan.failed)} unreadable)", file=sys.stderr)
+    # Like `list`: the report is written, and the exit code still says a store failed.
+    return EXIT_STORE if scan.failed else EXIT_OK

@@ -1,0 +1,118 @@
+"""The rotating log holds counts and statuses; no cookie value reaches it or any report."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from test_report_samples import USER, demo_scan
+
+from fkinspect.browsers.firefox_session import read_session_cookies, write_session_store
+from fkinspect.classify import Classifier
+from fkinspect.logs import (
+    BACKUPS,
+    LOG_NAME,
+    MAX_BYTES,
+    close_logging,
+    log_dir,
+    log_scan,
+    setup_logging,
+)
+from fkinspect.model import Family, Profile, Scan, StoreFormat, StoreLocation, StoreStatus
+from fkinspect.policy import load_policy
+from fkinspect.report import build_report, write_report
+
+
+@pytest.fixture
+def logs(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "logs"
+    yield folder
+    close_logging()
+
+
+def test_log_folder_is_the_platform_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    assert log_dir() == tmp_path / "state" / "fkinspect" / "log"
+
+
+def test_file_keeps_info_console_only_when_verbose(logs: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    path = setup_logging(verbose=False, console=True, directory=logs)
+    logging.getLogger("fkinspect.test").info("quiet line")
+    logging.getLogger("fkinspect.test").warning("loud line")
+    assert capsys.readouterr().err == "fkinspect: loud line\n"
+    setup_logging(verbose=True, console=True, directory=logs)  # replaces, never duplicates
+    logging.getLogger("fkinspect.test").info("chatty line")
+    assert capsys.readouterr().err == "fkinspect: chatty line\n"
+    text = path.read_text(encoding="utf-8")
+    assert path.name == LOG_NAME
+    assert [line.split(": ", 1)[1] for line in text.splitlines()] == [
+        "quiet line", "loud line", "chatty line"]
+
+
+def test_the_log_rotates_at_one_megabyte_keeping_three(logs: Path) -> None:
+    path = setup_logging(verbose=False, console=False, directory=logs)
+    line = "x" * 1000
+    for _ in range(5 * MAX_BYTES // 1000):
+        logging.getLogger("fkinspect.test").info(line)
+    close_logging()
+    files = sorted(p.name for p in logs.iterdir())
+    assert files == [LOG_NAME] + [f"{LOG_NAME}.{n}" for n in range(1, BACKUPS + 1)]
+    assert all((logs / f).stat().st_size <= MAX_BYTES for f in files)
+    assert path.stat().st_size > 0
+
+
+def _session_store_with_random_values(home: Path) -> tuple[StoreLocation, list[str]]:
+    profile = Profile("firefox-esr", "Firefox ESR", Family.FIREFOX, "abc.default-esr",
+                      home / ".mozilla/firefox/abc.default-esr", home / ".mozilla/firefox")
+    location = StoreLocation(profile, profile.directory / "sessionstore-backups/recovery.jsonlz4",
+                             StoreFormat.FIREFOX_SESSION)
+    names = ["JSESSIONID", "fk_test_cookie", "_pk_ses.1.ab12", "vngage.vid", "mystery",
+             "_pk_ref.1.ab12", "Fk_Sokfras"]
+    values = [f"v{secrets.token_hex(16)}" for _ in names]
+    cookies: list[dict[str, object]] = [
+        {"host": ".forsakringskassan.se", "name": n, "value": v, "path": "/",
+         "originAttributes": {"userContextId": 0}}
+        for n, v in zip(names, values, strict=True)
+    ]
+    yt_value = f"v{secrets.token_hex(16)}"
+    cookies.append({"host": ".youtube.com", "name": "YSC", "value": yt_value, "path": "/",
+                    "originAttributes": {"partitionKey": "(https,forsakringskassan.se)"}})
+    write_session_store(location.path, cookies)
+    return location, [*values, yt_value]
+
+
+def test_no_value_reaches_the_log_or_any_report(logs: Path, tmp_path: Path) -> None:
+    home = tmp_path / USER
+    location, values = _session_store_with_random_values(home)
+    policy = load_policy()
+    path = setup_logging(verbose=True, console=False, directory=logs)
+    result = read_session_cookies(location, policy.scope())
+    assert result.status is StoreStatus.OK and len(result.cookies) == len(values)
+    sample = demo_scan(home)
+    scan = Scan((result, *sample.stores),
+                Classifier(policy).classify_all(result.cookies) + sample.cookies,
+                datetime.now(UTC))
+    log_scan(scan, home)
+    written = [path]
+    for language in ("sv", "en"):
+        report = build_report(scan, policy, language, home=home)
+        for fmt in ("html", "csv", "json"):
+            out = tmp_path / f"report-{language}.{fmt}"
+            write_report(report, out, fmt)
+            written.append(out)
+    close_logging()
+    log_text = path.read_text(encoding="utf-8")
+    assert "store firefox-esr/firefox_session ~/.mozilla/firefox/abc.default-esr/" in log_text
+    assert "8 cookies" in log_text and "locked" in log_text
+    for file in written:
+        text = file.read_text(encoding="utf-8-sig")
+        assert "YSC" in text or file == path
+        for value in values:
+            assert value not in text, f"a cookie value leaked into {file.name}"
+            assert value[1:13] not in text, f"part of a cookie value leaked into {file.name}"
+        assert str(home) not in text
