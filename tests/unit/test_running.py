@@ -1,0 +1,237 @@
+"""Running checks with real locks held by real child processes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fkinspect.errors import BrowserRunning
+from fkinspect.model import Family, Profile
+from fkinspect.running import ensure_not_running, pid_alive, running_evidence
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl locks and symlinks")
+
+# A child that takes Firefox's kind of lock (fcntl F_SETLK write lock on the
+# whole file), says so, and holds it until told to let go.
+HOLD_LOCK = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+print("locked", flush=True)
+sys.stdin.readline()
+fcntl.lockf(fd, fcntl.LOCK_UN)
+print("unlocked", flush=True)
+sys.stdin.readline()
+"""
+
+# A child that only waits: a live pid for a SingletonLock, optionally with a
+# process name (comm) like a browser's.
+WAIT = """
+import ctypes, sys
+if len(sys.argv) > 1:
+    ctypes.CDLL(None).prctl(15, sys.argv[1].encode(), 0, 0, 0)  # PR_SET_NAME
+print("ready", flush=True)
+sys.stdin.readline()
+"""
+
+
+def _firefox_profile(directory: Path) -> Profile:
+    return Profile("firefox-esr", "Firefox ESR", Family.FIREFOX, "default-esr",
+                   directory, directory.parent)  # fmt: skip
+
+
+def _chromium_profile(root: Path) -> Profile:
+    return Profile("chromium", "Chromium", Family.CHROMIUM, "Person 1",
+                   root / "Default", root)  # fmt: skip
+
+
+class Child:
+    """A python child process driven line by line over stdin/stdout."""
+
+    def __init__(self, code: str, *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code, *args],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        self.pid = self.proc.pid
+
+    def expect(self, word: str) -> None:
+        assert self.proc.stdout is not None
+        assert self.proc.stdout.readline().strip() == word
+
+    def step(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("\n")
+        self.proc.stdin.flush()
+
+    def finish(self) -> None:
+        """End the child and reap it, so its pid is really gone (not a zombie)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                stream.close()
+
+
+@pytest.fixture
+def children() -> Iterator[list[Child]]:
+    started: list[Child] = []
+    yield started
+    for child in started:
+        child.finish()
+
+
+def test_firefox_lock_held_then_released(tmp_path: Path, children: list[Child]) -> None:
+    profile = _firefox_profile(tmp_path)
+    lock = tmp_path / ".parentlock"
+    lock.write_bytes(b"")
+    child = Child(HOLD_LOCK, str(lock))
+    children.append(child)
+    child.expect("locked")
+
+    evidence = running_evidence(profile, platform="linux")
+    assert evidence is not None
+    assert (evidence.browser_name, evidence.profile_name) == ("Firefox ESR", "default-esr")
+    assert ".parentlock" in evidence.how
+    if sys.platform.startswith("linux") or sys.platform == "darwin":
+        assert evidence.pid == child.pid  # F_GETLK names the holder
+    with pytest.raises(BrowserRunning) as raised:
+        ensure_not_running(profile, platform="linux")
+    assert raised.value.browser_name == "Firefox ESR"
+    assert raised.value.profile_name == "default-esr"
+
+    child.step()
+    child.expect("unlocked")  # the child lives on, the lock is gone
+    assert running_evidence(profile, platform="linux") is None
+    ensure_not_running(profile, platform="linux")
+
+
+def test_firefox_check_takes_no_lock(tmp_path: Path, children: list[Child]) -> None:
+    # Right after our check, Firefox (here: a child) must still get its lock.
+    profile = _firefox_profile(tmp_path)
+    lock = tmp_path / ".parentlock"
+    lock.write_bytes(b"")
+    assert running_evidence(profile, platform="linux") is None
+    child = Child(HOLD_LOCK, str(lock))
+    children.append(child)
+    child.expect("locked")
+    assert running_evidence(profile, platform="linux") is not None
+
+
+def test_firefox_lock_files_without_a_lock_mean_not_running(tmp_path: Path) -> None:
+    # After a clean quit both files stay behind; neither means anything.
+    (tmp_path / ".parentlock").write_bytes(b"")
+    (tmp_path / "lock").symlink_to(f"127.0.0.1:+{os.getpid()}")
+    assert running_evidence(_firefox_profile(tmp_path), platform="linux") is None
+
+
+def test_firefox_lock_of_a_killed_holder_is_released(tmp_path: Path, children: list[Child]) -> None:
+    profile = _firefox_profile(tmp_path)
+    lock = tmp_path / ".parentlock"
+    child = Child(HOLD_LOCK, str(lock))
+    children.append(child)
+    child.expect("locked")
+    assert running_evidence(profile, platform="linux") is not None
+    child.finish()  # SIGKILL: the kernel drops the lock
+    assert running_evidence(profile, platform="linux") is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl and /proc are Linux")
+def test_firefox_without_lock_file_falls_back_to_processes(
+    tmp_path: Path, children: list[Child]
+) -> None:
+    profile = _firefox_profile(tmp_path)  # no .parentlock at all
+    child = Child(WAIT, "firefox-esr")
+    children.append(child)
+    child.expect("ready")
+    evidence = running_evidence(profile, platform="linux")
+    assert evidence is not None
+    assert "does not exist" in evidence.how
+    assert evidence.pid is not None and pid_alive(evidence.pid)
+    child.finish()
+    after = running_evidence(profile, platform="linux")
+    # Another Firefox may run on this machine; our child must no longer count.
+    assert after is None or after.pid != child.pid
+
+
+def _singleton(root: Path, target: str) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "SingletonLock").symlink_to(target)
+
+
+def test_chromium_singleton_lock_live_pid(tmp_path: Path, children: list[Child]) -> None:
+    child = Child(WAIT)
+    children.append(child)
+    child.expect("ready")
+    host = socket.gethostname()
+    _singleton(tmp_path, f"{host}-{child.pid}")
+    profile = _chromium_profile(tmp_path)
+    evidence = running_evidence(profile, platform="linux")
+    assert evidence is not None
+    assert evidence.pid == child.pid and str(child.pid) in evidence.how
+    with pytest.raises(BrowserRunning):
+        ensure_not_running(profile, platform="linux")
+
+    child.finish()  # the browser crashed: the link stays, the pid is gone
+    assert (tmp_path / "SingletonLock").is_symlink()
+    assert running_evidence(profile, platform="linux") is None
+
+
+def test_chromium_hostname_with_dashes(tmp_path: Path, children: list[Child]) -> None:
+    child = Child(WAIT)
+    children.append(child)
+    child.expect("ready")
+    _singleton(tmp_path, f"my-laptop-01-{child.pid}")
+    evidence = running_evidence(_chromium_profile(tmp_path), platform="linux",
+                                hostname="my-laptop-01")  # fmt: skip
+    assert evidence is not None and evidence.pid == child.pid
+
+
+def test_chromium_lock_of_another_computer(tmp_path: Path) -> None:
+    _singleton(tmp_path, f"some-other-host-{os.getpid()}")
+    evidence = running_evidence(_chromium_profile(tmp_path), platform="linux",
+                                hostname="this-host")  # fmt: skip
+    assert evidence is not None
+    assert "another computer" in evidence.how and "some-other-host" in evidence.how
+    assert evidence.pid is None
+
+
+def test_chromium_without_singleton_lock_is_not_running(tmp_path: Path) -> None:
+    (tmp_path / "Default").mkdir()
+    assert running_evidence(_chromium_profile(tmp_path), platform="linux") is None
+
+
+def test_chromium_garbled_lock_is_treated_as_running(tmp_path: Path) -> None:
+    _singleton(tmp_path, "no pid here")
+    evidence = running_evidence(_chromium_profile(tmp_path), platform="linux")
+    assert evidence is not None and "cannot tell" in evidence.how
+
+
+def test_windows_checks_do_not_run_elsewhere(tmp_path: Path) -> None:
+    # parent.lock / lockfile opened normally would look free on Linux: the
+    # Windows test must not run here, whatever the files say.
+    (tmp_path / "parent.lock").write_bytes(b"")
+    (tmp_path / "lockfile").write_bytes(b"")
+    assert running_evidence(_firefox_profile(tmp_path), platform="win32") is None
+    assert running_evidence(_chromium_profile(tmp_path), platform="win32") is None
+
+
+def test_safari_only_on_macos(tmp_path: Path) -> None:
+    profile = Profile("safari", "Safari", Family.SAFARI, "Safari", tmp_path, tmp_path)
+    assert running_evidence(profile, platform="linux") is None
+
+
+def test_pid_alive() -> None:
+    assert pid_alive(os.getpid())
+    assert pid_alive(1)  # init: someone else's process still counts
+    assert not pid_alive(0) and not pid_alive(-5)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # reaped: the pid no longer exists
+    assert not pid_alive(gone.pid)
