@@ -127,10 +127,8 @@ def _refresh(base: Path) -> None:
 def main() -> int:
     """`python -m fkinspect.desktop_entry [--remove]`."""
     try:
-        if "--remove" in sys.argv[1:]:
-            paths = remove_desktop_entry()
-        else:
-            paths = install_desktop_entry()
+        remove = "--remove" in sys.argv[1:]
+        paths = remove_desktop_entry() if remove else install_desktop_entry()
     except FkInspectError as exc:
         print(f"fkinspect: {exc}", file=sys.stderr)
         return 1
