@@ -370,3 +370,54 @@ def test_safari_value(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:40])
     with pytest.raises(ValueUnavailable, match="could not be read"):
         read_value(cookie)
+
+
+# ------------------------------------------- every schema generation (synth)
+
+
+@pytest.mark.parametrize("meta_version", [18, 20, 22, 24])
+def test_chromium_every_meta_version(tmp_path: Path, meta_version: int) -> None:
+    synth = pytest.importorskip("fkinspect.synth")
+    profile = _profile(tmp_path, Family.CHROMIUM)
+    db = profile.directory / "Cookies"
+    synth.write_chromium_store(db, [
+        synth.SynthCookie(HOST, "_pk_id.1.abcd", value="first"),
+        synth.SynthCookie(HOST, "_pk_id.1.abcd", value="chips", partition=PARTITION),
+    ], meta_version=meta_version)  # fmt: skip
+    location = StoreLocation(profile, db, StoreFormat.CHROMIUM_SQLITE)
+    with closing(sqlite3.connect(db)) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(cookies)")}
+    order = ("host_key", "top_frame_site_key", "has_cross_site_ancestor", "name", "path",
+             "source_scheme", "source_port")  # fmt: skip
+    full = {"host_key": HOST, "top_frame_site_key": "", "has_cross_site_ancestor": 1,
+            "name": "_pk_id.1.abcd", "path": "/", "source_scheme": 2, "source_port": 443}
+    key = tuple(full[c] for c in order if c in columns)
+    first = _cookie(location, HOST, "_pk_id.1.abcd", key)
+    chips_key = tuple(PARTITION if c == "top_frame_site_key" else full[c]
+                      for c in order if c in columns)  # fmt: skip
+    chips = _cookie(location, HOST, "_pk_id.1.abcd", chips_key, partition=PARTITION)
+    by_partition = _cookie(location, HOST, "_pk_id.1.abcd", (HOST, "_pk_id.1.abcd", "/"),
+                           partition=PARTITION)  # fmt: skip
+    assert read_value(first, platform="linux") == "first"
+    assert read_value(chips, platform="linux") == "chips"
+    assert read_value(by_partition, platform="linux") == "chips"
+
+
+@pytest.mark.parametrize("user_version", [12, 14, 16, 17])
+def test_firefox_every_user_version(tmp_path: Path, user_version: int) -> None:
+    synth = pytest.importorskip("fkinspect.synth")
+    profile = _profile(tmp_path, Family.FIREFOX, "firefox")
+    db = profile.directory / "cookies.sqlite"
+    later = datetime(2027, 1, 1, tzinfo=UTC)
+    synth.write_firefox_store(
+        db,
+        [synth.SynthCookie("www.forsakringskassan.se", "a", value="plain", expires=later)],
+        user_version=user_version,
+        wal_cookies=[synth.SynthCookie("www.forsakringskassan.se", "a", value="in-container",
+                                       expires=later, container=3)],
+    )  # fmt: skip
+    location = StoreLocation(profile, db, StoreFormat.FIREFOX_SQLITE)
+    host = "www.forsakringskassan.se"
+    assert read_value(_cookie(location, host, "a", ("a", host, "/", ""))) == "plain"
+    twin = _cookie(location, host, "a", ("a", host, "/", "^userContextId=3"))
+    assert read_value(twin) == "in-container"
