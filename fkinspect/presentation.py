@@ -1,0 +1,154 @@
+"""Counting, grouping, ordering and explaining scan results for people.
+
+The app and any other view share this: how many cookies per category, which
+browsers hold them, what the agency says about one, when it ends relative to
+now. No words that need translating live here except the agency's own texts
+from the policy; sentences are built by the view in its language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from fkinspect.lifetime import Lifetime
+from fkinspect.model import Category, Classification, ClassifiedCookie, Profile
+from fkinspect.policy import Policy
+
+# The order categories are shown in: what the site needs first, what can go last.
+CATEGORY_ORDER = (
+    Category.NECESSARY,
+    Category.WEBMEETING,
+    Category.ANALYTICS,
+    Category.THIRD_PARTY,
+    Category.UNDOCUMENTED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The numbers on top of the window."""
+
+    total: int
+    browsers: int  # distinct browsers (by browser_id) that hold at least one cookie
+    analytics: int  # cookies a clean of analytics would remove (clean_as == analytics)
+    per_category: tuple[tuple[Category, int], ...]
+
+    def count(self, category: Category) -> int:
+        return dict(self.per_category).get(category, 0)
+
+
+def overview(cookies: Sequence[ClassifiedCookie]) -> Overview:
+    counts = {c: 0 for c in CATEGORY_ORDER}
+    for item in cookies:
+        counts[item.classification.category] += 1
+    browsers = {item.cookie.store.profile.browser_id for item in cookies}
+    return Overview(
+        total=len(cookies),
+        browsers=len(browsers),
+        analytics=len(cleanable(cookies, Category.ANALYTICS)),
+        per_category=tuple(counts.items()),
+    )
+
+
+def cleanable(
+    cookies: Iterable[ClassifiedCookie], category: Category = Category.ANALYTICS
+) -> tuple[ClassifiedCookie, ...]:
+    """The cookies a clean of `category` removes: documented ones and known tools alike."""
+    return tuple(item for item in cookies if item.classification.clean_as is category)
+
+
+def group_by_profile(
+    cookies: Iterable[ClassifiedCookie],
+) -> list[tuple[Profile, tuple[ClassifiedCookie, ...]]]:
+    """Cookies grouped by the profile that holds them, in the order first seen."""
+    groups: dict[Profile, list[ClassifiedCookie]] = {}
+    for item in cookies:
+        groups.setdefault(item.cookie.store.profile, []).append(item)
+    return [(profile, tuple(items)) for profile, items in groups.items()]
+
+
+def expiry_sort_key(item: ClassifiedCookie) -> float:
+    """Session cookies end first (when the browser closes), then by expiry time."""
+    expires = item.cookie.expires
+    return -1.0 if expires is None else expires.timestamp()
+
+
+class TimeUnit(StrEnum):
+    MINUTES = "minutes"
+    HOURS = "hours"
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeTime:
+    """"in 11 months" / "3 days ago" as numbers; the view words it."""
+
+    amount: int
+    unit: TimeUnit
+    past: bool
+
+
+def relative_time(moment: datetime, now: datetime | None = None) -> RelativeTime:
+    """The largest whole unit between now and `moment` (at least 1 of the smallest)."""
+    now = now or datetime.now(UTC)
+    delta = moment - now
+    past = delta < timedelta(0)
+    span = abs(delta)
+    days = span / timedelta(days=1)
+    if days >= 365.25 * 2 - 15:  # 23.5 months reads better as "2 years" than "24 months"
+        return RelativeTime(round(days / 365.25), TimeUnit.YEARS, past)
+    if days >= 45:
+        return RelativeTime(round(days / 30.44), TimeUnit.MONTHS, past)
+    if days >= 1.5:
+        return RelativeTime(round(days), TimeUnit.DAYS, past)
+    hours = span / timedelta(hours=1)
+    if hours >= 1.5:
+        return RelativeTime(round(hours), TimeUnit.HOURS, past)
+    return RelativeTime(max(1, round(span / timedelta(minutes=1))), TimeUnit.MINUTES, past)
+
+
+def documented_lifetime(policy: Policy, found: Classification) -> Lifetime | None:
+    """What the page says about how long it is kept; a known tool's own default."""
+    if found.entry_id is None:
+        return None
+    entry = policy.entry(found.entry_id)
+    if entry is not None:
+        return entry.lifetime
+    tool = policy.known_tool(found.entry_id)
+    return tool.typical_lifetime if tool is not None else None
+
+
+def explanation(policy: Policy, found: Classification, language: str) -> str:
+    """The agency's own words about this cookie (empty when the page says nothing)."""
+    if found.category is Category.THIRD_PARTY:
+        return policy.third_party_text_sv if language == "sv" else policy.third_party_text_en
+    if found.entry_id is None:
+        return ""
+    entry = policy.entry(found.entry_id)
+    if entry is not None:
+        return entry.purpose(language)
+    tool = policy.known_tool(found.entry_id)
+    return tool.note(language) if tool is not None else ""
+
+
+def is_documented(policy: Policy, found: Classification) -> bool:
+    """True when the text from `explanation` is the page's own, not a note about a tool."""
+    if found.category is Category.THIRD_PARTY:
+        return True
+    return found.entry_id is not None and policy.entry(found.entry_id) is not None
+
+
+def matches_text(item: ClassifiedCookie, text: str) -> bool:
+    """Search: the words typed, case-folded, as a plain substring (no patterns)."""
+    needle = text.strip().casefold()
+    if not needle:
+        return True
+    cookie = item.cookie
+    fields = (cookie.name, cookie.host, cookie.store.profile.label, cookie.partition or "",
+              cookie.container or "")
+    return any(needle in f.casefold() for f in fields)

@@ -1,0 +1,164 @@
+"""Confirm before removing, and say afterwards what was removed, where the backup is, undo.
+
+Dialogs are opened with open() (window-modal, not a nested event loop), so the
+window stays responsive and tests drive them like any widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkinspect.model import ClassifiedCookie, Profile
+from fkinspect.presentation import CATEGORY_ORDER, group_by_profile
+from fkinspect.wording import category_label
+from ui.icons import category_icon, icon
+
+
+def _plain(parent: QWidget, text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _tree(parent: QWidget, name: str) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setObjectName(name)
+    tree.setHeaderHidden(True)
+    tree.setRootIsDecorated(True)
+    return tree
+
+
+class ConfirmCleanDialog(QDialog):
+    """Lists exactly what goes, grouped by browser and profile, and what stays.
+
+    When a browser that holds any of them is running it says which one to close
+    and offers "Try again" instead of removing.
+    """
+
+    retry_requested = Signal()
+    close_demo_browser = Signal()
+
+    def __init__(self, goes: Sequence[ClassifiedCookie], stays: Sequence[ClassifiedCookie],
+                 running: Sequence[Profile], language: str, demo: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmClean")
+        self.setWindowTitle(self.tr("Remove analytics cookies"))
+        self.goes = tuple(goes)
+        self.stays = tuple(stays)
+        self.running = tuple(running)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_plain(self, self.tr(
+            "These %n cookie(s) will be removed. A backup is made first, so you can undo.",
+            "", len(self.goes)), "goesHeading"))
+        self.goes_tree = _tree(self, "goesTree")
+        self.goes_tree.setAccessibleName(self.tr("Cookies that will be removed"))
+        for profile, items in group_by_profile(self.goes):
+            top = QTreeWidgetItem(self.goes_tree, [self.tr("{profile}: %n cookie(s)", "",
+                                                           len(items)).format(
+                profile=profile.label)])
+            for item in items:
+                child = QTreeWidgetItem(top, [f"{item.cookie.name}  ({item.cookie.domain})"])
+                child.setIcon(0, category_icon(item.classification.category))
+            top.setExpanded(True)
+        layout.addWidget(self.goes_tree, 3)
+        layout.addWidget(_plain(self, self.tr("These stay (%n cookie(s)):", "",
+                                              len(self.stays)), "staysHeading"))
+        self.stays_tree = _tree(self, "staysTree")
+        self.stays_tree.setAccessibleName(self.tr("Cookies that stay"))
+        for category in CATEGORY_ORDER:
+            kept = [i for i in self.stays if i.classification.category is category]
+            if not kept:
+                continue
+            top = QTreeWidgetItem(self.stays_tree, [f"{category_label(category, language)}: "
+                                                    f"{len(kept)}"])
+            top.setIcon(0, category_icon(category))
+            for item in kept:
+                QTreeWidgetItem(top, [f"{item.cookie.name}  ({item.cookie.domain}, "
+                                      f"{item.cookie.store.profile.label})"])
+        layout.addWidget(self.stays_tree, 2)
+        self.running_label = _plain(self, "", "runningMessage")
+        self.running_label.setVisible(bool(self.running))
+        if self.running:
+            names = ", ".join(p.label for p in self.running)
+            self.running_label.setText(self.tr(
+                "Close {browsers} first, then press “Try again”. The cookies cannot be "
+                "removed while the browser is running, because it writes them back when "
+                "it closes.").format(browsers=names))
+        layout.addWidget(self.running_label)
+        self.buttons = QDialogButtonBox(self)
+        self.remove_button = QPushButton(
+            self.tr("&Remove %n cookie(s)", "", len(self.goes)), self)
+        self.remove_button.setObjectName("confirmRemove")
+        self.remove_button.setIcon(icon("analytics"))
+        self.retry_button = QPushButton(self.tr("&Try again"), self)
+        self.retry_button.setObjectName("retry")
+        self.demo_close_button = QPushButton(self.tr("Close the demo &browser"), self)
+        self.demo_close_button.setObjectName("demoCloseBrowser")
+        self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.demo_close_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.remove_button.setVisible(not self.running)
+        self.retry_button.setVisible(bool(self.running))
+        self.demo_close_button.setVisible(bool(self.running) and demo)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.demo_close_button.clicked.connect(self.close_demo_browser)
+        layout.addWidget(self.buttons)
+        self.resize(560, 520)
+
+    def goes_names(self) -> list[str]:
+        return [i.cookie.name for i in self.goes]
+
+
+class CleanResultDialog(QDialog):
+    """What was removed, where the backup is, how to keep them away, and undo."""
+
+    undo_requested = Signal()
+
+    def __init__(self, removed: Sequence[tuple[str, int]], backup: str, agency_domain: str,
+                 can_undo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cleanResult")
+        self.setWindowTitle(self.tr("Analytics cookies removed"))
+        layout = QVBoxLayout(self)
+        total = sum(n for _, n in removed)
+        layout.addWidget(_plain(self, self.tr("%n cookie(s) were removed.", "", total),
+                                "removedHeading"))
+        lines = "\n".join(self.tr("{profile}: %n cookie(s)", "", n).format(profile=label)
+                          for label, n in removed)
+        layout.addWidget(_plain(self, lines, "removedList"))
+        if backup:
+            layout.addWidget(_plain(self, self.tr("A backup is kept in {path}.").format(
+                path=backup), "backupPath"))
+        layout.addWidget(_plain(self, self.tr(
+            "To keep them away: on {site}, open the cookie settings and choose “No, I only "
+            "accept necessary cookies”. If analytics cookies were accepted there, the site "
+            "sets them again on your next visit.").format(site=agency_domain), "keepAway"))
+        self.buttons = QDialogButtonBox(self)
+        self.undo_button = QPushButton(self.tr("&Undo"), self)
+        self.undo_button.setObjectName("undo")
+        self.undo_button.setEnabled(can_undo)
+        self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.undo_button.clicked.connect(self.undo_requested)
+        layout.addWidget(self.buttons)
+        self.resize(520, 320)

@@ -1,0 +1,221 @@
+"""One table model over the scan's classified cookies, and the proxy that filters it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from fkinspect.lifetime import describe
+from fkinspect.model import Category, ClassifiedCookie, Profile
+from fkinspect.policy import Policy
+from fkinspect.presentation import documented_lifetime, expiry_sort_key, matches_text
+from fkinspect.wording import category_label, finding_text
+from ui.icons import category_icon
+from ui.texts import datetime_text, expires_text
+
+Index = QModelIndex | QPersistentModelIndex
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the ClassifiedCookie itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a typed key for sorting
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3  # the Category
+
+
+class Column(IntEnum):
+    NAME = 0
+    CATEGORY = 1
+    PROFILE = 2
+    SITE = 3
+    EXPIRES = 4
+    DOCUMENTED = 5
+    NOTES = 6
+
+
+def profile_text(item: ClassifiedCookie) -> str:
+    cookie = item.cookie
+    label = cookie.store.profile.label
+    return f"{label} · {cookie.container}" if cookie.container else label
+
+
+class CookieTableModel(QAbstractTableModel):
+    """Read-only rows, one per cookie; never holds a value (the records have none)."""
+
+    def __init__(self, policy: Policy | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._policy = policy
+        self._rows: tuple[ClassifiedCookie, ...] = ()
+        self._language = "sv"
+        self._now = datetime.now(UTC)
+
+    # -- feeding
+    def set_cookies(self, cookies: Sequence[ClassifiedCookie], policy: Policy | None) -> None:
+        self.beginResetModel()
+        self._rows = tuple(cookies)
+        self._policy = policy
+        self._now = datetime.now(UTC)
+        self.endResetModel()
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+
+    def cookies(self) -> tuple[ClassifiedCookie, ...]:
+        return self._rows
+
+    # -- Qt model interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._titles()[Column(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips().get(Column(section))
+        return None
+
+    def _titles(self) -> dict[Column, str]:
+        return {
+            Column.NAME: self.tr("Name"),
+            Column.CATEGORY: self.tr("Category"),
+            Column.PROFILE: self.tr("Browser"),
+            Column.SITE: self.tr("Site"),
+            Column.EXPIRES: self.tr("Expires"),
+            Column.DOCUMENTED: self.tr("Documented lifetime"),
+            Column.NOTES: self.tr("Notes"),
+        }
+
+    def _header_tips(self) -> dict[Column, str]:
+        return {
+            Column.EXPIRES: self.tr("When the browser deletes the cookie by itself"),
+            Column.DOCUMENTED: self.tr("How long Försäkringskassan's page says it is kept"),
+            Column.NOTES: self.tr("Where the stored cookie differs from what the page says"),
+        }
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(Column):
+            return None
+        item = self._rows[index.row()]
+        column = Column(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(item, column)
+        if role == RECORD_ROLE:
+            return item
+        if role == CATEGORY_ROLE:
+            return item.classification.category
+        if role == SORT_ROLE:
+            return self._sort_key(item, column)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.CATEGORY:
+            return category_icon(item.classification.category)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        return None
+
+    def _display(self, item: ClassifiedCookie, column: Column) -> str:
+        cookie, found = item.cookie, item.classification
+        lang = self._language
+        if column is Column.NAME:
+            return cookie.name
+        if column is Column.CATEGORY:
+            return category_label(found.category, lang)
+        if column is Column.PROFILE:
+            return profile_text(item)
+        if column is Column.SITE:
+            return cookie.domain
+        if column is Column.EXPIRES:
+            return expires_text(cookie, self._now)
+        if column is Column.DOCUMENTED:
+            lifetime = documented_lifetime(self._policy, found) if self._policy else None
+            return describe(lifetime, lang) if lifetime is not None else "–"
+        return " ".join(finding_text(f, lang) for f in found.findings)
+
+    def _sort_key(self, item: ClassifiedCookie, column: Column) -> Any:
+        if column is Column.EXPIRES:
+            return expiry_sort_key(item)
+        if column is Column.CATEGORY:
+            return list(Category).index(item.classification.category)
+        if column is Column.DOCUMENTED:
+            found = item.classification
+            lifetime = documented_lifetime(self._policy, found) if self._policy else None
+            if lifetime is None or not lifetime.is_stated:
+                return -2.0
+            return -1.0 if lifetime.is_session else lifetime.approx().total_seconds()
+        return self._display(item, column).casefold()
+
+    def _tooltip(self, item: ClassifiedCookie, column: Column) -> str | None:
+        # Never a value here: the records carry none, and only metadata is formatted.
+        if column is Column.NOTES:
+            return self._display(item, column) or None
+        if column is Column.EXPIRES and item.cookie.expires is not None:
+            return datetime_text(item.cookie.expires)
+        return None
+
+
+class CookieFilter(QSortFilterProxyModel):
+    """Filters on typed fields (category, profile) and on escaped, plain search text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._category: Category | None = None
+        self._profile: Profile | None = None
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_category(self, category: Category | None) -> None:
+        self.beginFilterChange()
+        self._category = category
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def category(self) -> Category | None:
+        return self._category
+
+    def set_profile(self, profile: Profile | None) -> None:
+        self.beginFilterChange()
+        self._profile = profile
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def profile(self) -> Profile | None:
+        return self._profile
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        item = model.data(model.index(source_row, 0, source_parent), RECORD_ROLE)
+        if not isinstance(item, ClassifiedCookie):
+            return False
+        if self._category is not None and item.classification.category is not self._category:
+            return False
+        if self._profile is not None and item.cookie.store.profile != self._profile:
+            return False
+        return matches_text(item, self._text)

@@ -1,0 +1,917 @@
+"""The one window: summary, browsers, table, details, and the clean action."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QFileSystemWatcher,
+    QItemSelection,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+import fkinspect
+from fkinspect.model import Category, ClassifiedCookie, Profile, Scan
+from fkinspect.presentation import CATEGORY_ORDER, cleanable, overview
+from fkinspect.serialize import display_path
+from fkinspect.wording import category_label
+from ui import workers
+from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog
+from ui.cookie_model import RECORD_ROLE, Column, CookieFilter, CookieTableModel
+from ui.details import DetailsPane
+from ui.i18n import LANGUAGES, Translations, save_language
+from ui.icons import app_icon, category_icon, icon
+from ui.stores_panel import StoresPanel
+from ui.summary import SummaryView
+
+log = logging.getLogger(__name__)
+
+REFRESH_DELAY_MS = 1500  # a browser writes its store in bursts: wait for the last one
+_LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+class MainWindow(QMainWindow):
+    scan_finished = Signal()  # after a scan's results are shown (tests wait on it)
+    clean_finished = Signal()
+    restore_finished = Signal()
+
+    def __init__(self, translations: Translations, demo: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.translations = translations
+        self.language = translations.language
+        self.runner = workers.Runner(self)
+        self.scan: Scan | None = None
+        self.policy: Any = None
+        self.problem = ""  # the scan as a whole failed: why
+        self.demo_home: Any = None  # fkinspect.demo.DemoHome while in demo mode
+        self.demo = demo
+        self.store_paths: tuple[Path, ...] = ()  # --store / "Open profile folder"
+        self._scan_ticket = 0
+        self._pending_refresh = False
+        self._clean_ticket = 0
+        self._restore_ticket = 0
+        self._last_journal: Any = None
+        self.confirm_dialog: ConfirmCleanDialog | None = None
+        self.result_dialog: CleanResultDialog | None = None
+
+        self.model = CookieTableModel(None, self)
+        self.proxy = CookieFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._store_changed)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.retranslate()
+        self.resize(1200, 760)
+
+    # ------------------------------------------------------------------ building
+    def _build_widgets(self) -> None:
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        self.banner = QLabel(central)
+        self.banner.setObjectName("demoBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#demoBanner { background: #fff3c4; color: #3d2e00; padding: 6px; "
+            "border: 2px dashed #8a6d00; font-weight: bold; }")
+        self.banner.setVisible(False)
+        outer.addWidget(self.banner)
+
+        self.summary = SummaryView(central)
+        self.summary.category_chosen.connect(self._category_from_summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        clean_box = QVBoxLayout()
+        self.clean_button = QPushButton(central)
+        self.clean_button.setObjectName("cleanButton")
+        self.clean_button.setIcon(category_icon(Category.ANALYTICS))
+        self.clean_button.setDefault(True)
+        self.clean_button.clicked.connect(self.start_clean)
+        self.clean_reason = QLabel(central)
+        self.clean_reason.setObjectName("cleanReason")
+        self.clean_reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.clean_reason.setWordWrap(True)
+        self.clean_reason.setMaximumWidth(300)
+        clean_box.addWidget(self.clean_button)
+        clean_box.addWidget(self.clean_reason)
+        clean_box.addStretch(1)
+        top.addLayout(clean_box)
+        outer.addLayout(top)
+
+        busy = QHBoxLayout()
+        self.busy_bar = QProgressBar(central)
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_label = QLabel(central)
+        self.busy_label.setObjectName("busyLabel")
+        self.busy_label.setTextFormat(Qt.TextFormat.PlainText)
+        busy.addWidget(self.busy_bar)
+        busy.addWidget(self.busy_label, 1)
+        outer.addLayout(busy)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.stores = StoresPanel(self.splitter)
+        self.stores.profile_chosen.connect(self._profile_chosen)
+        middle = QWidget(self.splitter)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.search_label = QLabel(middle)
+        self.search = QLineEdit(middle)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.search_label.setBuddy(self.search)
+        self.category_label = QLabel(middle)
+        self.category_box = QComboBox(middle)
+        self.category_box.setObjectName("categoryFilter")
+        self.category_box.currentIndexChanged.connect(self._category_from_box)
+        self.category_label.setBuddy(self.category_box)
+        filters.addWidget(self.search_label)
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.category_label)
+        filters.addWidget(self.category_box, 1)
+        middle_layout.addLayout(filters)
+        self.pages = QStackedWidget(middle)
+        self.table = QTableView(self.pages)
+        self.table.setObjectName("cookieTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.CATEGORY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((Column.NAME, 190), (Column.CATEGORY, 150),
+                              (Column.PROFILE, 170), (Column.SITE, 150),
+                              (Column.EXPIRES, 190), (Column.DOCUMENTED, 130)):
+            header.resizeSection(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.pages.addWidget(self.table)
+        self.empty = QWidget(self.pages)
+        self.empty.setObjectName("emptyState")
+        empty_layout = QVBoxLayout(self.empty)
+        self.empty_title = QLabel(self.empty)
+        self.empty_title.setObjectName("emptyTitle")
+        self.empty_title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.empty_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.empty_title.setFont(font)
+        self.empty_text = QLabel(self.empty)
+        self.empty_text.setObjectName("emptyText")
+        self.empty_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_text.setWordWrap(True)
+        self.empty_demo = QPushButton(self.empty)
+        self.empty_demo.setObjectName("emptyDemo")
+        self.empty_demo.setIcon(icon("demo"))
+        self.empty_demo.clicked.connect(self._start_demo_from_empty)
+        self.empty_folder = QPushButton(self.empty)
+        self.empty_folder.setObjectName("emptyFolder")
+        self.empty_folder.clicked.connect(self.open_profile_folder)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_title)
+        empty_layout.addWidget(self.empty_text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.empty_demo)
+        buttons.addWidget(self.empty_folder)
+        buttons.addStretch(1)
+        empty_layout.addLayout(buttons)
+        empty_layout.addStretch(2)
+        self.pages.addWidget(self.empty)
+        middle_layout.addWidget(self.pages, 1)
+        self.details = DetailsPane(self.splitter)
+        self.splitter.addWidget(self.stores)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([230, 700, 300])
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        # Keyboard order: browsers, search, category, table, value button, clean.
+        self.setTabOrder(self.stores, self.search)
+        self.setTabOrder(self.search, self.category_box)
+        self.setTabOrder(self.category_box, self.table)
+        self.setTabOrder(self.table, self.details.value_button)
+        self.setTabOrder(self.details.value_button, self.clean_button)
+
+    def _build_actions(self) -> None:
+        self.refresh_action = QAction(icon("running"), "", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.clean_action = QAction(category_icon(Category.ANALYTICS), "", self)
+        self.clean_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.clean_action.triggered.connect(self.start_clean)
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_profile_folder)
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(self.export_report)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.demo_action = QAction(icon("demo"), "", self)
+        self.demo_action.setCheckable(True)
+        self.demo_action.setChecked(self.demo)
+        self.demo_action.toggled.connect(self.set_demo)
+        self.about_action = QAction(app_icon(), "", self)
+        self.about_action.triggered.connect(self.show_about)
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for language in LANGUAGES:
+            action = QAction(_LANGUAGE_NAMES[language], self)
+            action.setCheckable(True)
+            action.setChecked(language == self.language)
+            action.setData(language)
+            self.language_group.addAction(action)
+            self.language_actions[language] = action
+        self.language_group.triggered.connect(self._language_chosen)
+        for action in (self.refresh_action, self.find_action, self.clean_action):
+            self.addAction(action)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self._escape_search)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.clean_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.demo_action)
+        self.language_menu = self.view_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    # ------------------------------------------------------------------ texts
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("fkinspect – Försäkringskassan's cookies on this "
+                                    "computer"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.open_action.setText(self.tr("&Open profile folder…"))
+        self.export_action.setText(self.tr("&Export report…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.find_action.setText(self.tr("&Search"))
+        self.demo_action.setText(self.tr("&Demo mode"))
+        self.about_action.setText(self.tr("&About fkinspect"))
+        self.search_label.setText(self.tr("&Search:"))
+        self.search.setPlaceholderText(self.tr("Name, site or browser"))
+        self.search.setAccessibleName(self.tr("Search cookies"))
+        self.category_label.setText(self.tr("&Category:"))
+        self.category_box.setAccessibleName(self.tr("Category filter"))
+        current = self.proxy.category()
+        self.category_box.blockSignals(True)
+        self.category_box.clear()
+        self.category_box.addItem(self.tr("All categories"), None)
+        for category in CATEGORY_ORDER:
+            self.category_box.addItem(category_icon(category),
+                                      category_label(category, self.language), category)
+        self.category_box.setCurrentIndex(self._category_index(current))
+        self.category_box.blockSignals(False)
+        self.table.setAccessibleName(self.tr("Cookies"))
+        self.table.setAccessibleDescription(self.tr(
+            "One row per cookie Försäkringskassan's site has stored. Choose a row to see "
+            "its details."))
+        self.clean_button.setAccessibleDescription(self.tr(
+            "Shows exactly which cookies go before anything is removed"))
+        self.busy_bar.setAccessibleName(self.tr("Reading"))
+        self.banner.setText(self.tr(
+            "Demo mode: these are made-up cookies in a temporary folder, not yours. "
+            "Everything works as for real, removing included."))
+        self.banner.setAccessibleName(self.tr("Demo mode"))
+        self.empty_demo.setText(self.tr("Open the &demo"))
+        self.empty_folder.setText(self.tr("Choose a &profile folder…"))
+        self._update_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot(QAction)
+    def _language_chosen(self, action: QAction) -> None:
+        self.set_language(str(action.data()))
+
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            return
+        self.language = language
+        save_language(language)
+        self.language_actions[language].setChecked(True)
+        self.model.set_language(language)
+        self.summary.set_language(language)
+        self.stores.set_language(language)
+        self.details.set_context(self.policy, language, self._home())
+        self.translations.apply(language)  # LanguageChange reaches every widget
+        self.retranslate()
+
+    # ------------------------------------------------------------------ state
+    def _home(self) -> Path:
+        return Path(self.demo_home.home) if self.demo_home is not None else Path.home()
+
+    def _category_index(self, category: Category | None) -> int:
+        return 0 if category is None else CATEGORY_ORDER.index(category) + 1
+
+    def analytics(self) -> tuple[ClassifiedCookie, ...]:
+        return cleanable(self.scan.cookies) if self.scan else ()
+
+    def _update_state(self) -> None:
+        scanning = self.runner.busy() and self._scan_ticket > 0 and self.scan is None
+        self.banner.setVisible(self.demo)
+        n = len(self.analytics())
+        self.clean_button.setText(self.tr("&Remove analytics cookies (%n)", "", n))
+        self.clean_action.setText(self.tr("Remove analytics cookies (%n)", "", n))
+        reason = ""
+        if self.scan is None:
+            reason = self.tr("Waiting for the browsers to be read.")
+        elif n == 0:
+            reason = self.tr("There are no analytics cookies to remove.")
+        self.clean_button.setEnabled(n > 0 and self._clean_ticket == 0)
+        self.clean_action.setEnabled(n > 0 and self._clean_ticket == 0)
+        self.clean_reason.setText(reason)
+        self.clean_reason.setVisible(bool(reason))
+        self.clean_button.setAccessibleName(self.clean_button.text().replace("&", ""))
+        self.summary.set_overview(overview(self.scan.cookies) if self.scan else None,
+                                  self.policy.agency_name if self.policy else "Försäkringskassan")
+        self._update_page(scanning)
+
+    def _update_page(self, scanning: bool) -> None:
+        scan = self.scan
+        self.empty_demo.setVisible(False)
+        self.empty_folder.setVisible(False)
+        if self.problem:
+            self._show_empty(self.tr("The cookie list could not be loaded"), self.problem)
+        elif scan is None:
+            self._show_empty(self.tr("Reading your browsers…"),
+                             self.tr("This takes a moment. Nothing is changed while reading."))
+        elif not scan.stores:
+            self._show_empty(self.tr("No browsers found"), self.tr(
+                "fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox "
+                "and Safari in your home folder and found no browser data. You can open the "
+                "demo to see how fkinspect works, or choose a browser profile folder."))
+            self.empty_demo.setVisible(not self.demo)
+            self.empty_folder.setVisible(True)
+        elif not scan.cookies and len(scan.failed) == len(scan.stores):
+            self._show_empty(self.tr("No browser could be read"), self.tr(
+                "Every cookie file that was found failed to read. The list on the left says "
+                "why for each one."))
+            self.empty_folder.setVisible(True)
+        elif not scan.cookies:
+            domain = self.policy.agency_domain if self.policy else "forsakringskassan.se"
+            self._show_empty(self.tr("No cookies from {site}").format(site=domain), self.tr(
+                "%n browser profile(s) were read. None of them holds a cookie from "
+                "Försäkringskassan's site.", "", len({s.location.profile for s in scan.stores})))
+        else:
+            self.pages.setCurrentWidget(self.table)
+        del scanning
+
+    def _show_empty(self, title: str, text: str) -> None:
+        self.empty_title.setText(title)
+        self.empty_text.setText(text)
+        self.pages.setCurrentWidget(self.empty)
+
+    # ------------------------------------------------------------------ scanning
+    def start(self) -> None:
+        """Begin the first scan (the window is already shown)."""
+        if self.demo:
+            self.set_demo(True)
+        else:
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._clean_ticket:
+            return
+        if self._scan_ticket:
+            self._pending_refresh = True
+            return
+        self._pending_refresh = False
+        self.busy_bar.setVisible(True)
+        self.busy_label.setText(self.tr("Reading your browsers…"))
+        self.busy_label.setVisible(True)
+        self.statusBar().showMessage(self.tr("Reading…"))
+        demo_root = None
+        if self.demo and self.demo_home is None:
+            demo_root = True
+        task = self.runner.start(_scan_job, demo_root, self.demo_home, self.store_paths,
+                                 wants_progress=True, home=self._home())
+        self._scan_ticket = task.ticket
+        task.signals.progress.connect(self._scan_progress)
+        task.signals.done.connect(self._scan_done)
+        task.signals.failed.connect(self._scan_failed)
+
+    @Slot(int, str)
+    def _scan_progress(self, ticket: int, text: str) -> None:
+        if ticket == self._scan_ticket:
+            self.busy_label.setText(self.tr("Reading {store}").format(store=text))
+
+    @Slot(int, object)
+    def _scan_done(self, ticket: int, result: object) -> None:
+        if ticket != self._scan_ticket or not isinstance(result, ScanOutcome):
+            return
+        self._scan_ticket = 0
+        if result.demo_home is not None:
+            self.demo_home = result.demo_home
+        if self.demo != (self.demo_home is not None) and not self.demo:
+            self._drop_demo()  # demo was switched off while it was being built
+        self.problem = ""
+        self.show_scan(result.scan, result.policy)
+        self.scan_finished.emit()
+        if self._pending_refresh:
+            self.refresh()
+
+    @Slot(int, object)
+    def _scan_failed(self, ticket: int, error: object) -> None:
+        if ticket != self._scan_ticket:
+            return
+        self._scan_ticket = 0
+        from fkinspect.errors import PolicyError
+
+        if isinstance(error, PolicyError):
+            self.problem = self.tr("fkinspect's copy of Försäkringskassan's cookie list is "
+                                   "missing or damaged, so nothing is shown or removed. "
+                                   "Reinstalling fkinspect repairs it.")
+        else:
+            self.problem = self.tr("Reading stopped because of an unexpected error ({kind}).") \
+                .format(kind=type(error).__name__)
+        self._stop_busy()
+        self._update_state()
+        self.scan_finished.emit()
+
+    def _stop_busy(self) -> None:
+        self.busy_bar.setVisible(False)
+        self.busy_label.setVisible(False)
+
+    def show_scan(self, scan: Scan, policy: Any) -> None:
+        self.scan = scan
+        self.policy = policy
+        selected = self.details.current()
+        self.model.set_cookies(scan.cookies, policy)
+        self.model.set_language(self.language)
+        self.stores.set_scan(scan)
+        self.details.set_context(policy, self.language, self._home())
+        self.details.show_cookie(None)
+        self._stop_busy()
+        self._update_state()
+        self._watch(scan)
+        self._reselect(selected)
+        failed = len(scan.failed)
+        when = self.tr("Read at {time}.").format(time=_time_text(scan))
+        if failed:
+            when += " " + self.tr("%n file(s) could not be read.", "", failed)
+        self.statusBar().showMessage(when)
+
+    def _reselect(self, previous: ClassifiedCookie | None) -> None:
+        if previous is None:
+            return
+        for row in range(self.proxy.rowCount()):
+            item = self.proxy.index(row, 0).data(RECORD_ROLE)
+            if isinstance(item, ClassifiedCookie) and item.cookie.key == previous.cookie.key \
+                    and item.cookie.store.path == previous.cookie.store.path:
+                self.table.selectRow(row)
+                return
+
+    def _watch(self, scan: Scan) -> None:
+        old = self.watcher.files()
+        if old:
+            self.watcher.removePaths(old)
+        paths = []
+        for result in scan.stores:
+            path = result.location.path
+            for candidate in (path, path.with_name(path.name + "-wal")):
+                if candidate.is_file():
+                    paths.append(str(candidate))
+        if paths:
+            self.watcher.addPaths(paths)
+
+    @Slot(str)
+    def _store_changed(self, _path: str) -> None:
+        if not self._clean_ticket:
+            self.refresh_timer.start()  # restarts: one refresh after the burst ends
+
+    # ------------------------------------------------------------------ filters
+    @Slot(object)
+    def _category_from_summary(self, category: object) -> None:
+        chosen = category if isinstance(category, Category) else None
+        self.set_category_filter(chosen)
+
+    @Slot(int)
+    def _category_from_box(self, index: int) -> None:
+        value = self.category_box.itemData(index)
+        self.set_category_filter(value if isinstance(value, Category) else None)
+
+    def set_category_filter(self, category: Category | None) -> None:
+        self.proxy.set_category(category)
+        self.summary.set_checked(category)
+        self.category_box.blockSignals(True)
+        self.category_box.setCurrentIndex(self._category_index(category))
+        self.category_box.blockSignals(False)
+
+    @Slot(object)
+    def _profile_chosen(self, profile: object) -> None:
+        self.proxy.set_profile(profile if isinstance(profile, Profile) else None)
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    @Slot()
+    def _escape_search(self) -> None:
+        self.search.clear()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        item = rows[0].data(RECORD_ROLE) if rows else None
+        self.details.show_cookie(item if isinstance(item, ClassifiedCookie) else None)
+
+    def select_cookie(self, name: str) -> QModelIndex:
+        """Select the first visible row with this cookie name (keyboard-free helper)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, Column.NAME)
+            if index.data() == name:
+                self.table.selectRow(row)
+                return index
+        return QModelIndex()
+
+    # ------------------------------------------------------------------ demo, folders
+    @Slot(bool)
+    def set_demo(self, on: bool) -> None:
+        self.demo = on
+        self.demo_action.blockSignals(True)
+        self.demo_action.setChecked(on)
+        self.demo_action.blockSignals(False)
+        if not on:
+            self._drop_demo()
+        self.scan = None
+        self.store_paths = ()
+        self.model.set_cookies((), self.policy)
+        self.stores.set_scan(None)
+        self.details.show_cookie(None)
+        self._scan_ticket = 0  # results of a scan still running are ignored
+        self._update_state()
+        self.refresh()
+
+    def _drop_demo(self) -> None:
+        if self.demo_home is not None:
+            self.demo_home.close()
+            self.demo_home = None
+
+    @Slot()
+    def _start_demo_from_empty(self) -> None:
+        self.set_demo(True)
+
+    @Slot()
+    def open_profile_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a browser profile "
+                                                                "folder"), str(Path.home()))
+        if folder:
+            self.scan_folder(Path(folder))
+
+    def scan_folder(self, folder: Path) -> None:
+        self.set_demo(False) if self.demo else None
+        self.store_paths = (folder,)
+        self.scan = None
+        self._scan_ticket = 0
+        self._update_state()
+        self.refresh()
+
+    @Slot()
+    def export_report(self) -> None:
+        """Hook for the shareable report: HTML/CSV/JSON without values or the home path."""
+        if self.scan is None or self.policy is None:
+            return
+        try:
+            from fkinspect.report import build_report, write_report
+        except ImportError:
+            QMessageBox.information(self, self.tr("Export report"),
+                                    self.tr("Exporting is not available in this version."))
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), str(Path.home() / "fkinspect-rapport.html"),
+            self.tr("Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)"))
+        if not path:
+            return
+        target = Path(path)
+        fmt = target.suffix.lstrip(".").lower()
+        if fmt not in ("html", "csv", "json"):
+            fmt = "csv" if "csv" in chosen else "json" if "json" in chosen else "html"
+            target = target.with_suffix("." + fmt)
+        try:
+            write_report(build_report(self.scan, self.policy, self.language, self._home()),
+                         target, fmt)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export report"),
+                                self.tr("The report could not be saved: {reason}").format(
+                                    reason=exc.strerror or type(exc).__name__))
+            return
+        self.statusBar().showMessage(self.tr("Report saved in {path}").format(
+            path=display_path(target)))
+
+    @Slot()
+    def show_about(self) -> None:
+        from fkinspect.policy import load_policy
+
+        try:
+            source = load_policy().source
+            policy_line = self.tr("Cookie list: “{title}”, {updated}.").format(
+                title=source.title, updated=source.updated_text)
+        except Exception:  # the about box must open even when the list is broken
+            policy_line = self.tr("The cookie list could not be loaded.")
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("About fkinspect"))
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("fkinspect {version}").format(version=fkinspect.__version__))
+        box.setInformativeText("\n\n".join([
+            self.tr("Shows which cookies forsakringskassan.se has stored in your browsers, "
+                    "what each is for according to Försäkringskassan's own list, and removes "
+                    "the analytics cookies safely."),
+            policy_line,
+            self.tr("Nothing leaves this computer: fkinspect makes no network connection. "
+                    "Cookie values are never stored, logged or exported."),
+        ]))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        self.about_box = box
+
+    # ------------------------------------------------------------------ cleaning
+    def _running_profiles(self, goes: tuple[ClassifiedCookie, ...]) -> list[Profile]:
+        if self.scan is None:
+            return []
+        holding = {item.cookie.store.profile for item in goes}
+        running = []
+        for result in self.scan.stores:
+            profile = result.location.profile
+            if result.running and profile in holding and profile not in running:
+                running.append(profile)
+        return running
+
+    @Slot()
+    def start_clean(self) -> None:
+        goes = self.analytics()
+        if not goes or self.scan is None or self._clean_ticket:
+            return
+        keys = {_identity(i) for i in goes}
+        stays = tuple(i for i in self.scan.cookies if _identity(i) not in keys)
+        if self.confirm_dialog is not None:
+            self.confirm_dialog.close()
+        dialog = ConfirmCleanDialog(goes, stays, self._running_profiles(goes), self.language,
+                                    self.demo_home is not None, self)
+        dialog.accepted.connect(self._clean_confirmed)
+        dialog.retry_requested.connect(self._retry_clean)
+        dialog.close_demo_browser.connect(self._close_demo_browser)
+        self.confirm_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _retry_clean(self) -> None:
+        """Read again (the browser may be closed now), then ask again."""
+        if self.confirm_dialog is not None:
+            self.confirm_dialog.close()
+            self.confirm_dialog = None
+        self.scan_finished.connect(self._reopen_confirm, Qt.ConnectionType.SingleShotConnection)
+        self.refresh()
+
+    @Slot()
+    def _reopen_confirm(self) -> None:
+        self.start_clean()
+
+    @Slot()
+    def _close_demo_browser(self) -> None:
+        if self.demo_home is not None:
+            self.demo_home.close_browser()
+        self._retry_clean()
+
+    @Slot()
+    def _clean_confirmed(self) -> None:
+        if self.scan is None:
+            return
+        self.busy_bar.setVisible(True)
+        self.busy_label.setText(self.tr("Removing analytics cookies…"))
+        self.busy_label.setVisible(True)
+        task = self.runner.start(_clean_job, self.scan)
+        self._clean_ticket = task.ticket
+        self._update_state()
+        task.signals.done.connect(self._clean_done)
+        task.signals.failed.connect(self._clean_failed)
+
+    @Slot(int, object)
+    def _clean_done(self, ticket: int, result: object) -> None:
+        if ticket != self._clean_ticket:
+            return
+        self._clean_ticket = 0
+        self._stop_busy()
+        removed, backup, journal = _describe_clean(result, self._home())
+        self._last_journal = journal
+        dialog = CleanResultDialog(removed, backup,
+                                   self.policy.agency_domain if self.policy else
+                                   "forsakringskassan.se", journal is not None, self)
+        dialog.undo_requested.connect(self.undo_clean)
+        self.result_dialog = dialog
+        dialog.open()
+        self.clean_finished.emit()
+        self.refresh()
+
+    @Slot(int, object)
+    def _clean_failed(self, ticket: int, error: object) -> None:
+        if ticket != self._clean_ticket:
+            return
+        self._clean_ticket = 0
+        self._stop_busy()
+        self._update_state()
+        from fkinspect.errors import BrowserRunning
+
+        if isinstance(error, BrowserRunning):
+            text = self.tr("Close {browser} ({profile}) first, then try again. Nothing was "
+                           "removed.").format(browser=error.browser_name,
+                                              profile=error.profile_name)
+        else:
+            text = self.tr("Nothing was removed: {reason}").format(reason=_reason(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove analytics cookies"), text,
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("cleanError")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.error_box = box
+        self.clean_finished.emit()
+        self.refresh()
+
+    @Slot()
+    def undo_clean(self) -> None:
+        journal = self._last_journal
+        if journal is None:
+            return
+        if self.result_dialog is not None:
+            self.result_dialog.undo_button.setEnabled(False)
+        task = self.runner.start(_restore_job, journal)
+        self._restore_ticket = task.ticket
+        task.signals.done.connect(self._restore_done)
+        task.signals.failed.connect(self._restore_failed)
+
+    @Slot(int, object)
+    def _restore_done(self, ticket: int, _result: object) -> None:
+        if ticket != self._restore_ticket:
+            return
+        self._restore_ticket = 0
+        self._last_journal = None
+        if self.result_dialog is not None:
+            self.result_dialog.close()
+        self.statusBar().showMessage(self.tr("The removed cookies were put back."))
+        self.restore_finished.emit()
+        self.refresh()
+
+    @Slot(int, object)
+    def _restore_failed(self, ticket: int, error: object) -> None:
+        if ticket != self._restore_ticket:
+            return
+        self._restore_ticket = 0
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Undo"),
+                          self.tr("The cookies could not be put back: {reason}").format(
+                              reason=_reason(error)), QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.error_box = box
+        self.restore_finished.emit()
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._scan_ticket = 0
+        self.runner.wait()
+        self._drop_demo()
+        super().closeEvent(event)
+
+
+class ScanOutcome:
+    """A scan with the policy it was classified by, and the demo home if one was built."""
+
+    def __init__(self, scan: Scan, policy: Any, demo_home: Any) -> None:
+        self.scan = scan
+        self.policy = policy
+        self.demo_home = demo_home
+
+
+def _scan_job(build_demo: bool | None, demo_home: Any, store_paths: tuple[Path, ...],
+              progress: Any) -> ScanOutcome:
+    """Runs in a worker thread: build the demo if asked, then scan."""
+    from fkinspect.policy import load_policy
+    from fkinspect.scan import ScanRequest, run_scan
+
+    if build_demo:
+        from fkinspect.demo import build_demo_home
+
+        demo_home = build_demo_home()
+    if demo_home is not None:
+        request = ScanRequest.for_home(demo_home.home)
+    elif store_paths:
+        request = ScanRequest(stores=store_paths, discover_home=False)
+    else:
+        request = ScanRequest()
+    policy = load_policy()
+    return ScanOutcome(run_scan(request, policy, progress=progress), policy,
+                       demo_home if build_demo else None)
+
+
+def _identity(item: ClassifiedCookie) -> tuple[object, ...]:
+    return (item.cookie.store.path, *item.cookie.key)
+
+
+def _time_text(scan: Scan) -> str:
+    from PySide6.QtCore import QDateTime, QLocale
+
+    stamp = QDateTime.fromSecsSinceEpoch(int(scan.finished.timestamp()))
+    return QLocale().toString(stamp.time(), QLocale.FormatType.ShortFormat)
+
+
+def _reason(error: object) -> str:
+    text = str(error) if isinstance(error, Exception) else ""
+    return text or type(error).__name__
+
+
+def _cleaner() -> Any:
+    import importlib
+
+    return importlib.import_module("fkinspect.clean")
+
+
+def _clean_job(scan: Scan) -> Any:
+    cleaner = _cleaner()
+    plan = cleaner.make_plan(scan, categories=(Category.ANALYTICS,))
+    return cleaner.run_clean(plan)
+
+
+def _restore_job(journal: Any) -> Any:
+    return _cleaner().restore(journal)
+
+
+def _describe_clean(result: Any, home: Path) -> tuple[list[tuple[str, int]], str, Any]:
+    """(profile label, removed count) pairs, the backup folder, and the journal to undo."""
+    removed: list[tuple[str, int]] = []
+    for store in getattr(result, "stores", ()):
+        label = store.location.profile.label if hasattr(store, "location") else str(store)
+        removed.append((label, len(getattr(store, "removed", ()))))
+    backup = getattr(result, "backup", None)
+    backup_text = display_path(Path(backup), home) if backup else ""
+    return removed, backup_text, getattr(result, "journal_id", None)
+
