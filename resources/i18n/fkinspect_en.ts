@@ -1,0 +1,687 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CleanResultDialog</name>
+    <message>
+        <source>Analytics cookies removed</source>
+        <translation>Analytics cookies removed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) were removed.</source>
+        <translation>
+            <numerusform>%n cookie was removed.</numerusform>
+            <numerusform>%n cookies were removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{profile}: %n cookie(s)</source>
+        <translation>
+            <numerusform>{profile}: %n cookie</numerusform>
+            <numerusform>{profile}: %n cookies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A backup is kept in {path}.</source>
+        <translation>A backup is kept in {path}.</translation>
+    </message>
+    <message>
+        <source>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</source>
+        <translation>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmCleanDialog</name>
+    <message>
+        <source>Remove analytics cookies</source>
+        <translation>Remove analytics cookies</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n cookie(s) will be removed. A backup is made first, so you can undo.</source>
+        <translation>
+            <numerusform>This cookie will be removed. A backup is made first, so you can undo.</numerusform>
+            <numerusform>These %n cookies will be removed. A backup is made first, so you can undo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cookies that will be removed</source>
+        <translation>Cookies that will be removed</translation>
+    </message>
+    <message numerus="yes">
+        <source>{profile}: %n cookie(s)</source>
+        <translation>
+            <numerusform>{profile}: %n cookie</numerusform>
+            <numerusform>{profile}: %n cookies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These stay (%n cookie(s)):</source>
+        <translation>
+            <numerusform>This one stays (%n cookie):</numerusform>
+            <numerusform>These stay (%n cookies):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cookies that stay</source>
+        <translation>Cookies that stay</translation>
+    </message>
+    <message>
+        <source>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
+        <translation>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove %n cookie(s)</source>
+        <translation>
+            <numerusform>&amp;Remove %n cookie</numerusform>
+            <numerusform>&amp;Remove %n cookies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>Close the demo &amp;browser</source>
+        <translation>Close the demo &amp;browser</translation>
+    </message>
+</context>
+<context>
+    <name>CookieTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Browser</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Documented lifetime</source>
+        <translation>Documented lifetime</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>When the browser deletes the cookie by itself</source>
+        <translation>When the browser deletes the cookie by itself</translation>
+    </message>
+    <message>
+        <source>How long Försäkringskassan&apos;s page says it is kept</source>
+        <translation>How long Försäkringskassan&apos;s page says it is kept</translation>
+    </message>
+    <message>
+        <source>Where the stored cookie differs from what the page says</source>
+        <translation>Where the stored cookie differs from what the page says</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Showing values is not available in this version.</source>
+        <translation>Showing values is not available in this version.</translation>
+    </message>
+    <message>
+        <source>The value could not be read: {reason}</source>
+        <translation>The value could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>The value could not be read: the file could not be opened.</source>
+        <translation>The value could not be read: the file could not be opened.</translation>
+    </message>
+    <message>
+        <source>Choose a cookie in the table to see what it is for.</source>
+        <translation>Choose a cookie in the table to see what it is for.</translation>
+    </message>
+    <message>
+        <source>What Försäkringskassan says</source>
+        <translation>What Försäkringskassan says</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page does not mention this cookie.</source>
+        <translation>Försäkringskassan&apos;s page does not mention this cookie.</translation>
+    </message>
+    <message>
+        <source>Not on Försäkringskassan&apos;s page</source>
+        <translation>Not on Försäkringskassan&apos;s page</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Secure (only over HTTPS): {secure}
+HttpOnly (hidden from the page&apos;s scripts): {http}
+SameSite: {same}</source>
+        <translation>Secure (only over HTTPS): {secure}
+HttpOnly (hidden from the page&apos;s scripts): {http}
+SameSite: {same}</translation>
+    </message>
+    <message>
+        <source>Partitioned: stored only for visits to {site}</source>
+        <translation>Partitioned: stored only for visits to {site}</translation>
+    </message>
+    <message>
+        <source>Firefox container: {name}</source>
+        <translation>Firefox container: {name}</translation>
+    </message>
+    <message>
+        <source>{profile}, in {path}</source>
+        <translation>{profile}, in {path}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Documented lifetime</source>
+        <translation>Documented lifetime</translation>
+    </message>
+    <message>
+        <source>Real expiry</source>
+        <translation>Real expiry</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Partition or container</source>
+        <translation>Partition or container</translation>
+    </message>
+    <message>
+        <source>Stored in</source>
+        <translation>Stored in</translation>
+    </message>
+    <message>
+        <source>Show &amp;value</source>
+        <translation>Show &amp;value</translation>
+    </message>
+    <message>
+        <source>Reads this cookie&apos;s value from the browser&apos;s file and shows it below</source>
+        <translation>Reads this cookie&apos;s value from the browser&apos;s file and shows it below</translation>
+    </message>
+    <message>
+        <source>Cookie value</source>
+        <translation>Cookie value</translation>
+    </message>
+    <message>
+        <source>A cookie&apos;s value can be a login or an identifier that recognises you. It is only read when you ask, never saved, and hidden again when you choose another cookie. Do not share it.</source>
+        <translation>A cookie&apos;s value can be a login or an identifier that recognises you. It is only read when you ask, never saved, and hidden again when you choose another cookie. Do not share it.</translation>
+    </message>
+    <message>
+        <source>Cookie details</source>
+        <translation>Cookie details</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>fkinspect – Försäkringskassan&apos;s cookies on this computer</source>
+        <translation>fkinspect – Försäkringskassan&apos;s cookies on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Open profile folder…</source>
+        <translation>&amp;Open profile folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Export report…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Demo mode</source>
+        <translation>&amp;Demo mode</translation>
+    </message>
+    <message>
+        <source>&amp;About fkinspect</source>
+        <translation>&amp;About fkinspect</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Name, site or browser</source>
+        <translation>Name, site or browser</translation>
+    </message>
+    <message>
+        <source>Search cookies</source>
+        <translation>Search cookies</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Category filter</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation>Cookies</translation>
+    </message>
+    <message>
+        <source>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</source>
+        <translation>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</translation>
+    </message>
+    <message>
+        <source>Shows exactly which cookies go before anything is removed</source>
+        <translation>Shows exactly which cookies go before anything is removed</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</source>
+        <translation>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Demo mode</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Open the &amp;demo</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;profile folder…</source>
+        <translation>Choose a &amp;profile folder…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove analytics cookies (%n)</source>
+        <translation>
+            <numerusform>&amp;Remove analytics cookies (%n)</numerusform>
+            <numerusform>&amp;Remove analytics cookies (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove analytics cookies (%n)</source>
+        <translation>
+            <numerusform>Remove analytics cookies (%n)</numerusform>
+            <numerusform>Remove analytics cookies (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the browsers to be read.</source>
+        <translation>Waiting for the browsers to be read.</translation>
+    </message>
+    <message>
+        <source>There are no analytics cookies to remove.</source>
+        <translation>There are no analytics cookies to remove.</translation>
+    </message>
+    <message>
+        <source>The cookie list could not be loaded</source>
+        <translation>The cookie list could not be loaded</translation>
+    </message>
+    <message>
+        <source>Reading your browsers…</source>
+        <translation>Reading your browsers…</translation>
+    </message>
+    <message>
+        <source>This takes a moment. Nothing is changed while reading.</source>
+        <translation>This takes a moment. Nothing is changed while reading.</translation>
+    </message>
+    <message>
+        <source>No browsers found</source>
+        <translation>No browsers found</translation>
+    </message>
+    <message>
+        <source>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</source>
+        <translation>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</translation>
+    </message>
+    <message>
+        <source>No browser could be read</source>
+        <translation>No browser could be read</translation>
+    </message>
+    <message>
+        <source>Every cookie file that was found failed to read. The list on the left says why for each one.</source>
+        <translation>Every cookie file that was found failed to read. The list on the left says why for each one.</translation>
+    </message>
+    <message>
+        <source>No cookies from {site}</source>
+        <translation>No cookies from {site}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n browser profile(s) were read. None of them holds a cookie from Försäkringskassan&apos;s site.</source>
+        <translation>
+            <numerusform>%n browser profile was read. It holds no cookie from Försäkringskassan&apos;s site.</numerusform>
+            <numerusform>%n browser profiles were read. None of them holds a cookie from Försäkringskassan&apos;s site.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>Reading {store}</source>
+        <translation>Reading {store}</translation>
+    </message>
+    <message>
+        <source>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</source>
+        <translation>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</translation>
+    </message>
+    <message>
+        <source>Reading stopped because of an unexpected error ({kind}).</source>
+        <translation>Reading stopped because of an unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <source>Read at {time}.</source>
+        <translation>Read at {time}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read.</source>
+        <translation>
+            <numerusform>%n file could not be read.</numerusform>
+            <numerusform>%n files could not be read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a browser profile folder</source>
+        <translation>Choose a browser profile folder</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Exporting is not available in this version.</source>
+        <translation>Exporting is not available in this version.</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)</source>
+        <translation>Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {reason}</source>
+        <translation>The report could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Report saved in {path}</source>
+        <translation>Report saved in {path}</translation>
+    </message>
+    <message>
+        <source>Cookie list: “{title}”, {updated}.</source>
+        <translation>Cookie list: “{title}”, {updated}.</translation>
+    </message>
+    <message>
+        <source>The cookie list could not be loaded.</source>
+        <translation>The cookie list could not be loaded.</translation>
+    </message>
+    <message>
+        <source>About fkinspect</source>
+        <translation>About fkinspect</translation>
+    </message>
+    <message>
+        <source>fkinspect {version}</source>
+        <translation>fkinspect {version}</translation>
+    </message>
+    <message>
+        <source>Shows which cookies forsakringskassan.se has stored in your browsers, what each is for according to Försäkringskassan&apos;s own list, and removes the analytics cookies safely.</source>
+        <translation>Shows which cookies forsakringskassan.se has stored in your browsers, what each is for according to Försäkringskassan&apos;s own list, and removes the analytics cookies safely.</translation>
+    </message>
+    <message>
+        <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
+        <translation>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</translation>
+    </message>
+    <message>
+        <source>Removing analytics cookies…</source>
+        <translation>Removing analytics cookies…</translation>
+    </message>
+    <message>
+        <source>Close {browser} ({profile}) first, then try again. Nothing was removed.</source>
+        <translation>Close {browser} ({profile}) first, then try again. Nothing was removed.</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: {reason}</source>
+        <translation>Nothing was removed: {reason}</translation>
+    </message>
+    <message>
+        <source>Remove analytics cookies</source>
+        <translation>Remove analytics cookies</translation>
+    </message>
+    <message>
+        <source>The removed cookies were put back.</source>
+        <translation>The removed cookies were put back.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>The cookies could not be put back: {reason}</source>
+        <translation>The cookies could not be put back: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>StoresPanel</name>
+    <message numerus="yes">
+        <source>All browsers (%n cookie(s))</source>
+        <translation>
+            <numerusform>All browsers (%n cookie)</numerusform>
+            <numerusform>All browsers (%n cookies)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Browsers and profiles</source>
+        <translation>Browsers and profiles</translation>
+    </message>
+    <message>
+        <source>Each browser profile that was found and whether it could be read. Choose one to show only its cookies.</source>
+        <translation>Each browser profile that was found and whether it could be read. Choose one to show only its cookies.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s)</source>
+        <translation>
+            <numerusform>%n cookie</numerusform>
+            <numerusform>%n cookies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The browser is running</source>
+        <translation>The browser is running</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <source>Looking for cookies from Försäkringskassan…</source>
+        <translation>Looking for cookies from Försäkringskassan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s)</source>
+        <translation>
+            <numerusform>%n cookie</numerusform>
+            <numerusform>%n cookies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n browser(s)</source>
+        <translation>
+            <numerusform>%n browser</numerusform>
+            <numerusform>%n browsers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{agency} has stored {cookies} in {browsers}.</source>
+        <translation>{agency} has stored {cookies} in {browsers}.</translation>
+    </message>
+    <message>
+        <source>{agency} has not stored any cookies in your browsers.</source>
+        <translation>{agency} has not stored any cookies in your browsers.</translation>
+    </message>
+    <message>
+        <source>None of them is for web analytics.</source>
+        <translation>None of them is for web analytics.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are for web analytics.</source>
+        <translation>
+            <numerusform>%n of them is for web analytics.</numerusform>
+            <numerusform>%n of them are for web analytics.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>{category}: {count} cookies</source>
+        <translation>{category}: {count} cookies</translation>
+    </message>
+    <message>
+        <source>Show only this category in the table</source>
+        <translation>Show only this category in the table</translation>
+    </message>
+    <message>
+        <source>Show only “{category}” (click again to show all)</source>
+        <translation>Show only “{category}” (click again to show all)</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>in %n minute</numerusform>
+            <numerusform>in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>in %n hour</numerusform>
+            <numerusform>in %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n month(s)</source>
+        <translation>
+            <numerusform>in %n month</numerusform>
+            <numerusform>in %n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n year(s)</source>
+        <translation>
+            <numerusform>in %n year</numerusform>
+            <numerusform>in %n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>when the browser closes</source>
+        <translation>when the browser closes</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,687 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv">
+<context>
+    <name>CleanResultDialog</name>
+    <message>
+        <source>Analytics cookies removed</source>
+        <translation>Analyskakorna är borttagna</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) were removed.</source>
+        <translation>
+            <numerusform>%n kaka togs bort.</numerusform>
+            <numerusform>%n kakor togs bort.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{profile}: %n cookie(s)</source>
+        <translation>
+            <numerusform>{profile}: %n kaka</numerusform>
+            <numerusform>{profile}: %n kakor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A backup is kept in {path}.</source>
+        <translation>En säkerhetskopia finns i {path}.</translation>
+    </message>
+    <message>
+        <source>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</source>
+        <translation>Så håller du dem borta: öppna inställningarna för kakor på {site} och välj ”Nej, jag godkänner bara nödvändiga kakor”. Om analyskakor har godkänts där sparar webbplatsen dem igen nästa gång du besöker den.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmCleanDialog</name>
+    <message>
+        <source>Remove analytics cookies</source>
+        <translation>Ta bort analyskakor</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n cookie(s) will be removed. A backup is made first, so you can undo.</source>
+        <translation>
+            <numerusform>Den här kakan tas bort. Först görs en säkerhetskopia, så att du kan ångra.</numerusform>
+            <numerusform>De här %n kakorna tas bort. Först görs en säkerhetskopia, så att du kan ångra.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cookies that will be removed</source>
+        <translation>Kakor som tas bort</translation>
+    </message>
+    <message numerus="yes">
+        <source>{profile}: %n cookie(s)</source>
+        <translation>
+            <numerusform>{profile}: %n kaka</numerusform>
+            <numerusform>{profile}: %n kakor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These stay (%n cookie(s)):</source>
+        <translation>
+            <numerusform>Den här stannar kvar (%n kaka):</numerusform>
+            <numerusform>De här stannar kvar (%n kakor):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cookies that stay</source>
+        <translation>Kakor som stannar kvar</translation>
+    </message>
+    <message>
+        <source>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
+        <translation>Stäng {browsers} först och tryck sedan på ”Försök igen”. Kakorna kan inte tas bort medan webbläsaren är igång, eftersom den skriver tillbaka dem när den stängs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove %n cookie(s)</source>
+        <translation>
+            <numerusform>&amp;Ta bort %n kaka</numerusform>
+            <numerusform>&amp;Ta bort %n kakor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+    <message>
+        <source>Close the demo &amp;browser</source>
+        <translation>Stäng demo&amp;webbläsaren</translation>
+    </message>
+</context>
+<context>
+    <name>CookieTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Webbläsare</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Webbplats</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Upphör</translation>
+    </message>
+    <message>
+        <source>Documented lifetime</source>
+        <translation>Lagringstid enligt sidan</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anmärkningar</translation>
+    </message>
+    <message>
+        <source>When the browser deletes the cookie by itself</source>
+        <translation>När webbläsaren tar bort kakan av sig själv</translation>
+    </message>
+    <message>
+        <source>How long Försäkringskassan&apos;s page says it is kept</source>
+        <translation>Hur länge Försäkringskassans sida säger att den sparas</translation>
+    </message>
+    <message>
+        <source>Where the stored cookie differs from what the page says</source>
+        <translation>Där den sparade kakan skiljer sig från vad sidan säger</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Showing values is not available in this version.</source>
+        <translation>Att visa värden finns inte i den här versionen.</translation>
+    </message>
+    <message>
+        <source>The value could not be read: {reason}</source>
+        <translation>Värdet kunde inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <source>The value could not be read: the file could not be opened.</source>
+        <translation>Värdet kunde inte läsas: filen gick inte att öppna.</translation>
+    </message>
+    <message>
+        <source>Choose a cookie in the table to see what it is for.</source>
+        <translation>Välj en kaka i tabellen för att se vad den används till.</translation>
+    </message>
+    <message>
+        <source>What Försäkringskassan says</source>
+        <translation>Vad Försäkringskassan säger</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page does not mention this cookie.</source>
+        <translation>Försäkringskassans sida nämner inte den här kakan.</translation>
+    </message>
+    <message>
+        <source>Not on Försäkringskassan&apos;s page</source>
+        <translation>Finns inte på Försäkringskassans sida</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>anges inte</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Inga</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>inte angivet</translation>
+    </message>
+    <message>
+        <source>Secure (only over HTTPS): {secure}
+HttpOnly (hidden from the page&apos;s scripts): {http}
+SameSite: {same}</source>
+        <translation>Secure (bara över HTTPS): {secure}
+HttpOnly (dold för sidans skript): {http}
+SameSite: {same}</translation>
+    </message>
+    <message>
+        <source>Partitioned: stored only for visits to {site}</source>
+        <translation>Partitionerad: sparas bara för besök på {site}</translation>
+    </message>
+    <message>
+        <source>Firefox container: {name}</source>
+        <translation>Firefox-behållare: {name}</translation>
+    </message>
+    <message>
+        <source>{profile}, in {path}</source>
+        <translation>{profile}, i {path}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Documented lifetime</source>
+        <translation>Lagringstid enligt sidan</translation>
+    </message>
+    <message>
+        <source>Real expiry</source>
+        <translation>Verkligt slutdatum</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anmärkningar</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flaggor</translation>
+    </message>
+    <message>
+        <source>Partition or container</source>
+        <translation>Partition eller behållare</translation>
+    </message>
+    <message>
+        <source>Stored in</source>
+        <translation>Sparad i</translation>
+    </message>
+    <message>
+        <source>Show &amp;value</source>
+        <translation>Visa &amp;värde</translation>
+    </message>
+    <message>
+        <source>Reads this cookie&apos;s value from the browser&apos;s file and shows it below</source>
+        <translation>Läser kakans värde ur webbläsarens fil och visar det nedanför</translation>
+    </message>
+    <message>
+        <source>Cookie value</source>
+        <translation>Kakans värde</translation>
+    </message>
+    <message>
+        <source>A cookie&apos;s value can be a login or an identifier that recognises you. It is only read when you ask, never saved, and hidden again when you choose another cookie. Do not share it.</source>
+        <translation>En kakas värde kan vara en inloggning eller ett id som känner igen dig. Det läses bara när du ber om det, sparas aldrig och döljs igen när du väljer en annan kaka. Dela det inte.</translation>
+    </message>
+    <message>
+        <source>Cookie details</source>
+        <translation>Om kakan</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>fkinspect – Försäkringskassan&apos;s cookies on this computer</source>
+        <translation>fkinspect – Försäkringskassans kakor på den här datorn</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk / Language</translation>
+    </message>
+    <message>
+        <source>&amp;Open profile folder…</source>
+        <translation>&amp;Öppna profilmapp…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Exportera rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>&amp;Demo mode</source>
+        <translation>&amp;Demoläge</translation>
+    </message>
+    <message>
+        <source>&amp;About fkinspect</source>
+        <translation>&amp;Om fkinspect</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Sök:</translation>
+    </message>
+    <message>
+        <source>Name, site or browser</source>
+        <translation>Namn, webbplats eller webbläsare</translation>
+    </message>
+    <message>
+        <source>Search cookies</source>
+        <translation>Sök bland kakorna</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Filtrera på kategori</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alla kategorier</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation>Kakor</translation>
+    </message>
+    <message>
+        <source>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</source>
+        <translation>En rad per kaka som Försäkringskassans webbplats har sparat. Välj en rad för att se mer om den.</translation>
+    </message>
+    <message>
+        <source>Shows exactly which cookies go before anything is removed</source>
+        <translation>Visar exakt vilka kakor som tas bort innan något tas bort</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Läser</translation>
+    </message>
+    <message>
+        <source>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</source>
+        <translation>Demoläge: det här är påhittade kakor i en tillfällig mapp, inte dina. Allt fungerar som på riktigt, även att ta bort.</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Demoläge</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Öppna &amp;demon</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;profile folder…</source>
+        <translation>Välj en &amp;profilmapp…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove analytics cookies (%n)</source>
+        <translation>
+            <numerusform>&amp;Ta bort analyskakor (%n)</numerusform>
+            <numerusform>&amp;Ta bort analyskakor (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove analytics cookies (%n)</source>
+        <translation>
+            <numerusform>Ta bort analyskakor (%n)</numerusform>
+            <numerusform>Ta bort analyskakor (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the browsers to be read.</source>
+        <translation>Väntar på att webbläsarna ska läsas.</translation>
+    </message>
+    <message>
+        <source>There are no analytics cookies to remove.</source>
+        <translation>Det finns inga analyskakor att ta bort.</translation>
+    </message>
+    <message>
+        <source>The cookie list could not be loaded</source>
+        <translation>Listan över kakor kunde inte läsas in</translation>
+    </message>
+    <message>
+        <source>Reading your browsers…</source>
+        <translation>Läser dina webbläsare…</translation>
+    </message>
+    <message>
+        <source>This takes a moment. Nothing is changed while reading.</source>
+        <translation>Det tar en liten stund. Inget ändras medan de läses.</translation>
+    </message>
+    <message>
+        <source>No browsers found</source>
+        <translation>Inga webbläsare hittades</translation>
+    </message>
+    <message>
+        <source>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</source>
+        <translation>fkinspect letade efter Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox och Safari i din hemmapp och hittade inga webbläsardata. Du kan öppna demon för att se hur fkinspect fungerar, eller välja en profilmapp.</translation>
+    </message>
+    <message>
+        <source>No browser could be read</source>
+        <translation>Ingen webbläsare kunde läsas</translation>
+    </message>
+    <message>
+        <source>Every cookie file that was found failed to read. The list on the left says why for each one.</source>
+        <translation>Ingen av de kakfiler som hittades gick att läsa. Listan till vänster säger varför för var och en.</translation>
+    </message>
+    <message>
+        <source>No cookies from {site}</source>
+        <translation>Inga kakor från {site}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n browser profile(s) were read. None of them holds a cookie from Försäkringskassan&apos;s site.</source>
+        <translation>
+            <numerusform>%n webbläsarprofil lästes. Den har ingen kaka från Försäkringskassans webbplats.</numerusform>
+            <numerusform>%n webbläsarprofiler lästes. Ingen av dem har någon kaka från Försäkringskassans webbplats.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Läser…</translation>
+    </message>
+    <message>
+        <source>Reading {store}</source>
+        <translation>Läser {store}</translation>
+    </message>
+    <message>
+        <source>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</source>
+        <translation>fkinspects kopia av Försäkringskassans lista över kakor saknas eller är skadad, så inget visas eller tas bort. Installera om fkinspect för att rätta det.</translation>
+    </message>
+    <message>
+        <source>Reading stopped because of an unexpected error ({kind}).</source>
+        <translation>Läsningen avbröts av ett oväntat fel ({kind}).</translation>
+    </message>
+    <message>
+        <source>Read at {time}.</source>
+        <translation>Läst kl. {time}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read.</source>
+        <translation>
+            <numerusform>%n fil kunde inte läsas.</numerusform>
+            <numerusform>%n filer kunde inte läsas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a browser profile folder</source>
+        <translation>Välj en webbläsares profilmapp</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportera rapport</translation>
+    </message>
+    <message>
+        <source>Exporting is not available in this version.</source>
+        <translation>Export finns inte i den här versionen.</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)</source>
+        <translation>Webbsida (*.html);;Kalkylark (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {reason}</source>
+        <translation>Rapporten kunde inte sparas: {reason}</translation>
+    </message>
+    <message>
+        <source>Report saved in {path}</source>
+        <translation>Rapporten sparades i {path}</translation>
+    </message>
+    <message>
+        <source>Cookie list: “{title}”, {updated}.</source>
+        <translation>Lista över kakor: ”{title}”, {updated}.</translation>
+    </message>
+    <message>
+        <source>The cookie list could not be loaded.</source>
+        <translation>Listan över kakor kunde inte läsas in.</translation>
+    </message>
+    <message>
+        <source>About fkinspect</source>
+        <translation>Om fkinspect</translation>
+    </message>
+    <message>
+        <source>fkinspect {version}</source>
+        <translation>fkinspect {version}</translation>
+    </message>
+    <message>
+        <source>Shows which cookies forsakringskassan.se has stored in your browsers, what each is for according to Försäkringskassan&apos;s own list, and removes the analytics cookies safely.</source>
+        <translation>Visar vilka kakor forsakringskassan.se har sparat i dina webbläsare, vad var och en används till enligt Försäkringskassans egen lista, och tar bort analyskakorna på ett säkert sätt.</translation>
+    </message>
+    <message>
+        <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
+        <translation>Inget lämnar datorn: fkinspect använder inte nätverket. Kakornas värden sparas, loggas eller exporteras aldrig.</translation>
+    </message>
+    <message>
+        <source>Removing analytics cookies…</source>
+        <translation>Tar bort analyskakor…</translation>
+    </message>
+    <message>
+        <source>Close {browser} ({profile}) first, then try again. Nothing was removed.</source>
+        <translation>Stäng {browser} ({profile}) först och försök sedan igen. Inget togs bort.</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: {reason}</source>
+        <translation>Inget togs bort: {reason}</translation>
+    </message>
+    <message>
+        <source>Remove analytics cookies</source>
+        <translation>Ta bort analyskakor</translation>
+    </message>
+    <message>
+        <source>The removed cookies were put back.</source>
+        <translation>De borttagna kakorna är tillbaka.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>The cookies could not be put back: {reason}</source>
+        <translation>Kakorna kunde inte läggas tillbaka: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>StoresPanel</name>
+    <message numerus="yes">
+        <source>All browsers (%n cookie(s))</source>
+        <translation>
+            <numerusform>Alla webbläsare (%n kaka)</numerusform>
+            <numerusform>Alla webbläsare (%n kakor)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Browsers and profiles</source>
+        <translation>Webbläsare och profiler</translation>
+    </message>
+    <message>
+        <source>Each browser profile that was found and whether it could be read. Choose one to show only its cookies.</source>
+        <translation>Varje webbläsarprofil som hittades och om den gick att läsa. Välj en för att bara visa dess kakor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s)</source>
+        <translation>
+            <numerusform>%n kaka</numerusform>
+            <numerusform>%n kakor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The browser is running</source>
+        <translation>Webbläsaren är igång</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <source>Looking for cookies from Försäkringskassan…</source>
+        <translation>Letar efter kakor från Försäkringskassan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s)</source>
+        <translation>
+            <numerusform>%n kaka</numerusform>
+            <numerusform>%n kakor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n browser(s)</source>
+        <translation>
+            <numerusform>%n webbläsare</numerusform>
+            <numerusform>%n webbläsare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{agency} has stored {cookies} in {browsers}.</source>
+        <translation>{agency} har sparat {cookies} i {browsers}.</translation>
+    </message>
+    <message>
+        <source>{agency} has not stored any cookies in your browsers.</source>
+        <translation>{agency} har inte sparat några kakor i dina webbläsare.</translation>
+    </message>
+    <message>
+        <source>None of them is for web analytics.</source>
+        <translation>Ingen av dem är för webbanalys.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are for web analytics.</source>
+        <translation>
+            <numerusform>%n av dem är för webbanalys.</numerusform>
+            <numerusform>%n av dem är för webbanalys.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>{category}: {count} cookies</source>
+        <translation>{category}: {count} kakor</translation>
+    </message>
+    <message>
+        <source>Show only this category in the table</source>
+        <translation>Visa bara den här kategorin i tabellen</translation>
+    </message>
+    <message>
+        <source>Show only “{category}” (click again to show all)</source>
+        <translation>Visa bara ”{category}” (klicka igen för att visa alla)</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>för %n minut sedan</numerusform>
+            <numerusform>för %n minuter sedan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>för %n timme sedan</numerusform>
+            <numerusform>för %n timmar sedan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>för %n dag sedan</numerusform>
+            <numerusform>för %n dagar sedan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>för %n månad sedan</numerusform>
+            <numerusform>för %n månader sedan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>för %n år sedan</numerusform>
+            <numerusform>för %n år sedan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>om %n minut</numerusform>
+            <numerusform>om %n minuter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>om %n timme</numerusform>
+            <numerusform>om %n timmar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>om %n dag</numerusform>
+            <numerusform>om %n dagar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n month(s)</source>
+        <translation>
+            <numerusform>om %n månad</numerusform>
+            <numerusform>om %n månader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n year(s)</source>
+        <translation>
+            <numerusform>om %n år</numerusform>
+            <numerusform>om %n år</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>when the browser closes</source>
+        <translation>när webbläsaren stängs</translation>
+    </message>
+</context>
+</TS>
