@@ -54,14 +54,15 @@ h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 2px solid #d5d9de;
   padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
-.meta { color: #444; margin: 0; }
-.meta dt { font-weight: 600; float: left; clear: left; width: 13rem; }
-.meta dd { margin: 0 0 .2rem 13rem; }
+.meta { color: #444; margin: 0; display: grid; grid-template-columns: max-content 1fr;
+  gap: .15rem 1.5rem; }
+.meta dt { font-weight: 600; }
+.meta dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
   border-bottom: 1px solid #e3e6ea; }
 th { background: #f3f5f7; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
 code { font: .92em ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
 .cat { display: inline-block; padding: 0 .45rem; border-radius: .3rem; border: 1px solid;
   font-size: .9em; white-space: nowrap; }
