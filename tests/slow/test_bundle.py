@@ -88,6 +88,16 @@ def test_bundled_cli_writes_a_report(bundle: Path, tmp_path: Path) -> None:
     assert "JSESSIONID" in text and "bundle-secret-4711" not in text
 
 
+def test_bundled_app_loads_qt_and_its_modules(bundle: Path, tmp_path: Path) -> None:
+    # --help runs after `ui.app` and PySide6 are imported: a missing module or Qt library
+    # in the bundle fails here, before any window.
+    out = subprocess.run([str(bundle / "fkinspect"), "--help"], capture_output=True, text=True,
+                         check=False, cwd=tmp_path, env=_clean_env(tmp_path / "home"),
+                         timeout=60)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert "--demo" in out.stdout
+
+
 def test_bundled_app_starts_offscreen_shows_the_demo_and_exits(bundle: Path,
                                                                 tmp_path: Path) -> None:
     app = ROOT / "ui" / "app.py"
