@@ -28,7 +28,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the ClassifiedCookie itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a typed key for sorting
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3  # the Category
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3  # the Category's value ("analytics")
 
 
 class Column(IntEnum):

@@ -1,0 +1,113 @@
+"""pytest-qt fixtures for the app: offscreen, private settings, demo records and windows.
+
+    records        (Scan, Policy) built from the demo's cookie lists without reading
+                   files: for model, summary and dialog tests that need no stores
+    window         a MainWindow in Swedish (nothing scanned yet)
+    demo_window    a MainWindow in demo mode after its first real scan of the demo home
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before Qt is imported anywhere: no display, and settings in a private folder.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="fkinspect-gui-config-")
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from fkinspect import demo
+from fkinspect.classify import Classifier
+from fkinspect.model import (
+    Cookie,
+    Family,
+    Profile,
+    Scan,
+    Source,
+    StoreFormat,
+    StoreLocation,
+    StoreResult,
+    StoreStatus,
+)
+from fkinspect.policy import Policy, load_policy
+from fkinspect.synth import SynthCookie
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+
+HOME = Path("/home/demo")
+
+
+def _store(profile: Profile, name: str, fmt: StoreFormat, synth: list[SynthCookie],
+           running: bool = False) -> StoreResult:
+    location = StoreLocation(profile, profile.directory / name, fmt)
+    cookies = tuple(
+        Cookie(s.host, s.name, s.path, s.expires, s.created, None, s.secure, s.http_only,
+               s.same_site, s.partition, "Arbete" if s.container else None, Source.SQLITE,
+               location, (s.host, s.name, s.path, i), i)
+        for i, s in enumerate(synth, start=1))
+    return StoreResult(location, StoreStatus.OK, cookies=cookies, running=running)
+
+
+def build_records(now: datetime | None = None) -> tuple[Scan, Policy]:
+    now = now or datetime.now(UTC)
+    policy = load_policy()
+
+    def profile(browser_id: str, name: str, family: Family, folder: str) -> Profile:
+        return Profile(browser_id, name, family, "Person 1" if family is Family.CHROMIUM
+                       else "default-esr", HOME / folder, HOME / folder)
+
+    chromium = profile("chromium", "Chromium", Family.CHROMIUM, ".config/chromium/Default")
+    brave = profile("brave", "Brave", Family.CHROMIUM,
+                    ".config/BraveSoftware/Brave-Browser/Default")
+    firefox = profile("firefox-esr", "Firefox ESR", Family.FIREFOX,
+                      ".config/mozilla/firefox/x.default-esr")
+    stores = (
+        _store(chromium, "Cookies", StoreFormat.CHROMIUM_SQLITE, demo.chromium_cookies(now)),
+        _store(brave, "Cookies", StoreFormat.CHROMIUM_SQLITE, demo.brave_cookies(now)),
+        _store(firefox, "cookies.sqlite", StoreFormat.FIREFOX_SQLITE,
+               demo.firefox_cookies(now), running=True),
+        StoreResult(StoreLocation(firefox, firefox.directory / "sessionstore.jsonlz4",
+                                  StoreFormat.FIREFOX_SESSION), StoreStatus.CORRUPT,
+                    "Damaged session store."),
+    )
+    cookies = Classifier(policy).classify_all(c for s in stores for c in s.cookies)
+    return Scan(stores, cookies, now), policy
+
+
+@pytest.fixture
+def records() -> tuple[Scan, Policy]:
+    return build_records()
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[Translations]:
+    tr = Translations()
+    tr.apply("sv")
+    yield tr
+    tr.apply("sv")
+
+
+@pytest.fixture
+def window(qtbot, translations: Translations) -> Iterator[MainWindow]:
+    win = MainWindow(translations)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def demo_window(qtbot, translations: Translations) -> Iterator[MainWindow]:
+    win = MainWindow(translations, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+        win.start()
+    yield win
+    win.close()
