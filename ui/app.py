@@ -26,6 +26,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+def _start_logging() -> None:
+    from fkinspect.logs import setup_logging
+
+    with contextlib.suppress(OSError):  # no log folder: the app still works
+        setup_logging(console=False)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -35,12 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("fkinspect")
     app.setDesktopFileName("fkinspect")
 
-    from fkinspect.logs import setup_logging
     from ui.icons import app_icon
     from ui.main_window import MainWindow
 
-    with contextlib.suppress(OSError):  # no log folder: the app still works
-        setup_logging(console=False)
     app.setWindowIcon(app_icon())
     translations = Translations()
     translations.apply(args.lang or saved_language())
@@ -50,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         attach(window)
     window.show()
-    # The first scan starts once the window has been painted.
+    # Logging and the first scan start once the window has been painted.
+    QTimer.singleShot(0, _start_logging)
     QTimer.singleShot(0, window.start)
     return app.exec()

@@ -1,0 +1,102 @@
+"""The whole app on the demo home's real stores: scan in a worker, details, value, clean, undo."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fkinspect.model import Category, FindingCode
+from fkinspect.presentation import cleanable, overview
+from ui.cookie_model import Column
+from ui.main_window import MainWindow
+
+pytest.importorskip("fkinspect.browsers.discovery", reason="store discovery not in yet")
+
+
+def _names(db: Path, table: str = "cookies") -> list[str]:
+    uri = f"file:{db}?immutable=1"
+    with closing(sqlite3.connect(uri, uri=True)) as con:
+        return sorted(r[0] for r in con.execute(f"SELECT name FROM {table}"))
+
+
+def test_scan_runs_in_a_worker_and_fills_the_window(qtbot, translations) -> None:
+    win = MainWindow(translations, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+        win.start()
+        assert win.scan is None  # start() returned before the scan was done
+        assert win.busy_bar.isVisible()
+    scan = win.scan
+    assert scan is not None and win.demo_home is not None
+    assert win.model.rowCount() == len(scan.cookies) > 20
+    view = overview(scan.cookies)
+    assert all(view.count(c) > 0 for c in Category)
+    for category, button in win.summary.buttons.items():
+        assert button.text().endswith(f": {view.count(category)}")
+    codes = {f.code for i in scan.cookies for f in i.classification.findings}
+    assert {FindingCode.KNOWN_TYPO, FindingCode.CASE_DIFFERS, FindingCode.BROWSER_CAP,
+            FindingCode.LONGER_THAN_DOCUMENTED, FindingCode.PERSISTENT_BUT_SESSION,
+            FindingCode.UNDOCUMENTED, FindingCode.LIKELY_TOOL,
+            FindingCode.PARTITIONED_THIRD_PARTY} <= codes
+    assert any(i.cookie.container == "Arbete" for i in scan.cookies)
+    assert any(r.running for r in scan.stores)  # the demo Firefox holds its lock
+    win.close()
+    assert not win.demo_home  # closing the window removes the demo home
+
+
+def test_details_and_value_only_on_request(demo_window: MainWindow, qtbot, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    win = demo_window
+    win.search.setText("SMSESSION")
+    assert win.select_cookie("SMSESSION").isValid()
+    details = win.details
+    assert details.says.text().startswith("SMSESSION och LtpaToken2")
+    assert not details.value_field.isVisible() and details.value_field.text() == ""
+    qtbot.mouseClick(details.value_button, Qt.MouseButton.LeftButton)
+    value = details.value_field.text()
+    assert details.value_field.isVisible() and value.startswith("demo-")
+    # Nowhere else: not in any role of any cell, not in the log.
+    for row in range(win.model.rowCount()):
+        for column in Column:
+            for role in range(0, 300):
+                data = win.model.index(row, column).data(role)
+                assert not (isinstance(data, str) and value in data)
+    assert value not in caplog.text
+    win.search.clear()
+    win.select_cookie("fk_test_cookie")
+    assert not details.value_field.isVisible() and details.value_field.text() == ""
+
+
+def test_clean_refuses_while_running_then_removes_and_undoes(demo_window: MainWindow,
+                                                             qtbot) -> None:
+    pytest.importorskip("fkinspect.clean", reason="the cleaner is not in yet")
+    win = demo_window
+    home = win.demo_home.home
+    chromium = home / ".config/chromium/Default/Cookies"
+    before = _names(chromium)
+    goes = {i.cookie.name for i in cleanable(win.scan.cookies)}
+    win.clean_button.click()
+    dialog = win.confirm_dialog
+    assert dialog is not None and dialog.retry_button.isVisible()
+    assert "Firefox ESR" in dialog.running_label.text()
+    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+        dialog.demo_close_button.click()  # "quit" the demo Firefox, then read again
+    dialog = win.confirm_dialog
+    assert dialog is not None and dialog.remove_button.isVisible()
+    with qtbot.waitSignal(win.clean_finished, timeout=20_000):
+        dialog.remove_button.click()
+    qtbot.waitUntil(lambda: win.scan is not None and not cleanable(win.scan.cookies),
+                    timeout=20_000)
+    after = _names(chromium)
+    assert not set(after) & goes
+    assert after == sorted(n for n in before if n not in goes)  # the others are intact
+    assert win.result_dialog is not None and win.result_dialog.undo_button.isEnabled()
+    with qtbot.waitSignal(win.restore_finished, timeout=20_000):
+        win.result_dialog.undo_button.click()
+    assert _names(chromium) == before
