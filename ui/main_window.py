@@ -465,13 +465,15 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _scan_done(self, ticket: int, result: object) -> None:
-        if ticket != self._scan_ticket or not isinstance(result, ScanOutcome):
+        if not isinstance(result, ScanOutcome):
+            return
+        if ticket != self._scan_ticket or (result.demo_home is not None and not self.demo):
+            if result.demo_home is not None and result.demo_home is not self.demo_home:
+                result.demo_home.close()  # built for a scan nobody waits for any more
             return
         self._scan_ticket = 0
         if result.demo_home is not None:
             self.demo_home = result.demo_home
-        if self.demo != (self.demo_home is not None) and not self.demo:
-            self._drop_demo()  # demo was switched off while it was being built
         self.problem = ""
         self.show_scan(result.scan, result.policy)
         self.scan_finished.emit()
