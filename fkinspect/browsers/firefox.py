@@ -1,0 +1,180 @@
+"""Read the in-scope cookies' metadata from a Firefox `cookies.sqlite`.
+
+Never reads `value`. Session cookies are not in this file (see
+firefox_session). The schema is found by introspection (PRAGMA user_version,
+PRAGMA table_info): `expiry` is milliseconds from user_version 16 (Firefox
+142), seconds before; creationTime/lastAccessed are microseconds.
+
+The only index, moz_uniqueid (name, host, path, originAttributes), starts
+with name, so a scan is unavoidable. It is made the cheap kind: the index
+holds host, originAttributes and the rowid, so SQLite scans that narrow
+covering index (no cookie values on the pages) with one suffix test per row,
+then fetches the few candidate rows by id; the exact check is in Python.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import unquote_plus
+
+from fkinspect.browsers.chromium import suffix_tails
+from fkinspect.errors import StoreError, UnsupportedSchema
+from fkinspect.model import (
+    Cookie,
+    ReadMethod,
+    SameSite,
+    Source,
+    StoreLocation,
+    StoreResult,
+    StoreStatus,
+)
+from fkinspect.scope import Scope, partition_url
+from fkinspect.snapshot import failure_message, open_snapshot, sqlite_error
+
+MS_FROM_VERSION = 16
+_LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+_MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
+
+REQUIRED = frozenset(
+    {"id", "originAttributes", "name", "host", "path", "expiry", "isSecure", "isHttpOnly"}
+)
+_OPTIONAL = ("creationTime", "lastAccessed", "sameSite", "rawSameSite")
+_ALLOWED = frozenset(REQUIRED) | frozenset(_OPTIONAL)
+_BASE = ("id", "name", "host", "path", "originAttributes", "expiry", "isSecure", "isHttpOnly")
+
+# nsICookie SAMESITE_*.
+_SAME_SITE = {0: SameSite.NONE, 1: SameSite.LAX, 2: SameSite.STRICT, 256: SameSite.UNSPECIFIED}
+
+
+def _from_seconds(seconds: float) -> datetime:
+    if seconds >= _MAX_SECONDS:
+        return _LATEST
+    return datetime.fromtimestamp(max(seconds, 0.0), UTC)
+
+
+def firefox_expiry(value: int | None, user_version: int) -> datetime | None:
+    """`expiry` as a UTC time: milliseconds from user_version 16, seconds before."""
+    if value is None:
+        return None
+    return _from_seconds(value / 1000 if user_version >= MS_FROM_VERSION else float(value))
+
+
+def _from_micro(value: int | None) -> datetime | None:
+    return _from_seconds(value / 1_000_000) if value else None
+
+
+def parse_origin_attributes(suffix: str) -> dict[str, str]:
+    """"^userContextId=1&partitionKey=%28https%2Csite%29" -> {name: decoded value}."""
+    text = suffix[1:] if suffix.startswith("^") else suffix
+    out: dict[str, str] = {}
+    for part in text.split("&"):
+        name, sep, value = part.partition("=")
+        if sep:
+            out[unquote_plus(name)] = unquote_plus(value)
+    return out
+
+
+def _same_site(get: dict[str, Any]) -> SameSite:
+    value = get.get("sameSite", 0)
+    raw = get.get("rawSameSite")
+    # Before user_version 15 an absent attribute was sameSite LAX with
+    # rawSameSite NONE (lax by default); the 14 -> 15 migration made it UNSET.
+    if raw is not None and value == 1 and raw == 0:
+        return SameSite.UNSPECIFIED
+    return _SAME_SITE.get(value, SameSite.UNSPECIFIED) if isinstance(value, int) else (
+        SameSite.UNSPECIFIED
+    )
+
+
+def _cookie(
+    row: Sequence[Any],
+    names: list[str],
+    user_version: int,
+    location: StoreLocation,
+    scope: Scope,
+) -> Cookie | None:
+    get = dict(zip(names, row, strict=True))
+    host = str(get["host"])
+    suffix = str(get["originAttributes"] or "")
+    attrs = parse_origin_attributes(suffix) if suffix else {}
+    partition = partition_url(attrs.get("partitionKey"))
+    if not scope.wants(host, partition):
+        return None
+    container = None
+    context = attrs.get("userContextId", "")
+    if context.isdigit() and int(context) > 0:
+        container = location.profile.containers.get(int(context), f"#{context}")
+    return Cookie(
+        host=host.lower(),
+        name=str(get["name"]),
+        path=str(get["path"]),
+        expires=firefox_expiry(get["expiry"], user_version),
+        created=_from_micro(get.get("creationTime")),
+        last_access=_from_micro(get.get("lastAccessed")),
+        secure=bool(get["isSecure"]),
+        http_only=bool(get["isHttpOnly"]),
+        same_site=_same_site(get),
+        partition=partition,
+        container=container,
+        source=Source.SQLITE,
+        store=location,
+        key=(str(get["name"]), host, str(get["path"]), suffix),
+        rowid=int(get["id"]),
+    )
+
+
+def _user_version(con: sqlite3.Connection) -> int:
+    return int(con.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _read(con: sqlite3.Connection, location: StoreLocation, scope: Scope) -> list[Cookie]:
+    user_version = _user_version(con)
+    columns = {row[1] for row in con.execute("PRAGMA table_info(moz_cookies)")}
+    if not columns:
+        raise UnsupportedSchema(location.path, "no moz_cookies table")
+    missing = REQUIRED - columns
+    if missing:
+        raise UnsupportedSchema(location.path, f"missing columns: {', '.join(sorted(missing))}")
+    names = [c for c in (*_BASE, *_OPTIONAL) if c in columns and c in _ALLOWED]
+    sql = (
+        f"SELECT {', '.join(names)} FROM moz_cookies WHERE id IN ("  # noqa: S608
+        "SELECT id FROM moz_cookies WHERE substr(host, ?) IN (SELECT value FROM json_each(?)) "
+        "OR (originAttributes != '' AND instr(originAttributes, ?) > 0))"
+    )
+    k, tails = suffix_tails(scope.host_suffixes())
+    cookies = []
+    for row in con.execute(sql, (-k, json.dumps(tails), scope.agency_domain)):
+        cookie = _cookie(row, names, user_version, location, scope)
+        if cookie is not None:
+            cookies.append(cookie)
+    return cookies
+
+
+def read_firefox(location: StoreLocation, scope: Scope, *, running: bool = False) -> StoreResult:
+    """The in-scope cookies of one cookies.sqlite; never raises for a bad store."""
+    method: ReadMethod | None = None
+    schema = ""
+    try:
+        with open_snapshot(location.path, running=running) as (con, method):
+            try:
+                schema = f"user_version {_user_version(con)}"
+                cookies = _read(con, location, scope)
+            except sqlite3.Error as exc:
+                raise sqlite_error(location.path, exc) from exc
+    except UnsupportedSchema as exc:
+        message = f"This cookie file has a layout fkinspect does not know ({exc.detail})."
+        return StoreResult(location, exc.status, message, method, schema, running=running)
+    except StoreError as exc:
+        return StoreResult(
+            location, exc.status, failure_message(exc), method, schema, running=running
+        )
+    except (sqlite3.Error, OSError) as exc:
+        message = f"The cookie file could not be read: {exc}."
+        return StoreResult(location, StoreStatus.ERROR, message, method, schema, running=running)
+    return StoreResult(
+        location, StoreStatus.OK, "", method, schema, cookies=tuple(cookies), running=running
+    )
