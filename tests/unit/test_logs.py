@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -116,3 +116,59 @@ def test_no_value_reaches_the_log_or_any_report(logs: Path, tmp_path: Path) -> N
             assert value not in text, f"a cookie value leaked into {file.name}"
             assert value[1:13] not in text, f"part of a cookie value leaked into {file.name}"
         assert str(home) not in text
+
+
+def test_no_value_from_sqlite_stores_reaches_the_log_or_any_report(logs: Path,
+                                                                   tmp_path: Path) -> None:
+    from fkinspect.browsers.chromium import read_chromium
+    from fkinspect.browsers.firefox import read_firefox
+    from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_store
+
+    home = tmp_path / USER
+    names = ["JSESSIONID", "_pk_id.1.ab12", "vngage.vid", "mystery", "_pk_ref.1.ab12"]
+    made: dict[str, str] = {}
+    later = datetime.now(UTC) + timedelta(days=30)  # cookies.sqlite holds no session rows
+
+    def cookies(prefix: str) -> list[SynthCookie]:
+        out = []
+        for name in names:
+            value = f"{prefix}{secrets.token_hex(16)}"
+            made[f"{prefix}{name}"] = value
+            out.append(SynthCookie(".forsakringskassan.se", name, value, expires=later))
+        return out
+
+    chrome = Profile("chromium", "Chromium", Family.CHROMIUM, "Default",
+                     home / ".config/chromium/Default", home / ".config/chromium")
+    firefox = Profile("firefox", "Firefox", Family.FIREFOX, "x.default",
+                      home / ".mozilla/firefox/x.default", home / ".mozilla/firefox")
+    c_loc = StoreLocation(chrome, chrome.directory / "Cookies", StoreFormat.CHROMIUM_SQLITE)
+    f_loc = StoreLocation(firefox, firefox.directory / "cookies.sqlite",
+                          StoreFormat.FIREFOX_SQLITE)
+    c_loc.path.parent.mkdir(parents=True)
+    f_loc.path.parent.mkdir(parents=True)
+    write_chromium_store(c_loc.path, cookies("c"))
+    write_firefox_store(f_loc.path, cookies("f"), wal_cookies=[
+        SynthCookie("www.forsakringskassan.se", "psB", made.setdefault(
+            "wal", f"w{secrets.token_hex(16)}"), expires=later)])
+    # The Firefox values are in the file in plain text: the check below is not vacuous.
+    assert made["fJSESSIONID"].encode() in f_loc.path.read_bytes()
+    policy = load_policy()
+    path = setup_logging(verbose=True, console=False, directory=logs)
+    results = (read_chromium(c_loc, policy.scope()), read_firefox(f_loc, policy.scope()))
+    assert [r.status for r in results] == [StoreStatus.OK, StoreStatus.OK]
+    scan = Scan(results, Classifier(policy).classify_all(c for r in results for c in r.cookies),
+                datetime.now(UTC))
+    assert len(scan.cookies) == 2 * len(names) + 1
+    log_scan(scan, home)
+    texts = []
+    for language in ("sv", "en"):
+        report = build_report(scan, policy, language, home=home)
+        for fmt in ("html", "csv", "json"):
+            out = tmp_path / f"r-{language}.{fmt}"
+            write_report(report, out, fmt)
+            texts.append(out.read_text(encoding="utf-8-sig"))
+    close_logging()
+    texts.append(path.read_text(encoding="utf-8"))
+    for text in texts:
+        for value in made.values():
+            assert value not in text
