@@ -195,6 +195,11 @@ def _get(section: Mapping[str, str], name: str) -> str | None:
     return value.strip() if value is not None else None
 
 
+def _profile_order(profile: Profile) -> tuple[bool, str, str]:
+    """Inside a root: the default profile first, then by name."""
+    return (not profile.is_default, profile.name.casefold(), str(profile.directory))
+
+
 # ------------------------------------------------------------------ Chromium
 
 
@@ -235,11 +240,11 @@ def _chromium_profiles(browser: Browser, root: Path) -> list[tuple[Profile, list
     """Every profile of one user-data-dir that holds a cookie file, with those files."""
     state = _local_state(root)
     found: list[tuple[Path, list[Path]]] = []
-    # Opera's user-data-dir is itself the profile.
+    # Opera's user-data-dir is itself the profile (its Network/ is no profile).
     own = _chromium_stores(root)
     if own:
         found.append((root, own))
-    for folder in _subfolders(root):
+    for folder in [] if own else _subfolders(root):
         if folder.name in CHROMIUM_SKIPPED_PROFILES:
             continue
         stores = _chromium_stores(folder)
@@ -255,6 +260,7 @@ def _chromium_profiles(browser: Browser, root: Path) -> list[tuple[Profile, list
         profile = Profile(browser.id, browser.name, Family.CHROMIUM, name, folder, root,
                           is_default=is_default)  # fmt: skip
         profiles.append((profile, stores))
+    profiles.sort(key=lambda item: _profile_order(item[0]))
     return profiles
 
 
@@ -401,8 +407,7 @@ class _Found:
 
 
 def _sort_key(profile: Profile, root_index: int) -> tuple[int, int, bool, str, str]:
-    return (BROWSER_IDS.index(profile.browser_id), root_index, not profile.is_default,
-            profile.name.casefold(), str(profile.directory))  # fmt: skip
+    return (BROWSER_IDS.index(profile.browser_id), root_index, *_profile_order(profile))
 
 
 def _may_hold(browser: Browser, root: Root, wanted: Collection[str]) -> bool:
@@ -543,9 +548,10 @@ def _root_folder(folder: Path) -> list[StoreLocation]:
     if _is_file(folder / PROFILES_INI):
         browser = _guess_browser(folder, Family.FIREFOX)
         editions = browser.id == "firefox"
-        return [location for entry in _ini_profiles(folder)
-                for location in _firefox_locations(
-                    _firefox_profile(browser, folder, entry, editions))]  # fmt: skip
+        profiles = [_firefox_profile(browser, folder, entry, editions)
+                    for entry in _ini_profiles(folder)]  # fmt: skip
+        profiles.sort(key=lambda p: (BROWSER_IDS.index(p.browser_id), *_profile_order(p)))
+        return [location for profile in profiles for location in _firefox_locations(profile)]
     return []
 
 
