@@ -1,0 +1,395 @@
+"""Run a plan: for each store, ok to run -> backup -> delete -> verify -> journal.
+
+Per store, while holding SQLite's write lock (BEGIN IMMEDIATE) on the real
+store through a plain connection (journal mode untouched, no VACUUM, no
+UPDATE): read every row's id and key, check the planned rows are still
+there exactly, back the store up (its own read connection: the copy is the
+state about to change), journal it as pending, check once more that the
+browser is not running, DELETE each planned row by row id and full key, and
+require the change count and the remaining keys to match before COMMIT.
+After the commit: integrity_check and a fresh read of the keys. A failure
+before the commit rolls back and removes the backup: the store is as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from fkinspect.clean import messages
+from fkinspect.clean.backup import BackupFailed, back_up, sqlite_uri
+from fkinspect.clean.files import default_backup_root, private_folder
+from fkinspect.clean.journal import Journal, JournalState, RemovedRow, write_journal
+from fkinspect.clean.plan import Plan, Refusal, RunningCheck, StorePlan
+from fkinspect.clean.schema import Key, Table, delete_sql, introspect, read_keys
+from fkinspect.errors import UnsupportedSchema
+from fkinspect.model import ClassifiedCookie, StoreLocation
+from fkinspect.running import running_evidence
+
+
+class Step(StrEnum):
+    """Where a store's clean is; reported to `progress` before the step runs."""
+
+    CHECK = "check"
+    LOCK = "lock"
+    BACKUP = "backup"
+    JOURNAL = "journal"
+    DELETE = "delete"
+    COMMIT = "commit"
+    VERIFY = "verify"
+    FINISH = "finish"  # journal marked done
+
+
+Progress = Callable[[StoreLocation, Step], None]
+
+
+class Status(StrEnum):
+    """A store's outcome (a public JSON field)."""
+
+    DONE = "done"
+    NOTHING = "nothing"  # nothing of the asked kind in this store
+    REFUSED_RUNNING = "refused_running"
+    REFUSED = "refused"  # cannot be deleted here (session store, read-only format)
+    FAILED = "failed"  # not written or rolled back: the store is as it was
+    UNVERIFIED = "unverified"  # removed, but the check afterwards did not match
+
+
+@dataclass(frozen=True, slots=True)
+class StoreOutcome:
+    location: StoreLocation
+    status: Status
+    removed: tuple[ClassifiedCookie, ...] = ()
+    kept: int = 0  # rows of the store that stay (all rows, not only the agency's)
+    planned: int = 0
+    backup: Path | None = None
+    journal_id: str | None = None
+    message: str = ""  # Swedish, for people
+    detail: str = ""  # technical (English / SQLite), never a value
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    stores: tuple[StoreOutcome, ...]
+    run: str
+    backup_root: Path
+
+    @property
+    def journal_ids(self) -> tuple[str, ...]:
+        return tuple(s.journal_id for s in self.stores if s.journal_id)
+
+    @property
+    def journal_id(self) -> str | None:
+        """What `restore` takes to undo this whole clean (the run id), None if nothing went."""
+        return self.run if self.journal_ids else None
+
+    @property
+    def backup(self) -> Path | None:
+        """The one backup folder, or the backup root when several stores were cleaned."""
+        folders = [s.backup.parent for s in self.stores if s.backup]
+        if not folders:
+            return None
+        return folders[0] if len(folders) == 1 else self.backup_root
+
+    @property
+    def removed(self) -> int:
+        return sum(len(s.removed) for s in self.stores)
+
+    @property
+    def refused_running(self) -> tuple[StoreOutcome, ...]:
+        return tuple(s for s in self.stores if s.status is Status.REFUSED_RUNNING)
+
+    @property
+    def failed(self) -> tuple[StoreOutcome, ...]:
+        return tuple(s for s in self.stores if s.status in (Status.FAILED, Status.UNVERIFIED))
+
+
+class _Abort(Exception):
+    """Stop this store before the commit; the store stays as it was."""
+
+    def __init__(self, status: Status, message: str, detail: str = "") -> None:
+        super().__init__(detail or message)
+        self.status = status
+        self.message = message
+        self.detail = detail
+
+
+def run_id(now: datetime) -> str:
+    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "profile"
+
+
+def _reserve_folder(root: Path, run: str, store: StorePlan) -> Path:
+    private_folder(root)
+    base = f"{run}-{_slug(store.profile.browser_id)}-{_slug(store.profile.name)}"
+    for n in range(1, 1000):
+        folder = root / (base if n == 1 else f"{base}-{n}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        private_folder(folder)
+        return folder
+    raise OSError(f"no free backup folder name under {root}")
+
+
+def _sqlite_abort(store: StorePlan, exc: sqlite3.Error) -> _Abort:
+    text = str(exc).lower()
+    profile = store.profile
+    if "locked" in text or "busy" in text:
+        return _Abort(Status.FAILED, messages.store_busy(profile), str(exc))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return _Abort(Status.FAILED, messages.store_read_only(profile), str(exc))
+    return _Abort(Status.FAILED, messages.write_failed(profile), str(exc))
+
+
+def _check_planned(store: StorePlan, table: Table, before: dict[int, Key]) -> None:
+    for item in store.remove:
+        cookie = item.cookie
+        if cookie.rowid is None or before.get(cookie.rowid) != tuple(cookie.key):
+            raise _Abort(
+                Status.FAILED,
+                messages.store_changed(store.profile),
+                "a planned row is no longer in the store with the same id and key",
+            )
+    if len({item.cookie.rowid for item in store.remove}) != len(store.remove):
+        raise _Abort(Status.FAILED, messages.store_changed(store.profile), "duplicate rows")
+
+
+def _integrity(con: sqlite3.Connection) -> list[str]:
+    return [str(r[0]) for r in con.execute("PRAGMA integrity_check").fetchall()]
+
+
+class _StoreCleaner:
+    """One store's clean; `run()` never raises for a store problem."""
+
+    def __init__(
+        self,
+        store: StorePlan,
+        root: Path,
+        run: str,
+        check: RunningCheck,
+        progress: Progress | None,
+        timeout: float,
+    ) -> None:
+        self.store = store
+        self.root = root
+        self.run_name = run
+        self.check = check
+        self.progress = progress
+        self.timeout = timeout
+        self.folder: Path | None = None
+
+    def _step(self, step: Step) -> None:
+        if self.progress is not None:
+            self.progress(self.store.location, step)
+
+    def _running(self) -> None:
+        evidence = self.check(self.store.profile)
+        if evidence is not None:
+            raise _Abort(
+                Status.REFUSED_RUNNING, messages.close_browser(self.store.profile), evidence.how
+            )
+
+    def outcome(self) -> StoreOutcome:
+        store = self.store
+        base = StoreOutcome(
+            store.location,
+            Status.NOTHING,
+            planned=len(store.remove),
+            message=store.message,
+            detail=store.evidence,
+        )
+        if not store.remove:
+            return base
+        if store.refusal is Refusal.RUNNING:
+            return replace(base, status=Status.REFUSED_RUNNING)
+        if store.refusal is not None:
+            return replace(base, status=Status.REFUSED)
+        try:
+            self._step(Step.CHECK)
+            self._running()
+            return self._clean()
+        except _Abort as stop:
+            if self.folder is not None and not self._untouched():
+                # A commit that failed half-way (I/O error): keep the backup and journal.
+                return replace(
+                    base,
+                    status=Status.UNVERIFIED,
+                    backup=self.folder / store.path.name,
+                    journal_id=self.folder.name,
+                    detail=stop.detail,
+                    message=messages.verify_failed(store.profile, self.folder.name),
+                )
+            if self.folder is not None:
+                # Nothing was removed: the backup and pending journal mean nothing.
+                shutil.rmtree(self.folder, ignore_errors=True)
+            return replace(base, status=stop.status, message=stop.message, detail=stop.detail)
+
+    def _untouched(self) -> bool:
+        """Are all planned rows still in the store, as planned?"""
+        store = self.store
+        try:
+            uri = sqlite_uri(store.path, mode="rw")
+            with closing(sqlite3.connect(uri, uri=True, timeout=self.timeout)) as con:
+                now = read_keys(con, introspect(con, store.profile.family, store.path))
+        except (sqlite3.Error, UnsupportedSchema):
+            return False
+        return all(now.get(int(i.cookie.rowid or 0)) == tuple(i.cookie.key) for i in store.remove)
+
+    def _clean(self) -> StoreOutcome:
+        store = self.store
+        path = store.path
+        try:
+            con = sqlite3.connect(
+                sqlite_uri(path, mode="rw"), uri=True, isolation_level=None, timeout=self.timeout
+            )
+        except sqlite3.Error as exc:
+            raise _sqlite_abort(store, exc) from exc
+        with closing(con):
+            try:
+                table = introspect(con, store.profile.family, path)
+                self._step(Step.LOCK)
+                con.execute("BEGIN IMMEDIATE")
+            except UnsupportedSchema as exc:
+                raise _Abort(
+                    Status.FAILED, messages.write_failed(store.profile), exc.detail
+                ) from exc
+            except sqlite3.Error as exc:
+                raise _sqlite_abort(store, exc) from exc
+            try:
+                journal, expected = self._delete(con, table)
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    con.execute("ROLLBACK")
+                raise
+        return self._verify(journal, table, expected)
+
+    def _delete(self, con: sqlite3.Connection, table: Table) -> tuple[Journal, dict[int, Key]]:
+        store = self.store
+        try:
+            before = read_keys(con, table)
+        except sqlite3.Error as exc:
+            raise _sqlite_abort(store, exc) from exc
+        _check_planned(store, table, before)
+        self._step(Step.BACKUP)
+        try:
+            self.folder = _reserve_folder(self.root, self.run_name, store)
+            backup_path = self.folder / store.path.name
+            back_up(store.path, backup_path, timeout=self.timeout)
+            journal = Journal(
+                id=self.folder.name,
+                run=self.run_name,
+                created=datetime.now(UTC),
+                state=JournalState.PENDING,
+                store=store.path,
+                format=store.location.format,
+                profile=store.profile,
+                schema=table.schema,
+                table=table.name,
+                key_columns=table.key,
+                removed=tuple(
+                    RemovedRow(
+                        int(i.cookie.rowid or 0), tuple(i.cookie.key), i.cookie.name, i.cookie.host
+                    )
+                    for i in store.remove
+                ),
+                backup=backup_path.name,
+                rows_before=len(before),
+                folder=self.folder,
+            )
+            self._step(Step.JOURNAL)
+            write_journal(journal)
+        except (BackupFailed, OSError) as exc:
+            raise _Abort(Status.FAILED, messages.backup_failed(store.profile), str(exc)) from exc
+        self._running()  # again, right before the write
+        self._step(Step.DELETE)
+        planned = {int(i.cookie.rowid or 0) for i in store.remove}
+        expected = {rowid: key for rowid, key in before.items() if rowid not in planned}
+        try:
+            start = con.total_changes
+            sql = delete_sql(table)
+            for item in store.remove:
+                con.execute(sql, (item.cookie.rowid, *item.cookie.key))
+            changed = con.total_changes - start
+            after = read_keys(con, table)
+            problems = [] if changed == len(planned) and after == expected else ["rows"]
+            problems += [p for p in _integrity(con) if p != "ok"]
+        except sqlite3.Error as exc:
+            raise _sqlite_abort(store, exc) from exc
+        if problems:
+            raise _Abort(
+                Status.FAILED,
+                messages.write_failed(store.profile),
+                f"{changed} rows changed, {len(planned)} planned; rolled back",
+            )
+        self._step(Step.COMMIT)
+        try:
+            con.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise _sqlite_abort(store, exc) from exc
+        return journal, expected
+
+    def _verify(self, journal: Journal, table: Table, expected: dict[int, Key]) -> StoreOutcome:
+        store = self.store
+        self._step(Step.VERIFY)
+        detail = ""
+        try:
+            uri = sqlite_uri(store.path, mode="rw")
+            with closing(sqlite3.connect(uri, uri=True, timeout=self.timeout)) as con:
+                problems = [p for p in _integrity(con) if p != "ok"]
+                after = read_keys(con, table)
+            if problems:
+                detail = f"integrity_check: {problems[:3]}"
+            elif after != expected:
+                detail = "the rows after the commit differ from the plan"
+        except sqlite3.Error as exc:
+            detail = f"the store could not be read again: {exc}"
+        state = JournalState.UNVERIFIED if detail else JournalState.DONE
+        self._step(Step.FINISH)
+        with contextlib.suppress(OSError):  # a pending journal still restores
+            write_journal(journal.with_state(state))
+        return StoreOutcome(
+            store.location,
+            Status.UNVERIFIED if detail else Status.DONE,
+            removed=store.remove,
+            kept=len(expected),
+            planned=len(store.remove),
+            backup=journal.backup_path,
+            journal_id=journal.id,
+            message=messages.verify_failed(store.profile, journal.id) if detail else "",
+            detail=detail,
+        )
+
+
+def run_clean(
+    plan: Plan,
+    *,
+    backup_root: Path | None = None,
+    progress: Progress | None = None,
+    check_running: RunningCheck | None = None,
+    busy_timeout: float = 5.0,
+) -> CleanResult:
+    """Carry out a plan, store by store; one store's failure never stops the others.
+
+    Blocking (file I/O, SQLite): call it off a GUI thread. `progress(location,
+    step)` is called from the calling thread before each step.
+    """
+    root = backup_root or default_backup_root()
+    run = run_id(datetime.now(UTC))
+    check = check_running or running_evidence
+    outcomes = []
+    for store in plan.stores:
+        cleaner = _StoreCleaner(store, root, run, check, progress, busy_timeout)
+        outcomes.append(cleaner.outcome())
+    return CleanResult(tuple(outcomes), run, root)

@@ -1,0 +1,67 @@
+"""Private folders and files for backups and journals: 0700 / 0600 whatever the umask."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def default_backup_root() -> Path:
+    """`<user data dir>/fkinspect/backups` (platformdirs)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("fkinspect", appauthor=False)) / "backups"
+
+
+def private_folder(path: Path) -> Path:
+    """Create `path` (and parents) if needed; the folder itself ends up 0700."""
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, FOLDER_MODE)  # mkdir's mode is filtered by the umask; chmod is not
+    return path
+
+
+def new_private_file(path: Path) -> None:
+    """Create an empty file that nobody else can read; fails if it exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                 FILE_MODE)  # fmt: skip
+    try:
+        os.fchmod(fd, FILE_MODE)
+    finally:
+        os.close(fd)
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file's (or a folder's entries') data to disk."""
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if path.is_dir() else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return  # Windows cannot open folders; its rename is durable enough for us
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_private_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: a kill leaves the old or the new file."""
+    partial = path.with_name(path.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    new_private_file(partial)
+    try:
+        with partial.open("r+b") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    fsync_path(path.parent)

@@ -1,0 +1,85 @@
+"""Sentences for people about a clean or a restore (Swedish, the CLI's language).
+
+Technical detail (SQLite's words, paths) goes in a separate `detail` field.
+"""
+
+from __future__ import annotations
+
+from fkinspect.model import Profile
+
+
+def close_browser(profile: Profile) -> str:
+    return f"Stäng {profile.browser_name} (profil {profile.name}) och försök igen"
+
+
+def session_store(profile: Profile) -> str:
+    return (
+        f"{profile.browser_name} (profil {profile.name}) håller sessionskakor i minnet och i "
+        "sin sessionsfil; de kan inte tas bort här. De försvinner när du stänger webbläsaren."
+    )
+
+
+def not_writable(profile: Profile) -> str:
+    return f"{profile.browser_name} (profil {profile.name}): den här kakfilen kan bara läsas."
+
+
+def no_row_ids(profile: Profile) -> str:
+    return f"{profile.browser_name} (profil {profile.name}): raderna kunde inte pekas ut exakt."
+
+
+def store_changed(profile: Profile) -> str:
+    return (
+        f"Kakfilen för {profile.browser_name} (profil {profile.name}) har ändrats sedan den "
+        "lästes. Inget togs bort; läs in igen och försök på nytt."
+    )
+
+
+def backup_failed(profile: Profile) -> str:
+    return (
+        f"Säkerhetskopian för {profile.browser_name} (profil {profile.name}) kunde inte "
+        "skrivas (är disken full?). Inget togs bort."
+    )
+
+
+def store_busy(profile: Profile) -> str:
+    return (
+        f"Ett annat program skriver i kakfilen för {profile.browser_name} (profil "
+        f"{profile.name}). Inget togs bort; försök igen om en stund."
+    )
+
+
+def store_read_only(profile: Profile) -> str:
+    return (
+        f"Kakfilen för {profile.browser_name} (profil {profile.name}) går inte att skriva i. "
+        "Inget togs bort."
+    )
+
+
+def write_failed(profile: Profile) -> str:
+    return (
+        f"Kakfilen för {profile.browser_name} (profil {profile.name}) kunde inte skrivas eller "
+        "kontrolleras. Inget togs bort."
+    )
+
+
+def verify_failed(profile: Profile, journal_id: str) -> str:
+    return (
+        f"Kakorna togs bort ur {profile.browser_name} (profil {profile.name}), men "
+        f"kontrollen efteråt stämde inte. Återställ med: fkinspect restore {journal_id}"
+    )
+
+
+def newer_cookie(names: list[str]) -> str:
+    shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+    return (
+        f"Webbläsaren har fått nya kakor med samma namn sedan rensningen ({shown}); de skrivs "
+        "inte över. Inget återställdes."
+    )
+
+
+def backup_missing() -> str:
+    return "Säkerhetskopian saknas eller är skadad. Inget återställdes."
+
+
+def nothing_removed() -> str:
+    return "Rensningen blev aldrig klar; inget hade tagits bort, så inget behöver återställas."

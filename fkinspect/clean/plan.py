@@ -1,0 +1,178 @@
+"""The plan: exactly which rows a clean removes, per store. Reads, never writes.
+
+A cookie goes in when its classification's `clean_as` is one of the asked
+categories (so an undocumented Matomo or Google Analytics cookie that the
+classifier recognises as analytics goes with the documented ones), or when
+the user picked it one by one. Necessary and unknown cookies never go in
+otherwise. The policy must load (fail closed): without it nothing is planned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from fkinspect.clean import messages
+from fkinspect.model import (
+    Category,
+    ClassifiedCookie,
+    Cookie,
+    Family,
+    Profile,
+    Scan,
+    StoreFormat,
+    StoreLocation,
+    StoreStatus,
+)
+from fkinspect.running import RunningEvidence, running_evidence
+
+RunningCheck = Callable[[Profile], "RunningEvidence | None"]
+
+# Categories a clean may take wholesale; the others only cookie by cookie.
+CLEANABLE = frozenset({Category.ANALYTICS, Category.WEBMEETING, Category.THIRD_PARTY})
+WRITABLE_FORMATS = frozenset({StoreFormat.CHROMIUM_SQLITE, StoreFormat.FIREFOX_SQLITE})
+
+
+class Refusal(StrEnum):
+    """Why a store in the plan will not be written (a public JSON field)."""
+
+    RUNNING = "running"  # the owning browser runs
+    SESSION_STORE = "session_store"  # Firefox keeps these in memory and sessionstore
+    NOT_WRITABLE = "not_writable"  # Safari's binarycookies: read-only for us
+    NO_ROW_IDS = "no_row_ids"  # rows read without a rowid cannot be named exactly
+
+
+@dataclass(frozen=True, slots=True)
+class StorePlan:
+    """One store's part of the plan."""
+
+    location: StoreLocation
+    remove: tuple[ClassifiedCookie, ...]
+    keep: tuple[ClassifiedCookie, ...]
+    schema: str = ""
+    refusal: Refusal | None = None
+    message: str = ""  # Swedish, for people, when refused
+    evidence: str = ""  # how we know the browser runs (English, technical)
+
+    @property
+    def profile(self) -> Profile:
+        return self.location.profile
+
+    @property
+    def path(self) -> Path:
+        return self.location.path
+
+    @property
+    def writable(self) -> bool:
+        """Will run_clean try to write this store?"""
+        return self.refusal is None and bool(self.remove)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a clean will do, store by store, in scan order."""
+
+    stores: tuple[StorePlan, ...]
+    categories: tuple[Category, ...]
+    made: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def to_remove(self) -> int:
+        """Rows that would go from stores that can be written now."""
+        return sum(len(s.remove) for s in self.stores if s.writable)
+
+    @property
+    def refused(self) -> tuple[StorePlan, ...]:
+        """Stores with something to remove that will not be written."""
+        return tuple(s for s in self.stores if s.remove and s.refusal is not None)
+
+    @property
+    def empty(self) -> bool:
+        return not any(s.remove for s in self.stores)
+
+
+def identity(cookie: Cookie) -> tuple[object, ...]:
+    """A row's identity across a scan: its store, full key and row id."""
+    return (cookie.store.path, cookie.store.format, cookie.key, cookie.rowid)
+
+
+def _refusal(
+    location: StoreLocation, remove: tuple[ClassifiedCookie, ...], check_running: RunningCheck
+) -> tuple[Refusal | None, str, str]:
+    profile = location.profile
+    if location.format is StoreFormat.FIREFOX_SESSION:
+        return Refusal.SESSION_STORE, messages.session_store(profile), ""
+    if location.format not in WRITABLE_FORMATS or profile.family is Family.SAFARI:
+        return Refusal.NOT_WRITABLE, messages.not_writable(profile), ""
+    if any(item.cookie.rowid is None for item in remove):
+        return Refusal.NO_ROW_IDS, messages.no_row_ids(profile), ""
+    evidence = check_running(profile)
+    if evidence is not None:
+        return Refusal.RUNNING, messages.close_browser(profile), evidence.how
+    return None, "", ""
+
+
+def make_plan(
+    scan: Scan,
+    categories: Collection[Category] = (Category.ANALYTICS,),
+    picked: Collection[ClassifiedCookie] = (),
+    *,
+    check_running: RunningCheck | None = None,
+) -> Plan:
+    """The rows to remove: cookies whose clean_as is in `categories`, plus `picked`.
+
+    Raises PolicyError when the policy cannot be loaded, ValueError for a
+    category that may only be removed cookie by cookie. `check_running`
+    defaults to fkinspect.running.running_evidence (it only reads).
+    """
+    from fkinspect.policy import load_policy
+
+    load_policy()  # fail closed: no policy, no plan
+    wanted = frozenset(categories)
+    not_wholesale = wanted - CLEANABLE
+    if not_wholesale:
+        names = ", ".join(sorted(c.value for c in not_wholesale))
+        raise ValueError(f"{names} cookies can only be picked one by one")
+    check = check_running or _default_check
+    picked_ids = {identity(item.cookie) for item in picked}
+
+    groups: dict[StoreLocation, tuple[list[ClassifiedCookie], list[ClassifiedCookie]]] = {}
+    schemas: dict[StoreLocation, str] = {}
+    for result in scan.stores:
+        if result.status is StoreStatus.OK:
+            groups.setdefault(result.location, ([], []))
+            schemas[result.location] = result.schema
+    seen: set[tuple[object, ...]] = set()
+    for item in (*scan.cookies, *picked):
+        ident = identity(item.cookie)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        remove, keep = groups.setdefault(item.cookie.store, ([], []))
+        goes = item.classification.clean_as in wanted or ident in picked_ids
+        (remove if goes else keep).append(item)
+
+    stores = []
+    for location, (remove, keep) in groups.items():
+        refusal, message, evidence = (
+            _refusal(location, tuple(remove), check) if remove else (None, "", "")
+        )
+        stores.append(
+            StorePlan(
+                location,
+                tuple(remove),
+                tuple(keep),
+                schemas.get(location, ""),
+                refusal,
+                message,
+                evidence,
+            )
+        )
+    return Plan(tuple(stores), tuple(sorted(wanted)))
+
+
+def _default_check(profile: Profile) -> RunningEvidence | None:
+    return running_evidence(profile)

@@ -1,0 +1,234 @@
+"""Put back what a clean removed: only those rows, from the backup, never over newer ones.
+
+The backup is ATTACHed read-only and each removed row is copied back by its
+old row id and full key, in one transaction on the real store (same rules as
+the clean: browser closed, plain connection, BEGIN IMMEDIATE). If the store
+now holds a cookie with the same key (the site set it again since), the
+store is refused as a whole: restoring must never overwrite newer data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from fkinspect.clean import messages
+from fkinspect.clean.backup import sqlite_uri
+from fkinspect.clean.files import default_backup_root
+from fkinspect.clean.journal import Journal, JournalState, list_journals, write_journal
+from fkinspect.clean.plan import RunningCheck
+from fkinspect.clean.schema import (
+    CHROMIUM_COLUMNS,
+    FIREFOX_COLUMNS,
+    Table,
+    copy_row_sql,
+    find_key_sql,
+    introspect,
+    read_keys,
+)
+from fkinspect.errors import FkInspectError, UnsupportedSchema
+from fkinspect.model import Family
+from fkinspect.running import running_evidence
+
+
+class JournalNotFound(FkInspectError):
+    """No journal (or clean) with this id under the backup root."""
+
+
+class RestoreStatus(StrEnum):
+    """A store's restore outcome (a public JSON field)."""
+
+    RESTORED = "restored"
+    NOTHING = "nothing"  # already restored, or the clean never removed anything
+    REFUSED_RUNNING = "refused_running"
+    REFUSED_NEWER = "refused_newer"  # a cookie with the same key is there now
+    FAILED = "failed"  # the store is as it was
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreOutcome:
+    journal: Journal
+    status: RestoreStatus
+    restored: int = 0
+    message: str = ""  # Swedish, for people
+    detail: str = ""
+
+    @property
+    def path(self) -> Path:
+        return self.journal.store
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    stores: tuple[RestoreOutcome, ...]
+
+    @property
+    def restored(self) -> int:
+        return sum(s.restored for s in self.stores)
+
+    @property
+    def ok(self) -> bool:
+        """Every store restored (or had nothing to restore)."""
+        return all(s.status in (RestoreStatus.RESTORED, RestoreStatus.NOTHING) for s in self.stores)
+
+
+class _Stop(Exception):
+    def __init__(self, status: RestoreStatus, message: str, detail: str = "") -> None:
+        super().__init__(detail or message)
+        self.status = status
+        self.message = message
+        self.detail = detail
+
+
+def find_journals(journal_id: str, backup_root: Path | None = None) -> list[Journal]:
+    """The journals of one store's clean (its id) or of a whole clean (its run id)."""
+    found = [j for j in list_journals(backup_root) if journal_id in (j.id, j.run)]
+    if not found:
+        raise JournalNotFound(f"no clean with the id {journal_id!r}")
+    return found
+
+
+def latest_run(backup_root: Path | None = None) -> str | None:
+    """The run id of the newest clean that still has something to put back."""
+    for journal in list_journals(backup_root):
+        if journal.state is not JournalState.RESTORED:
+            return journal.run
+    return None
+
+
+def restore(
+    journal_id: str,
+    *,
+    backup_root: Path | None = None,
+    check_running: RunningCheck | None = None,
+    busy_timeout: float = 5.0,
+) -> RestoreResult:
+    """Put back the rows a clean (run id) or one store's clean (journal id) removed.
+
+    Blocking: call it off a GUI thread. Raises JournalNotFound for an unknown id.
+    """
+    check = check_running or running_evidence
+    journals = find_journals(journal_id, backup_root or default_backup_root())
+    return RestoreResult(tuple(_restore_one(j, check, busy_timeout) for j in journals))
+
+
+def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> RestoreOutcome:
+    if journal.state is JournalState.RESTORED:
+        return RestoreOutcome(journal, RestoreStatus.NOTHING, message="Redan återställd.")
+    try:
+        if not journal.backup_path.is_file():
+            raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(journal.backup_path))
+        evidence = check(journal.profile)
+        if evidence is not None:
+            raise _Stop(
+                RestoreStatus.REFUSED_RUNNING, messages.close_browser(journal.profile), evidence.how
+            )
+        count = _put_back(journal, timeout)
+    except _Stop as stop:
+        return RestoreOutcome(journal, stop.status, message=stop.message, detail=stop.detail)
+    except (sqlite3.Error, UnsupportedSchema, OSError) as exc:
+        return RestoreOutcome(
+            journal,
+            RestoreStatus.FAILED,
+            message=messages.write_failed(journal.profile),
+            detail=str(exc),
+        )
+    if count == 0:
+        # The clean was killed before its delete: nothing left the store.
+        shutil.rmtree(journal.folder, ignore_errors=True)
+        return RestoreOutcome(journal, RestoreStatus.NOTHING, message=messages.nothing_removed())
+    with contextlib.suppress(OSError):
+        write_journal(journal.with_state(JournalState.RESTORED))
+    return RestoreOutcome(journal, RestoreStatus.RESTORED, restored=count)
+
+
+def _backup_columns(con: sqlite3.Connection, table: str) -> set[str]:
+    rows = con.execute("SELECT name FROM pragma_table_info(?, 'backup')", (table,)).fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def _columns_to_copy(con: sqlite3.Connection, table: Table, journal: Journal) -> tuple[str, ...]:
+    if table.name != journal.table or table.key != journal.key_columns:
+        raise _Stop(
+            RestoreStatus.FAILED,
+            messages.write_failed(journal.profile),
+            f"the store's layout changed since the clean ({table.schema})",
+        )
+    unknown = table.unknown_columns()
+    if unknown:
+        raise UnsupportedSchema(journal.store, f"unknown columns: {', '.join(unknown)}")
+    known = CHROMIUM_COLUMNS if table.family is Family.CHROMIUM else FIREFOX_COLUMNS
+    in_backup = _backup_columns(con, table.name)
+    return tuple(c for c in table.data_columns if c in in_backup and c in known)
+
+
+def _put_back(journal: Journal, timeout: float) -> int:
+    """Rows copied back; 0 when every removed row is still in the store as it was."""
+    uri = sqlite_uri(journal.store, mode="rw")
+    with closing(sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)) as con:
+        table = introspect(con, journal.profile.family, journal.store)
+        con.execute(
+            "ATTACH DATABASE ? AS backup",
+            (sqlite_uri(journal.backup_path, mode="ro", immutable="1"),),
+        )
+        columns = _columns_to_copy(con, table, journal)
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            count = _copy_rows(con, table, columns, journal)
+            if count:
+                con.execute("COMMIT")
+            else:
+                con.execute("ROLLBACK")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                con.execute("ROLLBACK")
+            raise
+        con.execute("DETACH DATABASE backup")
+        problems = [str(r[0]) for r in con.execute("PRAGMA integrity_check") if r[0] != "ok"]
+    if problems:
+        raise _Stop(
+            RestoreStatus.FAILED,
+            messages.write_failed(journal.profile),
+            f"integrity_check after restore: {problems[:3]}",
+        )
+    return count
+
+
+def _copy_rows(
+    con: sqlite3.Connection, table: Table, columns: tuple[str, ...], journal: Journal
+) -> int:
+    find = find_key_sql(table)
+    present = {row.rowid: con.execute(find, row.key).fetchall() for row in journal.removed}
+    if journal.state is JournalState.PENDING and all(
+        [(row.rowid,)] == present[row.rowid] for row in journal.removed
+    ):
+        return 0  # the delete never happened
+    newer = sorted({row.name for row in journal.removed if present[row.rowid]})
+    if newer:
+        raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
+    before = len(read_keys(con, table))
+    copy = copy_row_sql(table, columns)
+    for row in journal.removed:
+        cursor = con.execute(copy, (row.rowid, *row.key))
+        if cursor.rowcount != 1:
+            raise _Stop(
+                RestoreStatus.FAILED,
+                messages.backup_missing(),
+                "a removed row is not in the backup",
+            )
+    after = read_keys(con, table)
+    back = {key for key in after.values()}
+    if len(after) != before + len(journal.removed) or any(
+        tuple(row.key) not in back for row in journal.removed
+    ):
+        raise _Stop(
+            RestoreStatus.FAILED,
+            messages.write_failed(journal.profile),
+            "the rows after the restore differ from the journal",
+        )
+    return len(journal.removed)

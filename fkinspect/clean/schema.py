@@ -1,0 +1,174 @@
+"""A store's table, key columns and row id, found by introspection.
+
+Every identifier that reaches our SQL is checked against the fixed
+allow-lists below, so a column name never comes from a file we did not write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from fkinspect.errors import UnsupportedSchema
+from fkinspect.model import Family
+
+# Identity columns in Chromium's unique index order; a schema uses those it has.
+CHROMIUM_KEY_COLUMNS = (
+    "host_key", "top_frame_site_key", "has_cross_site_ancestor", "name", "path",
+    "source_scheme", "source_port",
+)  # fmt: skip
+FIREFOX_KEY_COLUMNS = ("name", "host", "path", "originAttributes")
+
+# Every column these tables have had (meta 18-24; user_version 10-17). Restore
+# names them all; a column outside this list means a layout we do not know.
+CHROMIUM_COLUMNS = frozenset({
+    "creation_utc", "host_key", "top_frame_site_key", "name", "value", "encrypted_value",
+    "path", "expires_utc", "is_secure", "is_httponly", "last_access_utc", "has_expires",
+    "is_persistent", "priority", "samesite", "source_scheme", "source_port", "is_same_party",
+    "last_update_utc", "source_type", "has_cross_site_ancestor", "firstpartyonly",
+})  # fmt: skip
+FIREFOX_COLUMNS = frozenset({
+    "id", "baseDomain", "originAttributes", "name", "value", "host", "path", "expiry",
+    "lastAccessed", "creationTime", "isSecure", "isHttpOnly", "inBrowserElement", "appId",
+    "sameSite", "rawSameSite", "schemeMap", "isPartitionedAttributeSet", "updateTime",
+})  # fmt: skip
+
+Key = tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The cookie table of one store, as far as our SQL needs it."""
+
+    family: Family
+    name: str  # "cookies" or "moz_cookies"
+    rowid: str  # "rowid" (Chromium) or "id" (Firefox's INTEGER PRIMARY KEY)
+    key: tuple[str, ...]
+    columns: tuple[str, ...]  # in table order
+    schema: str  # "meta 24", "user_version 17"
+
+    @property
+    def data_columns(self) -> tuple[str, ...]:
+        """The columns a restore copies: all but Firefox's id, which SQLite assigns."""
+        return tuple(c for c in self.columns if c != "id")
+
+    def unknown_columns(self) -> list[str]:
+        known = CHROMIUM_COLUMNS if self.family is Family.CHROMIUM else FIREFOX_COLUMNS
+        return [c for c in self.columns if c not in known]
+
+
+def _table_columns(con: sqlite3.Connection, table: str) -> tuple[str, ...]:
+    # `table` is one of two literals; pragma_table_info takes it as a bound value.
+    rows = con.execute("SELECT name FROM pragma_table_info(?)", (table,)).fetchall()
+    return tuple(str(r[0]) for r in rows)
+
+
+def _chromium_key(con: sqlite3.Connection, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns of the unique index on cookies (meta 18 leaves out source_*)."""
+    for index in con.execute("SELECT name, \"unique\" FROM pragma_index_list('cookies')"):
+        if not index[1]:
+            continue
+        rows = con.execute("SELECT name FROM pragma_index_info(?)", (index[0],)).fetchall()
+        names = tuple(str(r[0]) for r in rows)
+        if names and names[0] == "host_key" and all(n in CHROMIUM_KEY_COLUMNS for n in names):
+            return names
+    return tuple(c for c in CHROMIUM_KEY_COLUMNS if c in columns)
+
+
+def introspect(con: sqlite3.Connection, family: Family, path: Path) -> Table:
+    """The cookie table of an open store; UnsupportedSchema when it is not one we know."""
+    if family is Family.CHROMIUM:
+        columns = _table_columns(con, "cookies")
+        if not columns:
+            raise UnsupportedSchema(path, "no cookies table")
+        key = _chromium_key(con, columns)
+        row = con.execute(
+            "SELECT value FROM meta WHERE key = 'version'"
+            if "meta" in _tables(con)
+            else "SELECT 'unknown'"
+        ).fetchone()
+        table = Table(family, "cookies", "rowid", key, columns, f"meta {row[0] if row else '?'}")
+    elif family is Family.FIREFOX:
+        columns = _table_columns(con, "moz_cookies")
+        if not columns:
+            raise UnsupportedSchema(path, "no moz_cookies table")
+        version = int(con.execute("PRAGMA user_version").fetchone()[0])
+        table = Table(family, "moz_cookies", "id", FIREFOX_KEY_COLUMNS, columns,
+                      f"user_version {version}")  # fmt: skip
+    else:
+        raise UnsupportedSchema(path, f"{family} stores cannot be written")
+    allowed = CHROMIUM_KEY_COLUMNS if family is Family.CHROMIUM else FIREFOX_KEY_COLUMNS
+    missing = [c for c in table.key if c not in table.columns]
+    if not table.key or missing or any(c not in allowed for c in table.key):
+        raise UnsupportedSchema(path, f"unexpected key columns: {', '.join(missing) or '?'}")
+    if family is Family.FIREFOX and "id" not in columns:
+        raise UnsupportedSchema(path, "moz_cookies has no id column")
+    return table
+
+
+def _tables(con: sqlite3.Connection) -> set[str]:
+    return {str(r[0]) for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def _ident(name: str, allowed: frozenset[str] | tuple[str, ...]) -> str:
+    """An identifier for our SQL, only ever from an allow-list."""
+    if name not in allowed and name not in ("rowid", "id", "cookies", "moz_cookies"):
+        raise ValueError(f"identifier {name!r} is not on the allow-list")
+    return name
+
+
+def _allowed(table: Table) -> frozenset[str]:
+    return CHROMIUM_COLUMNS if table.family is Family.CHROMIUM else FIREFOX_COLUMNS
+
+
+def select_keys_sql(table: Table, schema: str = "main") -> str:
+    """SELECT rowid, key... for every row."""
+    allowed = _allowed(table)
+    cols = ", ".join(_ident(c, allowed) for c in table.key)
+    db = _ident_db(schema)
+    return f"SELECT {_ident(table.rowid, allowed)}, {cols} FROM {db}.{_ident(table.name, allowed)}"  # noqa: S608
+
+
+def delete_sql(table: Table) -> str:
+    """DELETE one row by its row id and full key (bound parameters, in that order)."""
+    allowed = _allowed(table)
+    tests = " AND ".join(f"{_ident(c, allowed)} = ?" for c in table.key)
+    return (
+        f"DELETE FROM main.{_ident(table.name, allowed)} "  # noqa: S608
+        f"WHERE {_ident(table.rowid, allowed)} = ? AND {tests}"
+    )
+
+
+def find_key_sql(table: Table, schema: str = "main") -> str:
+    """SELECT the row id of the row with this full key (bound parameters)."""
+    allowed = _allowed(table)
+    tests = " AND ".join(f"{_ident(c, allowed)} = ?" for c in table.key)
+    db = _ident_db(schema)
+    return (
+        f"SELECT {_ident(table.rowid, allowed)} FROM {db}.{_ident(table.name, allowed)} "  # noqa: S608
+        f"WHERE {tests}"
+    )
+
+
+def copy_row_sql(table: Table, columns: tuple[str, ...]) -> str:
+    """INSERT one row from the attached backup into main, selected by row id and key."""
+    allowed = _allowed(table)
+    cols = ", ".join(_ident(c, allowed) for c in columns)
+    tests = " AND ".join(f"{_ident(c, allowed)} = ?" for c in table.key)
+    name = _ident(table.name, allowed)
+    return (
+        f"INSERT INTO main.{name} ({cols}) SELECT {cols} FROM backup.{name} "  # noqa: S608
+        f"WHERE {_ident(table.rowid, allowed)} = ? AND {tests}"
+    )
+
+
+def _ident_db(schema: str) -> str:
+    if schema not in ("main", "backup"):
+        raise ValueError(f"database {schema!r} is not on the allow-list")
+    return schema
+
+
+def read_keys(con: sqlite3.Connection, table: Table, schema: str = "main") -> dict[int, Key]:
+    """Every row's id -> full key."""
+    return {int(r[0]): tuple(r[1:]) for r in con.execute(select_keys_sql(table, schema))}
