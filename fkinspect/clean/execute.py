@@ -67,8 +67,9 @@ class StoreOutcome:
     location: StoreLocation
     status: Status
     removed: tuple[ClassifiedCookie, ...] = ()
-    kept: int = 0  # rows of the store that stay (all rows, not only the agency's)
+    kept: int = 0  # the in-scope cookies of this store that stay
     planned: int = 0
+    rows_after: int | None = None  # every row left in the store (all sites), when written
     backup: Path | None = None
     journal_id: str | None = None
     message: str = ""  # Swedish, for people
@@ -206,6 +207,7 @@ class _StoreCleaner:
         base = StoreOutcome(
             store.location,
             Status.NOTHING,
+            kept=len(store.keep),
             planned=len(store.remove),
             message=store.message,
             detail=store.evidence,
@@ -363,8 +365,9 @@ class _StoreCleaner:
             store.location,
             Status.UNVERIFIED if detail else Status.DONE,
             removed=store.remove,
-            kept=len(expected),
+            kept=len(store.keep),
             planned=len(store.remove),
+            rows_after=len(expected),
             backup=journal.backup_path,
             journal_id=journal.id,
             message=messages.verify_failed(store.profile, journal.id) if detail else "",
