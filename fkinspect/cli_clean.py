@@ -65,7 +65,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="CATEGORY",
-        choices=[Category.ANALYTICS.value, Category.WEBMEETING.value, Category.THIRD_PARTY.value],
+        choices=[Category.ANALYTICS.value, Category.WEBMEETING.value],
         help="what to remove (default: analytics; repeatable)",
     )
     p.add_argument("--dry-run", action="store_true", help="only show what would be removed")

@@ -31,8 +31,9 @@ from fkinspect.running import RunningEvidence, running_evidence
 
 RunningCheck = Callable[[Profile], "RunningEvidence | None"]
 
-# Categories a clean may take wholesale; the others only cookie by cookie.
-CLEANABLE = frozenset({Category.ANALYTICS, Category.WEBMEETING, Category.THIRD_PARTY})
+# Categories a clean may take wholesale (the classifier's clean_as values for
+# documented cookies and known tools); the others only cookie by cookie.
+CLEANABLE = frozenset({Category.ANALYTICS, Category.WEBMEETING})
 WRITABLE_FORMATS = frozenset({StoreFormat.CHROMIUM_SQLITE, StoreFormat.FIREFOX_SQLITE})
 
 
