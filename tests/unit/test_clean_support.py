@@ -103,3 +103,12 @@ def integrity(path: Path) -> str:
 
 def not_running(_profile: Profile) -> None:
     return None
+
+
+def agency_names(path: Path) -> list[str]:
+    """Names of the rows on the agency's own hosts (not look-alikes, not other sites)."""
+    firefox = family_of(path) is Family.FIREFOX
+    sql = ("SELECT name, host FROM moz_cookies" if firefox
+           else "SELECT name, host_key FROM cookies")  # fmt: skip
+    with closing(sqlite3.connect(path)) as con:
+        return sorted(str(n) for n, h in con.execute(sql) if h in (AG, WWW))

@@ -1,0 +1,117 @@
+"""A running browser's store is refused and left byte for byte; the others are cleaned.
+
+Real locks held by real child processes: an fcntl lock on Firefox's
+.parentlock, a SingletonLock symlink to a live (and to a dead) pid.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store, scan
+
+from fkinspect.clean import RestoreStatus, Status, make_plan, restore, run_clean
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl locks and symlinks")
+
+HOLD_LOCK = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+print("locked", flush=True)
+sys.stdin.readline()
+"""
+WAIT = 'import sys\nprint("ready", flush=True)\nsys.stdin.readline()\n'
+
+
+class Child:
+    def __init__(self, code: str, *args: str) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-c", code, *args],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+        assert self.proc.stdout is not None
+        self.first = self.proc.stdout.readline().strip()
+
+    def finish(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                stream.close()
+
+
+def test_firefox_lock_refuses_that_store_and_cleans_the_other(tmp_path: Path) -> None:
+    fox = firefox_store(tmp_path)
+    chrome = chromium_store(tmp_path)
+    child = Child(HOLD_LOCK, str(fox.parent / ".parentlock"))
+    try:
+        assert child.first == "locked"
+        fox_bytes = fox.read_bytes()
+        found = scan(fox, chrome)
+        plan = make_plan(found)
+        refused = {s.path: s for s in plan.stores}[fox]
+        assert refused.message == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
+        result = run_clean(plan, backup_root=tmp_path / "b")
+        by_path = {o.location.path: o for o in result.stores}
+        assert by_path[fox].status is Status.REFUSED_RUNNING
+        assert by_path[fox].message == refused.message and not by_path[fox].removed
+        assert fox.read_bytes() == fox_bytes  # not a byte changed
+        assert by_path[chrome].status is Status.DONE
+        assert not ANALYTICS & set(agency_names(chrome))
+        # Restoring is refused the same way while the browser runs.
+        result2 = run_clean(make_plan(scan(fox), check_running=lambda _p: None),
+                            backup_root=tmp_path / "b2", check_running=lambda _p: None)  # fmt: skip
+        assert result2.stores[0].status is Status.DONE
+        undo = restore(result2.journal_id or "", backup_root=tmp_path / "b2")
+        assert undo.stores[0].status is RestoreStatus.REFUSED_RUNNING
+        assert "Stäng Firefox" in undo.stores[0].message
+    finally:
+        child.finish()
+    undo = restore(result2.journal_id or "", backup_root=tmp_path / "b2")
+    assert undo.stores[0].status is RestoreStatus.RESTORED
+
+
+def test_lock_taken_between_plan_and_write_is_noticed(tmp_path: Path) -> None:
+    """The check runs again right before the store is written."""
+    fox = firefox_store(tmp_path)
+    plan = make_plan(scan(fox))
+    assert plan.stores[0].writable
+    before = fox.read_bytes()
+    child = Child(HOLD_LOCK, str(fox.parent / ".parentlock"))
+    try:
+        result = run_clean(plan, backup_root=tmp_path / "b")
+    finally:
+        child.finish()
+    assert result.stores[0].status is Status.REFUSED_RUNNING
+    assert fox.read_bytes() == before
+    assert result.journal_id is None
+    assert not (tmp_path / "b").exists() or not list((tmp_path / "b").iterdir())
+
+
+@pytest.mark.parametrize("alive", [True, False])
+def test_chromium_singleton_lock(tmp_path: Path, alive: bool) -> None:
+    chrome = chromium_store(tmp_path)
+    child = Child(WAIT)
+    pid = child.proc.pid
+    if not alive:
+        child.finish()  # reaped: the pid is gone, the lock is stale as after a crash
+    lock = chrome.parent.parent / "SingletonLock"
+    os.symlink(f"{socket.gethostname()}-{pid}", lock)
+    before = chrome.read_bytes()
+    try:
+        result = run_clean(make_plan(scan(chrome)), backup_root=tmp_path / "b")
+    finally:
+        child.finish()
+    (outcome,) = result.stores
+    if alive:
+        assert outcome.status is Status.REFUSED_RUNNING
+        assert outcome.message == "Stäng Chromium (profil Default) och försök igen"
+        assert chrome.read_bytes() == before
+    else:
+        assert outcome.status is Status.DONE
+        assert not ANALYTICS & set(agency_names(chrome))
