@@ -14,6 +14,7 @@ before the commit rolls back and removes the backup: the store is as it was.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import sqlite3
@@ -252,6 +253,14 @@ class _StoreCleaner:
     def _clean(self) -> StoreOutcome:
         store = self.store
         path = store.path
+        # SQLite falls back to read-only silently and BEGIN IMMEDIATE still succeeds;
+        # the journal needs the folder too. Ask first, so the message says why.
+        if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise _Abort(
+                Status.FAILED,
+                messages.store_read_only(store.profile),
+                "no write permission on the store or its folder",
+            )
         try:
             con = sqlite3.connect(
                 sqlite_uri(path, mode="rw"), uri=True, isolation_level=None, timeout=self.timeout
@@ -395,4 +404,9 @@ def run_clean(
     for store in plan.stores:
         cleaner = _StoreCleaner(store, root, run, check, progress, busy_timeout)
         outcomes.append(cleaner.outcome())
+    if any(o.journal_id for o in outcomes):
+        from fkinspect.clean.prune import prune
+
+        with contextlib.suppress(OSError):
+            prune(root)  # the newest 10 per store, none older than 30 days
     return CleanResult(tuple(outcomes), run, root)

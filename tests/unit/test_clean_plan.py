@@ -40,7 +40,9 @@ def test_plan_takes_documented_and_undocumented_analytics_only(tmp_path: Path) -
     assert _names(c.remove) == sorted(ANALYTICS)
     # The container twin of _pk_id is a row of its own and goes too.
     assert _names(f.remove) == sorted([*ANALYTICS, "_pk_id.1.abcd"])
-    containers = sorted(str(i.cookie.container) for i in f.remove if i.cookie.name == "_pk_id.1.abcd")
+    containers = sorted(
+        str(i.cookie.container) for i in f.remove if i.cookie.name == "_pk_id.1.abcd"
+    )
     assert containers == ["#1", "None"]
     for store in (c, f):
         kept = _names(store.keep)
@@ -114,10 +116,19 @@ def test_session_store_cookies_are_refused_with_the_reason(tmp_path: Path) -> No
     profile = tmp_path / "firefox" / "abcd1234.default-release"
     fox = firefox_store(tmp_path, cookies=[SynthCookie(WWW, "JSESSIONID", expires=LATER)])
     session = profile / "sessionstore.jsonlz4"
-    write_session_store(session, [
-        {"host": WWW, "name": "_pk_ses.1.abcd", "path": "/", "value": "s", "originAttributes": {}},
-        {"host": AG, "name": "SMSESSION", "path": "/", "value": "s", "originAttributes": {}},
-    ])  # fmt: skip
+    write_session_store(
+        session,
+        [
+            {
+                "host": WWW,
+                "name": "_pk_ses.1.abcd",
+                "path": "/",
+                "value": "s",
+                "originAttributes": {},
+            },
+            {"host": AG, "name": "SMSESSION", "path": "/", "value": "s", "originAttributes": {}},
+        ],
+    )
     plan = make_plan(scan(fox, session), check_running=not_running)
     by_path = {s.path: s for s in plan.stores}
     assert not by_path[fox].remove
@@ -131,8 +142,9 @@ def test_session_store_cookies_are_refused_with_the_reason(tmp_path: Path) -> No
 def test_no_policy_no_plan(tmp_path: Path) -> None:
     """Fail closed: with a broken policy file, make_plan raises instead of planning."""
     root = Path(__file__).resolve().parents[2]
-    shutil.copytree(root / "fkinspect", tmp_path / "fkinspect",
-                    ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    shutil.copytree(
+        root / "fkinspect", tmp_path / "fkinspect", ignore=shutil.ignore_patterns("__pycache__")
+    )
     (tmp_path / "resources").mkdir()
     (tmp_path / "resources" / "policy.toml").write_text("[source]\ntitle = 'x'\n")
     code = (
@@ -146,6 +158,13 @@ def test_no_policy_no_plan(tmp_path: Path) -> None:
         "    print('refused')\n"
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     assert done.stdout.strip() == "refused", done.stderr

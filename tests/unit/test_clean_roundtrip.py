@@ -43,8 +43,7 @@ def _store(tmp_path: Path, family: str, version: int) -> Path:
     if family == "chromium":
         return chromium_store(tmp_path, version)
     # Some rows only in the -wal, as Firefox leaves them before a checkpoint.
-    return firefox_store(tmp_path, version,
-                         wal=[SynthCookie(WWW, "_pk_id.9.wal", expires=LATER)])  # fmt: skip
+    return firefox_store(tmp_path, version, wal=[SynthCookie(WWW, "_pk_id.9.wal", expires=LATER)])
 
 
 @pytest.mark.parametrize(("family", "version"), STORES)
@@ -58,8 +57,9 @@ def test_round_trip(tmp_path: Path, family: str, version: int) -> None:
     steps: list[Step] = []
     old_umask = os.umask(0)  # the modes must not depend on the umask
     try:
-        result = run_clean(plan, backup_root=tmp_path / "backups",
-                           progress=lambda _loc, step: steps.append(step))  # fmt: skip
+        result = run_clean(
+            plan, backup_root=tmp_path / "backups", progress=lambda _loc, step: steps.append(step)
+        )
     finally:
         os.umask(old_umask)
     (outcome,) = result.stores
@@ -72,7 +72,8 @@ def test_round_trip(tmp_path: Path, family: str, version: int) -> None:
     after = rows(path)
     gone = set(original) - set(after)
     assert sorted(_name_host(k, family) for k in gone) == sorted(
-        (i.cookie.name, i.cookie.host) for i in store.remove)
+        (i.cookie.name, i.cookie.host) for i in store.remove
+    )
     assert all(after[k] == original[k] for k in after)
     assert outcome.rows_after == len(after) == len(original) - len(store.remove)
 
@@ -83,7 +84,8 @@ def test_round_trip(tmp_path: Path, family: str, version: int) -> None:
     assert stat.S_IMODE(outcome.backup.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "backups").stat().st_mode) == 0o700
     assert sorted(p.name for p in outcome.backup.parent.iterdir()) == sorted(
-        [path.name, "journal.json"])
+        [path.name, "journal.json"]
+    )
 
     # The journal: keys and names, never a value.
     journal_file = outcome.backup.parent / "journal.json"
@@ -92,23 +94,28 @@ def test_round_trip(tmp_path: Path, family: str, version: int) -> None:
     data = json.loads(text)
     assert data["state"] == "done" and data["id"] == outcome.journal_id
     assert data["created"].endswith("Z") and data["backup"] == path.name
-    assert data["counts"] == {"before": len(original), "removed": len(store.remove),
-                              "after": len(after)}  # fmt: skip
+    assert data["counts"] == {
+        "before": len(original),
+        "removed": len(store.remove),
+        "after": len(after),
+    }
     assert sorted(r["name"] for r in data["removed"]) == sorted(i.cookie.name for i in store.remove)
     assert "value" not in text and '"x"' not in text  # synth values are "x"
     (journal,) = list_journals(tmp_path / "backups")
     assert journal.state is JournalState.DONE and journal.run == result.journal_id
 
     # Undo: the same rows come back, byte for byte in every column but the row id.
-    undone = restore(result.journal_id or "", backup_root=tmp_path / "backups",
-                     check_running=not_running)  # fmt: skip
+    undone = restore(
+        result.journal_id or "", backup_root=tmp_path / "backups", check_running=not_running
+    )
     (back,) = undone.stores
     assert back.status is RestoreStatus.RESTORED and back.restored == len(store.remove)
     assert rows(path) == original
     assert integrity(path) == "ok"
     assert list_journals(tmp_path / "backups")[0].state is JournalState.RESTORED
-    again = restore(result.journal_id or "", backup_root=tmp_path / "backups",
-                    check_running=not_running)  # fmt: skip
+    again = restore(
+        result.journal_id or "", backup_root=tmp_path / "backups", check_running=not_running
+    )
     assert again.stores[0].status is RestoreStatus.NOTHING and rows(path) == original
 
 
@@ -119,8 +126,11 @@ def _name_host(key: tuple[object, ...], family: str) -> tuple[object, object]:
 def test_journal_mode_is_left_alone(tmp_path: Path) -> None:
     fox = firefox_store(tmp_path)
     chrome = chromium_store(tmp_path)
-    run_clean(make_plan(scan(fox, chrome), check_running=not_running),
-              backup_root=tmp_path / "b", check_running=not_running)  # fmt: skip
+    run_clean(
+        make_plan(scan(fox, chrome), check_running=not_running),
+        backup_root=tmp_path / "b",
+        check_running=not_running,
+    )
     for path, mode in ((fox, "wal"), (chrome, "delete")):
         with closing(sqlite3.connect(path)) as con:
             assert con.execute("PRAGMA journal_mode").fetchone()[0] == mode
@@ -129,8 +139,11 @@ def test_journal_mode_is_left_alone(tmp_path: Path) -> None:
 def test_nothing_to_remove_writes_nothing(tmp_path: Path) -> None:
     path = chromium_store(tmp_path, cookies=[SynthCookie(WWW, "JSESSIONID", expires=LATER)])
     before = path.read_bytes()
-    result = run_clean(make_plan(scan(path), check_running=not_running),
-                       backup_root=tmp_path / "b", check_running=not_running)  # fmt: skip
+    result = run_clean(
+        make_plan(scan(path), check_running=not_running),
+        backup_root=tmp_path / "b",
+        check_running=not_running,
+    )
     assert [o.status for o in result.stores] == [Status.NOTHING]
     assert result.journal_id is None and result.backup is None
     assert path.read_bytes() == before and not (tmp_path / "b").exists()

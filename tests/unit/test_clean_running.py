@@ -31,8 +31,12 @@ WAIT = 'import sys\nprint("ready", flush=True)\nsys.stdin.readline()\n'
 
 class Child:
     def __init__(self, code: str, *args: str) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", code, *args],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code, *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert self.proc.stdout is not None
         self.first = self.proc.stdout.readline().strip()
 
@@ -64,8 +68,11 @@ def test_firefox_lock_refuses_that_store_and_cleans_the_other(tmp_path: Path) ->
         assert by_path[chrome].status is Status.DONE
         assert not ANALYTICS & set(agency_names(chrome))
         # Restoring is refused the same way while the browser runs.
-        result2 = run_clean(make_plan(scan(fox), check_running=lambda _p: None),
-                            backup_root=tmp_path / "b2", check_running=lambda _p: None)  # fmt: skip
+        result2 = run_clean(
+            make_plan(scan(fox), check_running=lambda _p: None),
+            backup_root=tmp_path / "b2",
+            check_running=lambda _p: None,
+        )
         assert result2.stores[0].status is Status.DONE
         undo = restore(result2.journal_id or "", backup_root=tmp_path / "b2")
         assert undo.stores[0].status is RestoreStatus.REFUSED_RUNNING

@@ -46,19 +46,33 @@ def mixed_cookies(*, chromium: bool) -> list[SynthCookie]:
     return cookies
 
 
-def chromium_store(folder: Path, meta_version: int = 24, cookies: list[SynthCookie] | None = None,
-                   ) -> Path:  # fmt: skip
+def chromium_store(
+    folder: Path,
+    meta_version: int = 24,
+    cookies: list[SynthCookie] | None = None,
+) -> Path:
     path = folder / "chromium" / "Default" / "Cookies"
-    write_chromium_store(path, mixed_cookies(chromium=True) if cookies is None else cookies,
-                         meta_version=meta_version)  # fmt: skip
+    write_chromium_store(
+        path,
+        mixed_cookies(chromium=True) if cookies is None else cookies,
+        meta_version=meta_version,
+    )
     return path
 
 
-def firefox_store(folder: Path, user_version: int = 17, cookies: list[SynthCookie] | None = None,
-                  wal: list[SynthCookie] | None = None) -> Path:  # fmt: skip
+def firefox_store(
+    folder: Path,
+    user_version: int = 17,
+    cookies: list[SynthCookie] | None = None,
+    wal: list[SynthCookie] | None = None,
+) -> Path:
     path = folder / "firefox" / "abcd1234.default-release" / "cookies.sqlite"
-    write_firefox_store(path, mixed_cookies(chromium=False) if cookies is None else cookies,
-                        user_version=user_version, wal_cookies=wal or ())  # fmt: skip
+    write_firefox_store(
+        path,
+        mixed_cookies(chromium=False) if cookies is None else cookies,
+        user_version=user_version,
+        wal_cookies=wal or (),
+    )
     # An unlocked .parentlock, as a closed Firefox leaves it: the lock test applies.
     (path.parent / ".parentlock").touch()
     return path
@@ -76,15 +90,19 @@ def rows(path: Path) -> dict[tuple[object, ...], tuple[object, ...]]:
     """Every row of the store by its full key -> every column but the row id."""
     firefox = family_of(path) is Family.FIREFOX
     table = "moz_cookies" if firefox else "cookies"
-    key = ("name", "host", "path", "originAttributes") if firefox else (
-        "host_key", "top_frame_site_key", "name", "path")
+    key = (
+        ("name", "host", "path", "originAttributes")
+        if firefox
+        else ("host_key", "top_frame_site_key", "name", "path")
+    )
     with closing(sqlite3.connect(path)) as con:
         cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
         found = {}
         for row in con.execute(f"SELECT {', '.join(cols)} FROM {table}"):
             record = dict(zip(cols, row, strict=True))
             k = tuple(record[c] for c in key) + tuple(
-                record.get(c) for c in ("source_scheme", "source_port") if c in record)
+                record.get(c) for c in ("source_scheme", "source_port") if c in record
+            )
             assert k not in found
             found[k] = row
     return found
@@ -108,7 +126,6 @@ def not_running(_profile: Profile) -> None:
 def agency_names(path: Path) -> list[str]:
     """Names of the rows on the agency's own hosts (not look-alikes, not other sites)."""
     firefox = family_of(path) is Family.FIREFOX
-    sql = ("SELECT name, host FROM moz_cookies" if firefox
-           else "SELECT name, host_key FROM cookies")  # fmt: skip
+    sql = "SELECT name, host FROM moz_cookies" if firefox else "SELECT name, host_key FROM cookies"
     with closing(sqlite3.connect(path)) as con:
         return sorted(str(n) for n, h in con.execute(sql) if h in (AG, WWW))

@@ -1,0 +1,135 @@
+"""A store that cannot be written gives a clear message and is left exactly as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from test_clean_support import chromium_store, mixed_cookies, not_running, scan
+
+from fkinspect.clean import Status, make_plan, run_clean
+
+HOLD_WRITE_LOCK = """
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.readline()
+con.execute("ROLLBACK")
+con.close()
+"""
+
+
+def test_store_locked_by_another_writer(tmp_path: Path) -> None:
+    path = chromium_store(tmp_path)
+    plan = make_plan(scan(path), check_running=not_running)
+    before = path.read_bytes()
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_WRITE_LOCK, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        result = run_clean(
+            plan, backup_root=tmp_path / "b", check_running=not_running, busy_timeout=0.2
+        )
+    finally:
+        assert child.stdin is not None
+        child.stdin.write("\n")
+        child.stdin.close()
+        child.wait(timeout=30)
+        assert child.stdout is not None
+        child.stdout.close()
+    (outcome,) = result.stores
+    assert outcome.status is Status.FAILED
+    assert "Ett annat program skriver i kakfilen" in outcome.message
+    assert "Inget togs bort" in outcome.message
+    assert path.read_bytes() == before
+    assert result.journal_id is None and not list((tmp_path / "b").glob("*"))
+
+
+def test_store_replaced_between_plan_and_delete(tmp_path: Path) -> None:
+    path = chromium_store(tmp_path)
+    plan = make_plan(scan(path), check_running=not_running)
+    # The same cookies written again in another order: every row id now names another row.
+    path.unlink()
+    chromium_store(tmp_path, cookies=list(reversed(mixed_cookies(chromium=True))))
+    before = path.read_bytes()
+    result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
+    (outcome,) = result.stores
+    assert outcome.status is Status.FAILED
+    assert "har ändrats sedan den lästes" in outcome.message
+    assert path.read_bytes() == before
+    assert result.journal_id is None
+
+
+def test_store_gone_between_plan_and_delete(tmp_path: Path) -> None:
+    path = chromium_store(tmp_path)
+    plan = make_plan(scan(path), check_running=not_running)
+    path.unlink()
+    result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
+    assert result.stores[0].status is Status.FAILED and result.stores[0].message
+    assert not path.exists()  # not created by our connection
+
+
+CLEAN_AS_OTHER = """
+import json, sys
+from pathlib import Path
+from fkinspect.clean import make_plan, run_clean
+from fkinspect.policy import load_policy
+from fkinspect.scan import ScanRequest, run_scan
+scan = run_scan(ScanRequest(stores=(Path(sys.argv[1]),), discover_home=False), load_policy())
+plan = make_plan(scan, check_running=lambda p: None)
+result = run_clean(plan, backup_root=Path(sys.argv[2]), check_running=lambda p: None)
+o = result.stores[0]
+print(json.dumps({"status": o.status.value, "message": o.message, "detail": o.detail}))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_read_only_store(tmp_path: Path) -> None:
+    # Root writes any file, so as root the clean runs as `nobody`.
+    user_args: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root and setpriv is missing")
+        user_args = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        base.chmod(0o755)
+        path = chromium_store(base)
+        for d in (base / "chromium", path.parent):
+            d.chmod(0o755)
+        path.chmod(0o444 if not user_args else 0o644)
+        (base / "data").mkdir()
+        (base / "data").chmod(0o777)
+        backups = base / "data" / "backups"
+        before = path.read_bytes()
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        done = subprocess.run(
+            [*user_args, sys.executable, "-c", CLEAN_AS_OTHER, str(path), str(backups)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            cwd=base,
+        )
+        assert done.returncode == 0, done.stderr
+        outcome = json.loads(done.stdout)
+        assert outcome["status"] == "failed"
+        assert "går inte att skriva i" in outcome["message"], outcome["detail"]
+        assert path.read_bytes() == before
+        with closing(sqlite3.connect(path)) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert not backups.exists() or not list(backups.iterdir())
