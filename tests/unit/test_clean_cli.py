@@ -1,0 +1,98 @@
+"""`fkinspect clean` / `restore` as a user runs them: real processes, real stores."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store
+
+HOLD_LOCK = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+print("locked", flush=True)
+sys.stdin.readline()
+"""
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "fkinspect", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def _json(done: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(done.stdout)
+    return data
+
+
+def test_clean_dry_run_ask_yes_and_restore(tmp_path: Path) -> None:
+    chrome = chromium_store(tmp_path)
+    before = chrome.read_bytes()
+    store = ["--store", str(chrome)]
+    dry = _run(tmp_path, "clean", *store, "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    plan = _json(dry)
+    assert plan["dry_run"] and plan["stores"][0]["status"] == "would_remove"
+    assert {c["name"] for c in plan["stores"][0]["cookies"]} == ANALYTICS
+    # No terminal to ask on and no --yes: refused, nothing written.
+    asked = _run(tmp_path, "clean", *store)
+    assert asked.returncode == 2 and "--yes" in asked.stderr
+    assert "_pk_id.1.abcd" in asked.stdout  # the plan was shown
+    assert chrome.read_bytes() == before
+    done = _run(tmp_path, "clean", *store, "--yes", "--json")
+    assert done.returncode == 0, done.stderr
+    data = _json(done)
+    assert data["removed"] == len(ANALYTICS) and data["run"]
+    (s,) = data["stores"]
+    assert s["status"] == "done" and s["journal"] and s["backup"] and s["kept"] > 0
+    assert str(tmp_path / "data" / "fkinspect" / "backups") in s["backup"]
+    assert not ANALYTICS & set(agency_names(chrome))
+    assert "value" not in done.stdout
+    again = _run(tmp_path, "clean", *store, "--yes")
+    assert again.returncode == 0 and "inga kakor att ta bort" in again.stdout
+    listed = _json(_run(tmp_path, "restore", "--list", "--json"))
+    assert [j["state"] for j in listed["journals"]] == ["done"]
+    assert _run(tmp_path, "restore", "--latest").returncode == 2
+    back = _run(tmp_path, "restore", "--latest", "--yes", "--json")
+    assert back.returncode == 0, back.stderr
+    assert _json(back)["restored"] == len(ANALYTICS)
+    assert set(agency_names(chrome)) >= ANALYTICS
+    unknown = _run(tmp_path, "restore", "19990101T000000000000Z", "--yes")
+    assert unknown.returncode == 1 and "restore --list" in unknown.stderr
+
+
+def test_running_firefox_gives_exit_3_and_the_other_store_is_cleaned(tmp_path: Path) -> None:
+    fox = firefox_store(tmp_path)
+    chrome = chromium_store(tmp_path)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(fox.parent / ".parentlock")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        before = fox.read_bytes()
+        done = _run(tmp_path, "clean", "--store", str(fox), "--store", str(chrome), "--yes")
+        assert fox.read_bytes() == before
+    finally:
+        child.kill()
+        child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                stream.close()
+    assert done.returncode == 3, done.stderr
+    assert "Stäng Firefox (profil abcd1234.default-release) och försök igen" in done.stdout
+    assert not ANALYTICS & set(agency_names(chrome))
