@@ -115,8 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _configure_logging(verbose: bool) -> None:
     import logging
 
-    level = logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="fkinspect: %(message)s", stream=sys.stderr)
+    from fkinspect.logs import setup_logging
+
+    try:
+        setup_logging(verbose, console=True)
+    except OSError:  # no writable log folder: still say on stderr what happens
+        level = logging.INFO if verbose else logging.WARNING
+        logging.basicConfig(level=level, format="fkinspect: %(message)s", stream=sys.stderr)
 
 
 def write_json(data: Any, out: TextIO | None = None) -> None:

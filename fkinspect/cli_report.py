@@ -33,7 +33,6 @@ def report_format(args: argparse.Namespace) -> str:
 def run_report(args: argparse.Namespace) -> int:
     from fkinspect.cli import EXIT_ERROR, EXIT_OK, EXIT_STORE, scan_request
     from fkinspect.errors import StoreError
-    from fkinspect.logs import log_scan
     from fkinspect.policy import load_policy
     from fkinspect.report import build_report, render, write_report
     from fkinspect.scan import run_scan
@@ -46,7 +45,6 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"fkinspect: {exc}", file=sys.stderr)
         return EXIT_STORE
     home = request.environment.home
-    log_scan(scan, home)
     report = build_report(scan, policy, args.lang, home=home)
     fmt = report_format(args)
     if str(args.output) == "-":

@@ -31,6 +31,7 @@ from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_sto
 AGENCY = ".forsakringskassan.se"
 WWW = "www.forsakringskassan.se"
 PARTITION = "https://forsakringskassan.se"
+ELSEWHERE_PARTITION = "https://kommunen.example"  # a site that embeds the agency
 FIREFOX_PROFILE = "k3m9q2xa.default-esr"
 FIREFOX_EMPTY_PROFILE = "p7d2w1zc.default"
 FIREFOX_INSTALL = "4F96D1932A9F858E"
@@ -117,6 +118,10 @@ def brave_cookies(now: datetime) -> list[SynthCookie]:
         _cookie(WWW, f"_pk_id.{MATOMO_SITE}", created=visit, lasts=timedelta(days=395)),
         _cookie(".youtube.com", "YSC", created=visit, lasts=None, partition=PARTITION,
                 same_site=SameSite.NONE, http_only=True),
+        # The agency's own cookie, set in a frame on another site: stored in that
+        # site's partition.
+        _cookie(WWW, "fk_test_cookie", created=visit, lasts=None,
+                partition=ELSEWHERE_PARTITION, same_site=SameSite.NONE),
     ]
 
 

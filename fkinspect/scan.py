@@ -14,6 +14,7 @@ from pathlib import Path
 from fkinspect.browsers.discovery import Environment, discover, locations_for_paths
 from fkinspect.classify import Classifier
 from fkinspect.errors import StoreError
+from fkinspect.logs import log_scan
 from fkinspect.model import Profile, Scan, StoreFormat, StoreLocation, StoreResult, StoreStatus
 from fkinspect.policy import Policy
 from fkinspect.scope import Scope
@@ -108,4 +109,6 @@ def run_scan(
             progress(location)
         results.append(read_store(location, scope, running[location.profile]))
     cookies = classifier.classify_all(c for r in results for c in r.cookies)
-    return Scan(tuple(results), cookies, datetime.now(UTC))
+    scan = Scan(tuple(results), cookies, datetime.now(UTC))
+    log_scan(scan, request.environment.home)
+    return scan

@@ -13,19 +13,15 @@ from pathlib import Path
 
 import pytest
 
-for _reader in ("discovery", "chromium", "firefox"):
-    pytest.importorskip(f"fkinspect.browsers.{_reader}",
-                        reason=f"the {_reader} reader is not in this checkout yet")
-
-from fkinspect.cli import main  # noqa: E402
-from fkinspect.demo import DemoHome, build_demo_home  # noqa: E402
-from fkinspect.errors import ValueUnavailable  # noqa: E402
-from fkinspect.logs import close_logging, setup_logging  # noqa: E402
-from fkinspect.model import Category, FindingCode  # noqa: E402
-from fkinspect.policy import load_policy  # noqa: E402
-from fkinspect.scan import ScanRequest, run_scan  # noqa: E402
-from fkinspect.values import read_value  # noqa: E402
-from fkinspect.wording import category_label  # noqa: E402
+from fkinspect.cli import main
+from fkinspect.demo import DemoHome, build_demo_home
+from fkinspect.errors import ValueUnavailable
+from fkinspect.logs import LOG_NAME, close_logging, log_dir
+from fkinspect.model import Category, FindingCode
+from fkinspect.policy import load_policy
+from fkinspect.scan import ScanRequest, run_scan
+from fkinspect.values import read_value
+from fkinspect.wording import category_label
 
 DEMO_VALUE = re.compile(r"demo-[0-9a-f]{24}")
 
@@ -50,21 +46,26 @@ def _values(home: Path) -> set[str]:
     return found
 
 
-def test_report_of_the_demo_home_in_every_format(demo: DemoHome, tmp_path: Path) -> None:
+def test_report_of_the_demo_home_in_every_format(
+    demo: DemoHome, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     values = _values(demo.home)
     assert values, "no value could be read back: the leak check would prove nothing"
-    logs = tmp_path / "logs"
-    log_file = setup_logging(verbose=True, console=False, directory=logs)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    log_file = log_dir() / LOG_NAME
     outputs = {}
     try:
         for fmt in ("html", "csv", "json"):
             out = tmp_path / f"rapport.{fmt}"
-            code = main(["report", "--home", str(demo.home), "--format", fmt, "-o", str(out)])
+            code = main(["--verbose", "report", "--home", str(demo.home), "--format", fmt,
+                         "-o", str(out)])
             assert code == 0
             outputs[fmt] = out.read_text(encoding="utf-8-sig")
     finally:
         close_logging()
-    texts = [*outputs.values(), log_file.read_text(encoding="utf-8")]
+    logged = log_file.read_text(encoding="utf-8")
+    assert "scan: 4 stores (0 failed)" in logged  # the log holds counts and statuses
+    texts = [*outputs.values(), logged]
     for text in texts:
         for value in values:
             assert value not in text

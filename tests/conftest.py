@@ -1,0 +1,10 @@
+"""Every test writes its logs, backups and settings into a private folder, never the user's."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+_PRIVATE = tempfile.mkdtemp(prefix="fkinspect-tests-")
+for _name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = os.path.join(_PRIVATE, _name.lower())
