@@ -6,7 +6,7 @@ sentences live here, beside the data they describe.
 
 from __future__ import annotations
 
-from fkinspect.model import Category, Finding, FindingCode, StoreStatus
+from fkinspect.model import Category, Family, Finding, FindingCode, StoreStatus
 
 CATEGORY = {
     Category.NECESSARY: ("Nödvändig", "Necessary"),
@@ -71,6 +71,27 @@ _STATUS = {
 }
 
 
+# What a person can do about a store that failed (the technical detail stays in the
+# store's message, for support staff).
+_STATUS_HINT = {
+    StoreStatus.MISSING: ("Uppdatera för att läsa igen.", "Refresh to read again."),
+    StoreStatus.UNREADABLE: ("Ditt konto får inte läsa filen.",
+                             "Your account may not read the file."),
+    StoreStatus.LOCKED: ("Stäng webbläsaren och uppdatera.", "Close the browser and refresh."),
+    StoreStatus.CORRUPT: ("Den går inte att läsa som en kakfil.",
+                          "It cannot be read as a cookie file."),
+    StoreStatus.UNSUPPORTED: ("Den här versionen av fkinspect känner inte igen formatet.",
+                              "This version of fkinspect does not know the format."),
+    StoreStatus.ERROR: ("Uppdatera för att försöka igen.", "Refresh to try again."),
+}
+_SAFARI_ACCESS = (
+    "Ge fkinspect Fullständig skivåtkomst i Systeminställningar > Integritet och säkerhet, "
+    "och starta om fkinspect.",
+    "Give fkinspect Full Disk Access in System Settings > Privacy & Security, then "
+    "restart fkinspect.",
+)
+
+
 def _pick(pair: tuple[str, str], language: str) -> str:
     return pair[0] if language == "sv" else pair[1]
 
@@ -89,3 +110,11 @@ def finding_text(finding: Finding, language: str = "sv") -> str:
 
 def status_label(status: StoreStatus, language: str = "sv") -> str:
     return _pick(_STATUS[status], language)
+
+
+def status_hint(status: StoreStatus, family: Family, language: str = "sv") -> str:
+    """One sentence on what to do about a store that could not be read ("" when read)."""
+    if status is StoreStatus.UNREADABLE and family is Family.SAFARI:
+        return _pick(_SAFARI_ACCESS, language)
+    hint = _STATUS_HINT.get(status)
+    return _pick(hint, language) if hint else ""

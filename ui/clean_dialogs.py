@@ -7,8 +7,9 @@ window stays responsive and tests drive them like any widget.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fkinspect.clean import CleanResult, RestoreResult, RestoreStatus, Status, StoreOutcome
 from fkinspect.model import ClassifiedCookie, Profile
 from fkinspect.presentation import CATEGORY_ORDER, group_by_profile
+from fkinspect.serialize import display_path
 from fkinspect.wording import category_label
 from ui.icons import category_icon, icon
 
@@ -129,25 +132,35 @@ class ConfirmCleanDialog(QDialog):
 
 
 class CleanResultDialog(QDialog):
-    """What was removed, where the backup is, how to keep them away, and undo."""
+    """What was removed, what was left and why, where the backup is, how to keep them away, undo.
+
+    Built from the cleaner's own result: one line per store, in the UI's language.
+    """
 
     undo_requested = Signal()
 
-    def __init__(self, removed: Sequence[tuple[str, int]], backup: str, agency_domain: str,
-                 can_undo: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, result: CleanResult, home: Path, agency_domain: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cleanResult")
-        self.setWindowTitle(self.tr("Analytics cookies removed"))
+        total = result.removed
+        self.setWindowTitle(self.tr("Analytics cookies removed") if total
+                            else self.tr("Nothing was removed"))
         layout = QVBoxLayout(self)
-        total = sum(n for _, n in removed)
         layout.addWidget(_plain(self, self.tr("%n cookie(s) were removed.", "", total),
                                 "removedHeading"))
-        lines = "\n".join(self.tr("{profile}: %n cookie(s)", "", n).format(profile=label)
-                          for label, n in removed)
-        layout.addWidget(_plain(self, lines, "removedList"))
-        if backup:
+        removed = [s for s in result.stores if s.removed]
+        if removed:
+            lines = "\n".join(self.tr("{profile}: %n cookie(s)", "", len(s.removed)).format(
+                profile=s.location.profile.label) for s in removed)
+            layout.addWidget(_plain(self, lines, "removedList"))
+        problems = [text for s in result.stores if (text := self._problem(s))]
+        self.problems = _plain(self, "\n\n".join(problems), "cleanProblems")
+        self.problems.setVisible(bool(problems))
+        layout.addWidget(self.problems)
+        if result.backup is not None:
             layout.addWidget(_plain(self, self.tr("A backup is kept in {path}.").format(
-                path=backup), "backupPath"))
+                path=display_path(result.backup, home)), "backupPath"))
         layout.addWidget(_plain(self, self.tr(
             "To keep them away: on {site}, open the cookie settings and choose “No, I only "
             "accept necessary cookies”. If analytics cookies were accepted there, the site "
@@ -155,10 +168,54 @@ class CleanResultDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.undo_button = QPushButton(self.tr("&Undo"), self)
         self.undo_button.setObjectName("undo")
-        self.undo_button.setEnabled(can_undo)
+        self.undo_button.setEnabled(result.journal_id is not None)
         self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.undo_button.clicked.connect(self.undo_requested)
         layout.addWidget(self.buttons)
-        self.resize(520, 320)
+        self.resize(560, 340)
+
+    def _problem(self, outcome: StoreOutcome) -> str:
+        """Why a store kept cookies it was asked to remove; empty when it did not."""
+        profile = outcome.location.profile
+        names = {"browser": profile.browser_name, "profile": profile.name}
+        if outcome.status is Status.REFUSED_RUNNING:
+            return self.tr("{browser} ({profile}) is running, so its cookies were left "
+                           "untouched. Close it and remove again.").format(**names)
+        if outcome.status is Status.REFUSED:
+            return self.tr("{browser} ({profile}) keeps %n of them only while it runs (in "
+                           "its session file). They disappear when you close the browser.",
+                           "", outcome.planned).format(**names)
+        if outcome.status is Status.FAILED:
+            return self.tr("{browser} ({profile}): the cookie file could not be changed, "
+                           "so nothing changed there. Try again when the browser is closed."
+                           ).format(**names)
+        if outcome.status is Status.UNVERIFIED:
+            return self.tr("{browser} ({profile}): the cookies were removed, but the check "
+                           "afterwards did not match. Undo puts them back from the backup."
+                           ).format(**names)
+        return ""
+
+
+def restore_problems(result: RestoreResult) -> list[str]:
+    """Why stores were not put back, one sentence each (empty when all went back)."""
+    lines = []
+    for outcome in result.stores:
+        profile = outcome.journal.profile
+        names = {"browser": profile.browser_name, "profile": profile.name}
+        if outcome.status is RestoreStatus.REFUSED_RUNNING:
+            text = QCoreApplication.translate(
+                "CleanResultDialog", "Close {browser} ({profile}) and press Undo again.")
+        elif outcome.status is RestoreStatus.REFUSED_NEWER:
+            text = QCoreApplication.translate(
+                "CleanResultDialog", "{browser} ({profile}) has received some of these "
+                "cookies again since; the newer ones were kept.")
+        elif outcome.status is RestoreStatus.FAILED:
+            text = QCoreApplication.translate(
+                "CleanResultDialog", "{browser} ({profile}): the cookie file could not be "
+                "written; nothing changed there.")
+        else:
+            continue
+        lines.append(text.format(**names))
+    return lines

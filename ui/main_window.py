@@ -37,12 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 import fkinspect
+from fkinspect.clean import CleanResult, RestoreResult
 from fkinspect.model import Category, ClassifiedCookie, Profile, Scan
 from fkinspect.presentation import CATEGORY_ORDER, cleanable, overview
 from fkinspect.serialize import display_path
 from fkinspect.wording import category_label
 from ui import workers
-from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog
+from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog, restore_problems
 from ui.cookie_model import RECORD_ROLE, Column, CookieFilter, CookieTableModel
 from ui.details import DetailsPane
 from ui.i18n import LANGUAGES, Translations, save_language
@@ -74,12 +75,15 @@ class MainWindow(QMainWindow):
         self.problem = ""  # the scan as a whole failed: why
         self.demo_home: Any = None  # fkinspect.demo.DemoHome while in demo mode
         self.demo = demo
+        # The first scan found no browser at all, so the demo opened by itself.
+        self.demo_because_empty = False
+        self._scanned_once = False
         self.store_paths: tuple[Path, ...] = ()  # --store / "Open profile folder"
         self._scan_ticket = 0
         self._pending_refresh = False
         self._clean_ticket = 0
         self._restore_ticket = 0
-        self._last_journal: Any = None
+        self._last_journal: str | None = None
         self.confirm_dialog: ConfirmCleanDialog | None = None
         self.result_dialog: CleanResultDialog | None = None
 
@@ -333,13 +337,20 @@ class MainWindow(QMainWindow):
         self.clean_button.setAccessibleDescription(self.tr(
             "Shows exactly which cookies go before anything is removed"))
         self.busy_bar.setAccessibleName(self.tr("Reading"))
-        self.banner.setText(self.tr(
-            "Demo mode: these are made-up cookies in a temporary folder, not yours. "
-            "Everything works as for real, removing included."))
+        self._banner_text()
         self.banner.setAccessibleName(self.tr("Demo mode"))
         self.empty_demo.setText(self.tr("Open the &demo"))
         self.empty_folder.setText(self.tr("Choose a &profile folder…"))
         self._update_state()
+
+    def _banner_text(self) -> None:
+        banner = self.tr(
+            "Demo mode: these are made-up cookies in a temporary folder, not yours. "
+            "Everything works as for real, removing included.")
+        if self.demo_because_empty:
+            banner = self.tr("No browser data was found on this computer, so fkinspect "
+                             "shows its demo.") + " " + banner
+        self.banner.setText(banner)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -475,10 +486,15 @@ class MainWindow(QMainWindow):
         if result.demo_home is not None:
             self.demo_home = result.demo_home
         self.problem = ""
+        first, self._scanned_once = not self._scanned_once, True
         self.show_scan(result.scan, result.policy)
-        self.scan_finished.emit()
-        if self._pending_refresh:
+        if first and not self.demo and not self.store_paths and not result.scan.stores:
+            # Nothing to show from this computer: show what fkinspect does instead.
+            self.demo_because_empty = True
+            self.set_demo(True)
+        elif self._pending_refresh:
             self.refresh()
+        self.scan_finished.emit()
 
     @Slot(int, object)
     def _scan_failed(self, ticket: int, error: object) -> None:
@@ -605,6 +621,8 @@ class MainWindow(QMainWindow):
         self.demo_action.blockSignals(False)
         if not on:
             self._drop_demo()
+            self.demo_because_empty = False
+        self._banner_text()
         self.scan = None
         self.store_paths = ()
         self.model.set_cookies((), self.policy)
@@ -761,15 +779,14 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _clean_done(self, ticket: int, result: object) -> None:
-        if ticket != self._clean_ticket:
+        if ticket != self._clean_ticket or not isinstance(result, CleanResult):
             return
         self._clean_ticket = 0
         self._stop_busy()
-        removed, backup, journal = _describe_clean(result, self._home())
-        self._last_journal = journal
-        dialog = CleanResultDialog(removed, backup,
+        self._last_journal = result.journal_id
+        dialog = CleanResultDialog(result, self._home(),
                                    self.policy.agency_domain if self.policy else
-                                   "forsakringskassan.se", journal is not None, self)
+                                   "forsakringskassan.se", self)
         dialog.undo_requested.connect(self.undo_clean)
         self.result_dialog = dialog
         dialog.open()
@@ -778,32 +795,22 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _clean_failed(self, ticket: int, error: object) -> None:
+        """An error outside any one store (the policy, the backup folder): nothing was removed."""
         if ticket != self._clean_ticket:
             return
         self._clean_ticket = 0
         self._stop_busy()
         self._update_state()
-        from fkinspect.errors import BrowserRunning
-
-        if isinstance(error, BrowserRunning):
-            text = self.tr("Close {browser} ({profile}) first, then try again. Nothing was "
-                           "removed.").format(browser=error.browser_name,
-                                              profile=error.profile_name)
-        else:
-            text = self.tr("Nothing was removed: {reason}").format(reason=_reason(error))
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove analytics cookies"), text,
-                          QMessageBox.StandardButton.Close, self)
-        box.setObjectName("cleanError")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-        self.error_box = box
+        self._warn(self.tr("Remove analytics cookies"),
+                   self.tr("Nothing was removed: {reason}").format(reason=_reason(error)),
+                   "cleanError")
         self.clean_finished.emit()
         self.refresh()
 
     @Slot()
     def undo_clean(self) -> None:
         journal = self._last_journal
-        if journal is None:
+        if journal is None or self._restore_ticket:
             return
         if self.result_dialog is not None:
             self.result_dialog.undo_button.setEnabled(False)
@@ -813,14 +820,25 @@ class MainWindow(QMainWindow):
         task.signals.failed.connect(self._restore_failed)
 
     @Slot(int, object)
-    def _restore_done(self, ticket: int, _result: object) -> None:
-        if ticket != self._restore_ticket:
+    def _restore_done(self, ticket: int, result: object) -> None:
+        if ticket != self._restore_ticket or not isinstance(result, RestoreResult):
             return
         self._restore_ticket = 0
-        self._last_journal = None
-        if self.result_dialog is not None:
-            self.result_dialog.close()
-        self.statusBar().showMessage(self.tr("The removed cookies were put back."))
+        problems = restore_problems(result)
+        if problems:
+            # Some stores stayed as they were: undo may be tried again (e.g. after closing
+            # the browser); what went back stays back.
+            if self.result_dialog is not None:
+                self.result_dialog.undo_button.setEnabled(True)
+            self._warn(self.tr("Undo"), "\n\n".join([
+                self.tr("%n cookie(s) were put back.", "", result.restored), *problems]),
+                "restoreError")
+        else:
+            self._last_journal = None
+            if self.result_dialog is not None:
+                self.result_dialog.close()
+            self.statusBar().showMessage(
+                self.tr("%n cookie(s) were put back.", "", result.restored))
         self.restore_finished.emit()
         self.refresh()
 
@@ -829,13 +847,17 @@ class MainWindow(QMainWindow):
         if ticket != self._restore_ticket:
             return
         self._restore_ticket = 0
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Undo"),
-                          self.tr("The cookies could not be put back: {reason}").format(
-                              reason=_reason(error)), QMessageBox.StandardButton.Close, self)
+        self._warn(self.tr("Undo"), self.tr("The cookies could not be put back: {reason}")
+                   .format(reason=_reason(error)), "restoreError")
+        self.restore_finished.emit()
+
+    def _warn(self, title: str, text: str, name: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName(name)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
         self.error_box = box
-        self.restore_finished.emit()
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -891,29 +913,13 @@ def _reason(error: object) -> str:
     return text or type(error).__name__
 
 
-def _cleaner() -> Any:
-    import importlib
+def _clean_job(scan: Scan) -> CleanResult:
+    from fkinspect.clean import make_plan, run_clean
 
-    return importlib.import_module("fkinspect.clean")
-
-
-def _clean_job(scan: Scan) -> Any:
-    cleaner = _cleaner()
-    plan = cleaner.make_plan(scan, categories=(Category.ANALYTICS,))
-    return cleaner.run_clean(plan)
+    return run_clean(make_plan(scan, categories=(Category.ANALYTICS,)))
 
 
-def _restore_job(journal: Any) -> Any:
-    return _cleaner().restore(journal)
+def _restore_job(journal_id: str) -> RestoreResult:
+    from fkinspect.clean import restore
 
-
-def _describe_clean(result: Any, home: Path) -> tuple[list[tuple[str, int]], str, Any]:
-    """(profile label, removed count) pairs, the backup folder, and the journal to undo."""
-    removed: list[tuple[str, int]] = []
-    for store in getattr(result, "stores", ()):
-        label = store.location.profile.label if hasattr(store, "location") else str(store)
-        removed.append((label, len(getattr(store, "removed", ()))))
-    backup = getattr(result, "backup", None)
-    backup_text = display_path(Path(backup), home) if backup else ""
-    return removed, backup_text, getattr(result, "journal_id", None)
-
+    return restore(journal_id)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from fkinspect.model import Profile, Scan, StoreResult, StoreStatus
 from fkinspect.presentation import group_by_profile
-from fkinspect.wording import status_label
+from fkinspect.wording import status_hint, status_label
 from ui.icons import icon
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +56,10 @@ class StoresPanel(QListWidget):
             item = QListWidgetItem(self._profile_text(profile, results, counts.get(profile, 0)),
                                    self)
             item.setData(PROFILE_ROLE, profile)
+            # The technical reason (SQLite's words, for support staff) on hover.
+            details = [r.message for r in results if r.message]
+            if details:
+                item.setToolTip("\n".join(details))
             item.setIcon(icon(self._status_icon(results)))
             if profile == chosen:
                 current = item
@@ -78,8 +82,8 @@ class StoresPanel(QListWidget):
             if result.status is StoreStatus.OK:
                 continue
             reason = status_label(result.status, self._language)
-            name = result.location.path.name
-            lines.append(f"{name}: {reason}. {result.message}".strip())
+            hint = status_hint(result.status, profile.family, self._language)
+            lines.append(f"{result.location.path.name}: {reason}. {hint}".strip())
         if all(r.status is StoreStatus.OK for r in results):
             lines.append(status_label(StoreStatus.OK, self._language))
         if any(r.running for r in results):

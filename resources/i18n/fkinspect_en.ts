@@ -7,6 +7,10 @@
         <source>Analytics cookies removed</source>
         <translation>Analytics cookies removed</translation>
     </message>
+    <message>
+        <source>Nothing was removed</source>
+        <translation>Nothing was removed</translation>
+    </message>
     <message numerus="yes">
         <source>%n cookie(s) were removed.</source>
         <translation>
@@ -32,6 +36,37 @@
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}) is running, so its cookies were left untouched. Close it and remove again.</source>
+        <translation>{browser} ({profile}) is running, so its cookies were left untouched. Close it and remove again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{browser} ({profile}) keeps %n of them only while it runs (in its session file). They disappear when you close the browser.</source>
+        <translation>
+            <numerusform>{browser} ({profile}) keeps %n of them only while it runs (in its session file). It disappears when you close the browser.</numerusform>
+            <numerusform>{browser} ({profile}) keeps %n of them only while it runs (in its session file). They disappear when you close the browser.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the cookie file could not be changed, so nothing changed there. Try again when the browser is closed.</source>
+        <translation>{browser} ({profile}): the cookie file could not be changed, so nothing changed there. Try again when the browser is closed.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the cookies were removed, but the check afterwards did not match. Undo puts them back from the backup.</source>
+        <translation>{browser} ({profile}): the cookies were removed, but the check afterwards did not match. Undo puts them back from the backup.</translation>
+    </message>
+    <message>
+        <source>Close {browser} ({profile}) and press Undo again.</source>
+        <translation>Close {browser} ({profile}) and press Undo again.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}) has received some of these cookies again since; the newer ones were kept.</source>
+        <translation>{browser} ({profile}) has received some of these cookies again since; the newer ones were kept.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the cookie file could not be written; nothing changed there.</source>
+        <translation>{browser} ({profile}): the cookie file could not be written; nothing changed there.</translation>
     </message>
 </context>
 <context>
@@ -357,6 +392,10 @@ SameSite: {same}</translation>
         <source>Choose a &amp;profile folder…</source>
         <translation>Choose a &amp;profile folder…</translation>
     </message>
+    <message>
+        <source>No browser data was found on this computer, so fkinspect shows its demo.</source>
+        <translation>No browser data was found on this computer, so fkinspect shows its demo.</translation>
+    </message>
     <message numerus="yes">
         <source>&amp;Remove analytics cookies (%n)</source>
         <translation>
@@ -498,10 +537,6 @@ SameSite: {same}</translation>
         <translation>Removing analytics cookies…</translation>
     </message>
     <message>
-        <source>Close {browser} ({profile}) first, then try again. Nothing was removed.</source>
-        <translation>Close {browser} ({profile}) first, then try again. Nothing was removed.</translation>
-    </message>
-    <message>
         <source>Nothing was removed: {reason}</source>
         <translation>Nothing was removed: {reason}</translation>
     </message>
@@ -510,12 +545,15 @@ SameSite: {same}</translation>
         <translation>Remove analytics cookies</translation>
     </message>
     <message>
-        <source>The removed cookies were put back.</source>
-        <translation>The removed cookies were put back.</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>Undo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) were put back.</source>
+        <translation>
+            <numerusform>%n cookie was put back.</numerusform>
+            <numerusform>%n cookies were put back.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The cookies could not be put back: {reason}</source>

@@ -7,6 +7,10 @@
         <source>Analytics cookies removed</source>
         <translation>Analyskakorna är borttagna</translation>
     </message>
+    <message>
+        <source>Nothing was removed</source>
+        <translation>Inget togs bort</translation>
+    </message>
     <message numerus="yes">
         <source>%n cookie(s) were removed.</source>
         <translation>
@@ -32,6 +36,37 @@
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}) is running, so its cookies were left untouched. Close it and remove again.</source>
+        <translation>{browser} ({profile}) är igång, så dess kakor lämnades orörda. Stäng webbläsaren och ta bort igen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{browser} ({profile}) keeps %n of them only while it runs (in its session file). They disappear when you close the browser.</source>
+        <translation>
+            <numerusform>{browser} ({profile}) har %n av dem bara medan den är igång (i sin sessionsfil). Den försvinner när du stänger webbläsaren.</numerusform>
+            <numerusform>{browser} ({profile}) har %n av dem bara medan den är igång (i sin sessionsfil). De försvinner när du stänger webbläsaren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the cookie file could not be changed, so nothing changed there. Try again when the browser is closed.</source>
+        <translation>{browser} ({profile}): kakfilen kunde inte ändras, så ingenting ändrades där. Försök igen när webbläsaren är stängd.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the cookies were removed, but the check afterwards did not match. Undo puts them back from the backup.</source>
+        <translation>{browser} ({profile}): kakorna togs bort, men kontrollen efteråt stämde inte. Ångra lägger tillbaka dem från säkerhetskopian.</translation>
+    </message>
+    <message>
+        <source>Close {browser} ({profile}) and press Undo again.</source>
+        <translation>Stäng {browser} ({profile}) och tryck på Ångra igen.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}) has received some of these cookies again since; the newer ones were kept.</source>
+        <translation>{browser} ({profile}) har fått några av de här kakorna igen sedan dess; de nyare behölls.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the cookie file could not be written; nothing changed there.</source>
+        <translation>{browser} ({profile}): kakfilen kunde inte skrivas; ingenting ändrades där.</translation>
     </message>
 </context>
 <context>
@@ -357,6 +392,10 @@ SameSite: {same}</translation>
         <source>Choose a &amp;profile folder…</source>
         <translation>Välj en &amp;profilmapp…</translation>
     </message>
+    <message>
+        <source>No browser data was found on this computer, so fkinspect shows its demo.</source>
+        <translation>Inga webbläsardata hittades på den här datorn, så fkinspect visar sin demo.</translation>
+    </message>
     <message numerus="yes">
         <source>&amp;Remove analytics cookies (%n)</source>
         <translation>
@@ -498,10 +537,6 @@ SameSite: {same}</translation>
         <translation>Tar bort analyskakor…</translation>
     </message>
     <message>
-        <source>Close {browser} ({profile}) first, then try again. Nothing was removed.</source>
-        <translation>Stäng {browser} ({profile}) först och försök sedan igen. Inget togs bort.</translation>
-    </message>
-    <message>
         <source>Nothing was removed: {reason}</source>
         <translation>Inget togs bort: {reason}</translation>
     </message>
@@ -510,12 +545,15 @@ SameSite: {same}</translation>
         <translation>Ta bort analyskakor</translation>
     </message>
     <message>
-        <source>The removed cookies were put back.</source>
-        <translation>De borttagna kakorna är tillbaka.</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>Ångra</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) were put back.</source>
+        <translation>
+            <numerusform>%n kaka lades tillbaka.</numerusform>
+            <numerusform>%n kakor lades tillbaka.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The cookies could not be put back: {reason}</source>

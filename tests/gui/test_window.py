@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel
 
-from fkinspect.model import Category, Scan
+from fkinspect.clean import CleanResult, Status, StoreOutcome
+from fkinspect.model import Category, ClassifiedCookie, Scan, StoreLocation
 from fkinspect.presentation import cleanable, overview
 from ui.clean_dialogs import CleanResultDialog
 from ui.cookie_model import RECORD_ROLE, Column
@@ -26,9 +28,9 @@ def test_summary_counts_and_sentence(window: MainWindow, records) -> None:
     scan, policy = records
     window.show_scan(scan, policy)
     view = overview(scan.cookies)
-    assert view.total == 25 and view.browsers == 3 and view.analytics == 8
+    assert view.total == 26 and view.browsers == 3 and view.analytics == 8
     assert window.summary.sentence.text() == (
-        "Försäkringskassan har sparat 25 kakor i 3 webbläsare. 8 av dem är för webbanalys.")
+        "Försäkringskassan har sparat 26 kakor i 3 webbläsare. 8 av dem är för webbanalys.")
     for category, button in window.summary.buttons.items():
         assert button.text().endswith(f": {view.count(category)}")
         assert not button.icon().isNull()  # icon and text, never colour alone
@@ -45,11 +47,12 @@ def test_profile_sidebar_filters_and_shows_status(window: MainWindow, records) -
     scan, policy = records
     window.show_scan(scan, policy)
     texts = [window.stores.item(i).text() for i in range(window.stores.count())]
-    assert texts[0] == "Alla webbläsare (25 kakor)"
+    assert texts[0] == "Alla webbläsare (26 kakor)"
     firefox = next(t for t in texts if t.startswith("Firefox ESR"))
     assert "Filen är skadad" in firefox and "Webbläsaren är igång" in firefox
     window.stores.setCurrentRow(2)  # Brave
-    assert window.proxy.rowCount() == 3
+    assert window.proxy.rowCount() == sum(
+        1 for i in scan.cookies if i.cookie.store.profile.browser_id == "brave") == 4
 
 
 def test_details_show_the_agency_text_and_no_value_unasked(window: MainWindow,
@@ -115,7 +118,7 @@ def test_confirmation_lists_what_goes_and_what_stays(window: MainWindow, records
     assert sorted(dialog.goes_names()) == sorted(i.cookie.name for i in cleanable(scan.cookies))
     stays = _tree_texts(dialog.stays_tree)
     assert sum(len(v) for v in stays.values()) == len(scan.cookies) - 8
-    assert "Nödvändig: 10" in stays
+    assert "Nödvändig: 11" in stays
     assert dialog.remove_button.isVisible() and not dialog.retry_button.isVisible()
     assert not dialog.running_label.isVisible()
     dialog.reject()
@@ -134,14 +137,38 @@ def test_running_browser_is_named_and_retry_offered(window: MainWindow, records)
     dialog.reject()
 
 
-def test_result_dialog_offers_undo_and_says_how_to_keep_them_away(qtbot) -> None:
-    dialog = CleanResultDialog([("Chromium (Person 1)", 5)], "~/.local/share/fkinspect/b1",
-                               "forsakringskassan.se", True)
+def test_result_dialog_says_what_went_what_stayed_and_offers_undo(qtbot, records,
+                                                                  tmp_path: Path) -> None:
+    scan, _policy = records
+    goes = cleanable(scan.cookies)
+    by_store: dict[StoreLocation, list[ClassifiedCookie]] = {}
+    for item in goes:
+        by_store.setdefault(item.cookie.store, []).append(item)
+    chromium, brave, firefox = by_store
+    backup = tmp_path / "backups" / "run-chromium"
+    result = CleanResult((
+        StoreOutcome(chromium, Status.DONE, removed=tuple(by_store[chromium]),
+                     planned=len(by_store[chromium]), backup=backup / "Cookies",
+                     journal_id="j1"),
+        StoreOutcome(brave, Status.FAILED, planned=1),
+        StoreOutcome(firefox, Status.REFUSED_RUNNING, planned=2),
+    ), run="run", backup_root=tmp_path / "backups")
+    dialog = CleanResultDialog(result, tmp_path, "forsakringskassan.se")
     qtbot.addWidget(dialog)
-    texts = [w.text() for w in dialog.findChildren(QPushButton)]
-    assert "&Undo" in texts or "&Ångra" in texts
-    keep = dialog.findChild(type(dialog.undo_button).__mro__[0], "undo")
-    assert keep is not None
+    labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
+    assert labels["removedHeading"] == "5 kakor togs bort."
+    assert labels["removedList"] == "Chromium (Person 1): 5 kakor"
+    assert "Firefox ESR (default-esr) är igång" in labels["cleanProblems"]
+    assert "Brave (Person 1): kakfilen kunde inte ändras" in labels["cleanProblems"]
+    assert labels["backupPath"] == "En säkerhetskopia finns i ~/backups/run-chromium."
+    assert "bara nödvändiga" in labels["keepAway"] or "nödvändiga kakor" in labels["keepAway"]
+    assert dialog.undo_button.isEnabled() and dialog.undo_button.text() == "&Ångra"
+    nothing = CleanResultDialog(CleanResult((StoreOutcome(firefox, Status.REFUSED_RUNNING,
+                                                          planned=2),), "r2", tmp_path),
+                                tmp_path, "forsakringskassan.se")
+    qtbot.addWidget(nothing)
+    assert nothing.windowTitle() == "Inget togs bort"
+    assert not nothing.undo_button.isEnabled()
 
 
 def test_language_switch_changes_texts_and_is_remembered(window: MainWindow, records) -> None:
@@ -151,7 +178,7 @@ def test_language_switch_changes_texts_and_is_remembered(window: MainWindow, rec
     window.language_actions["en"].trigger()
     assert window.file_menu.title() == "&File"
     assert window.summary.sentence.text() == (
-        "Försäkringskassan has stored 25 cookies in 3 browsers. 8 of them are for web "
+        "Försäkringskassan has stored 26 cookies in 3 browsers. 8 of them are for web "
         "analytics.")
     assert window.clean_button.text() == "&Remove analytics cookies (8)"
     assert window.model.headerData(Column.EXPIRES, Qt.Orientation.Horizontal) == "Expires"

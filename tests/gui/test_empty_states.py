@@ -1,0 +1,77 @@
+"""Empty and error states on real homes: no browser, no agency cookies, nothing readable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fkinspect.synth import SynthCookie, write_chromium_store
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This user's home for the window: discovery reads HOME and the XDG folders."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
+    return folder
+
+
+@pytest.fixture
+def started(qtbot, translations: Translations, home: Path) -> Iterator[MainWindow]:
+    win = MainWindow(translations)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def _first_reading(qtbot, win: MainWindow) -> None:
+    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+        win.start()
+
+
+def test_no_browser_opens_the_demo_and_says_why(qtbot, started: MainWindow) -> None:
+    win = started
+    _first_reading(qtbot, win)
+    qtbot.waitUntil(lambda: win.scan is not None and win.demo_home is not None,
+                    timeout=20_000)
+    assert win.demo and win.banner.isVisible()
+    assert win.banner.text().startswith("Inga webbläsardata hittades på den här datorn")
+    assert win.pages.currentWidget() is win.table and win.model.rowCount() > 20
+    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+        win.demo_action.trigger()  # leave the demo: the honest empty state
+    assert not win.demo and not win.banner.isVisible()
+    assert win.pages.currentWidget() is win.empty
+    assert win.empty_title.text() == "Inga webbläsare hittades"
+    assert win.empty_demo.isVisible() and win.empty_folder.isVisible()
+    assert not win.clean_button.isEnabled()
+
+
+def test_browser_without_agency_cookies(qtbot, started: MainWindow, home: Path) -> None:
+    write_chromium_store(home / ".config/chromium/Default/Cookies",
+                         [SynthCookie(".example.se", "id"),
+                          SynthCookie("forsakringskassan.se.example.org", "trap")])
+    _first_reading(qtbot, started)
+    assert not started.demo
+    assert started.empty_title.text() == "Inga kakor från forsakringskassan.se"
+    assert started.empty_text.text().startswith("1 webbläsarprofil lästes.")
+    assert started.clean_reason.text() == "Det finns inga analyskakor att ta bort."
+
+
+def test_every_store_failing_says_so(qtbot, started: MainWindow, home: Path) -> None:
+    store = home / ".config/chromium/Default/Cookies"
+    store.parent.mkdir(parents=True)
+    store.write_bytes(b"this is not a cookie database" * 200)
+    _first_reading(qtbot, started)
+    assert started.empty_title.text() == "Ingen webbläsare kunde läsas"
+    assert started.empty_folder.isVisible()
+    statuses = [started.stores.item(i).text() for i in range(started.stores.count())]
+    assert statuses[1] == ("Chromium (Default)\n0 kakor\n"
+                           "Cookies: Filen är skadad. Den går inte att läsa som en kakfil.")
+    assert "not an SQLite database" in started.stores.item(1).toolTip()  # for support staff
