@@ -1,6 +1,7 @@
 """Start the app: QApplication, translations, icon, the window; then scan in the background.
 
-`python main.py [--demo] [--lang sv|en]` or the `fkinspect-gui` script.
+`python main.py [--demo] [--lang sv|en] [--smoke-test] [--install-desktop-entry]`, or the
+`fkinspect-gui` script.
 """
 
 from __future__ import annotations
@@ -10,10 +11,15 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+from fkinspect.desktop_entry import APP_ID
 from ui.i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
 
 
@@ -23,7 +29,56 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="show made-up demo cookies instead of this computer's")
     parser.add_argument("--lang", choices=LANGUAGES, help="language (default: the saved one)")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="add fkinspect to this user's application menu, then exit")
+    parser.add_argument("--remove-desktop-entry", action="store_true",
+                        help="remove fkinspect from this user's application menu, then exit")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="show the window, wait for the first reading, print a summary "
+                             "and exit (0 when it worked)")
     return parser.parse_args(list(argv))
+
+
+def desktop_entry(remove: bool) -> int:
+    """The menu entry for a pip/pipx install (Linux and other XDG desktops)."""
+    from fkinspect.desktop_entry import install_desktop_entry, remove_desktop_entry
+    from fkinspect.errors import FkInspectError
+
+    try:
+        paths = remove_desktop_entry() if remove else install_desktop_entry()
+    except (FkInspectError, OSError) as exc:
+        print(f"fkinspect: {exc}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
+    if not remove:
+        print("fkinspect is now in the application menu (it may take a moment to appear).")
+    return 0
+
+
+def smoke_test(app: QApplication, window: MainWindow, timeout_s: float = 90) -> None:
+    """Quit once the first reading is on screen: 0 if it worked, 1 if not or too slow."""
+
+    def finished() -> None:
+        if window.runner.busy() or (window.scan is None and not window.problem):
+            return  # e.g. the automatic demo after an empty first reading is still coming
+        scan = window.scan
+        if window.problem or scan is None:
+            print(f"fkinspect: smoke test failed: {window.problem}", file=sys.stderr)
+            app.exit(1)
+            return
+        mode = "demo" if window.demo else "this computer"
+        print(f"fkinspect: window shown ({mode}): {len(scan.cookies)} cookies in "
+              f"{len(scan.stores)} stores, {len(scan.failed)} unreadable")
+        app.exit(0)
+
+    def too_slow() -> None:
+        print(f"fkinspect: smoke test failed: no reading within {timeout_s:.0f} s",
+              file=sys.stderr)
+        app.exit(1)
+
+    window.scan_finished.connect(finished)
+    QTimer.singleShot(int(timeout_s * 1000), too_slow)
 
 
 def _start_logging() -> None:
@@ -35,12 +90,14 @@ def _start_logging() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop_entry or args.remove_desktop_entry:
+        return desktop_entry(remove=args.remove_desktop_entry)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("fkinspect")
-    app.setDesktopFileName("fkinspect")
+    app.setDesktopFileName(APP_ID)  # Wayland and docks match the window to the menu entry
 
     from ui.icons import app_icon
     from ui.main_window import MainWindow
@@ -53,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.bench_probe import attach
 
         attach(window)
+    if args.smoke_test:
+        smoke_test(app, window)
     window.show()
     # Logging and the first scan start once the window has been painted.
     QTimer.singleShot(0, _start_logging)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
+import sysconfig
 import zipfile
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 import pytest
@@ -32,12 +36,47 @@ def test_the_wheel_carries_the_resources(wheel: Path) -> None:
     assert "ui/__init__.py" in names
 
 
-@pytest.mark.slow
-def test_installed_wheel_answers_policy_from_another_folder(wheel: Path, tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
+def _dependencies(name: str, found: dict[str, Path]) -> None:
+    """Every installed module `name` needs, by distribution metadata (platform-only ones
+    that are not installed here, like dbus-python, are skipped)."""
+    try:
+        dist = distribution(name)
+    except PackageNotFoundError:
+        return
+    for requirement in dist.requires or []:
+        if "extra ==" in requirement:
+            continue
+        wanted = re.split(r"[ ;<>=!\[~(]", requirement, maxsplit=1)[0]
+        try:
+            needed = distribution(wanted)
+        except PackageNotFoundError:
+            continue
+        tops = {str(f).split("/")[0] for f in needed.files or [] if not str(f).startswith("..")}
+        for top in tops - {t for t in tops if t.endswith((".dist-info", ".pth"))}:
+            found[top] = Path(str(needed.locate_file(top)))
+        _dependencies(wanted, found)
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel installed (not editable); its dependencies are linked
+    in from this environment, so no network is needed."""
+    venv = tmp_path_factory.mktemp("installed") / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", "--no-index"]
     subprocess.run([*pip, str(wheel)], check=True, capture_output=True, text=True)
+    purelib = Path(sysconfig.get_path("purelib", vars={"base": str(venv)}))
+    deps: dict[str, Path] = {}
+    _dependencies("fkinspect", deps)
+    for top, source in deps.items():
+        os.symlink(source, purelib / top)
+    return venv
+
+
+@pytest.mark.slow
+def test_installed_wheel_answers_policy_from_another_folder(installed: Path,
+                                                            tmp_path: Path) -> None:
+    venv = installed
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     out = subprocess.run([str(venv / "bin" / "fkinspect"), "policy", "--json"], cwd=elsewhere,
@@ -51,3 +90,17 @@ def test_installed_wheel_answers_policy_from_another_folder(wheel: Path, tmp_pat
         cwd=elsewhere, capture_output=True, text=True, check=True,
     )
     assert Path(located.stdout.strip()).is_relative_to(venv)
+
+
+@pytest.mark.slow
+def test_installed_gui_starts_offscreen_from_another_folder(installed: Path,
+                                                            tmp_path: Path) -> None:
+    home = tmp_path / "home"  # no browser at all: the app opens its demo by itself
+    home.mkdir()
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
+           "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
+    out = subprocess.run([str(installed / "bin" / "fkinspect-gui"), "--smoke-test"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+                         timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "window shown (demo)" in out.stdout
