@@ -12,10 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 
 from fkinspect.lifetime import Lifetime
 from fkinspect.model import Category, Classification, ClassifiedCookie, Profile
 from fkinspect.policy import Policy
+from fkinspect.serialize import display_path
 
 # The order categories are shown in: what the site needs first, what can go last.
 CATEGORY_ORDER = (
@@ -143,12 +145,53 @@ def is_documented(policy: Policy, found: Classification) -> bool:
     return found.entry_id is not None and policy.entry(found.entry_id) is not None
 
 
-def matches_text(item: ClassifiedCookie, text: str) -> bool:
-    """Search: the words typed, case-folded, as a plain substring (no patterns)."""
+def matches_text(item: ClassifiedCookie, text: str, naming: Naming | None = None) -> bool:
+    """Search: the words typed, case-folded, as a plain substring (no patterns), over what
+    is shown (so a hidden profile name is not found in presentation mode)."""
     needle = text.strip().casefold()
     if not needle:
         return True
     cookie = item.cookie
-    fields = (cookie.name, cookie.host, cookie.store.profile.label, cookie.partition or "",
-              cookie.container or "")
+    label = naming.profile_label(cookie.store.profile) if naming else cookie.store.profile.label
+    fields = (cookie.name, cookie.host, label, cookie.partition or "", cookie.container or "")
     return any(needle in f.casefold() for f in fields)
+
+
+class Naming:
+    """How profiles and files are named on screen.
+
+    Normally a profile is "Chromium (Person 1)" and a file is shown from the home
+    folder ("~/.config/..."). In presentation mode (support staff showing the app
+    on a real machine) profile names become "Profil 1", "Profil 2" per browser, in
+    scan order, and only a file's own name is shown.
+    """
+
+    def __init__(self, home: Path | None = None, hidden: bool = False,
+                 language: str = "sv") -> None:
+        self.home = home
+        self.hidden = hidden
+        self.language = language
+        self._numbers: dict[Profile, int] = {}
+
+    def learn(self, profiles: Iterable[Profile]) -> None:
+        """Number the profiles in this order (the scan's), so numbers do not follow sorting."""
+        for profile in profiles:
+            self._number(profile)
+
+    def _number(self, profile: Profile) -> int:
+        if profile not in self._numbers:
+            same = sum(1 for p in self._numbers if p.browser_id == profile.browser_id)
+            self._numbers[profile] = same + 1
+        return self._numbers[profile]
+
+    def profile_name(self, profile: Profile) -> str:
+        if not self.hidden:
+            return profile.name
+        word = "Profil" if self.language == "sv" else "Profile"
+        return f"{word} {self._number(profile)}"
+
+    def profile_label(self, profile: Profile) -> str:
+        return f"{profile.browser_name} ({self.profile_name(profile)})"
+
+    def path(self, path: Path) -> str:
+        return f"…/{path.name}" if self.hidden else display_path(path, self.home)

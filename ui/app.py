@@ -1,7 +1,7 @@
 """Start the app: QApplication, translations, icon, the window; then scan in the background.
 
-`python main.py [--demo] [--lang sv|en] [--smoke-test] [--install-desktop-entry]`, or the
-`fkinspect-gui` script.
+`python main.py [--demo] [--presentation] [--lang sv|en] [--smoke-test]
+[--install-desktop-entry]`, or the `fkinspect-gui` script.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="show made-up demo cookies instead of this computer's")
     parser.add_argument("--lang", choices=LANGUAGES, help="language (default: the saved one)")
+    parser.add_argument("--presentation", action="store_true",
+                        help="hide folders and profile names on screen (for showing the app "
+                             "on a real computer)")
     parser.add_argument("--install-desktop-entry", action="store_true",
                         help="add fkinspect to this user's application menu, then exit")
     parser.add_argument("--remove-desktop-entry", action="store_true",
@@ -105,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     translations = Translations()
     translations.apply(args.lang or saved_language())
-    window = MainWindow(translations, demo=args.demo)
+    window = MainWindow(translations, demo=args.demo, presenting=args.presentation)
     if os.environ.get("FKINSPECT_BENCH"):
         from ui.bench_probe import attach
 

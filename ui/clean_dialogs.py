@@ -7,7 +7,6 @@ window stays responsive and tests drive them like any widget.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from fkinspect.clean import CleanResult, RestoreResult, RestoreStatus, Status, StoreOutcome
 from fkinspect.model import ClassifiedCookie, Profile
-from fkinspect.presentation import CATEGORY_ORDER, group_by_profile
-from fkinspect.serialize import display_path
+from fkinspect.presentation import CATEGORY_ORDER, Naming, group_by_profile
 from fkinspect.wording import category_label
 from ui.icons import category_icon, icon
 
@@ -57,7 +55,7 @@ class ConfirmCleanDialog(QDialog):
     close_demo_browser = Signal()
 
     def __init__(self, goes: Sequence[ClassifiedCookie], stays: Sequence[ClassifiedCookie],
-                 running: Sequence[Profile], language: str, demo: bool,
+                 running: Sequence[Profile], naming: Naming, demo: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmClean")
@@ -74,7 +72,7 @@ class ConfirmCleanDialog(QDialog):
         for profile, items in group_by_profile(self.goes):
             top = QTreeWidgetItem(self.goes_tree, [self.tr("{profile}: %n cookie(s)", "",
                                                            len(items)).format(
-                profile=profile.label)])
+                profile=naming.profile_label(profile))])
             for item in items:
                 child = QTreeWidgetItem(top, [f"{item.cookie.name}  ({item.cookie.domain})"])
                 child.setIcon(0, category_icon(item.classification.category))
@@ -88,17 +86,17 @@ class ConfirmCleanDialog(QDialog):
             kept = [i for i in self.stays if i.classification.category is category]
             if not kept:
                 continue
-            top = QTreeWidgetItem(self.stays_tree, [f"{category_label(category, language)}: "
+            top = QTreeWidgetItem(self.stays_tree, [f"{category_label(category, naming.language)}: "
                                                     f"{len(kept)}"])
             top.setIcon(0, category_icon(category))
             for item in kept:
                 QTreeWidgetItem(top, [f"{item.cookie.name}  ({item.cookie.domain}, "
-                                      f"{item.cookie.store.profile.label})"])
+                                      f"{naming.profile_label(item.cookie.store.profile)})"])
         layout.addWidget(self.stays_tree, 2)
         self.running_label = _plain(self, "", "runningMessage")
         self.running_label.setVisible(bool(self.running))
         if self.running:
-            names = ", ".join(p.label for p in self.running)
+            names = ", ".join(naming.profile_label(p) for p in self.running)
             self.running_label.setText(self.tr(
                 "Close {browsers} first, then press “Try again”. The cookies cannot be "
                 "removed while the browser is running, because it writes them back when "
@@ -139,7 +137,7 @@ class CleanResultDialog(QDialog):
 
     undo_requested = Signal()
 
-    def __init__(self, result: CleanResult, home: Path, agency_domain: str,
+    def __init__(self, result: CleanResult, naming: Naming, agency_domain: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cleanResult")
@@ -152,15 +150,15 @@ class CleanResultDialog(QDialog):
         removed = [s for s in result.stores if s.removed]
         if removed:
             lines = "\n".join(self.tr("{profile}: %n cookie(s)", "", len(s.removed)).format(
-                profile=s.location.profile.label) for s in removed)
+                profile=naming.profile_label(s.location.profile)) for s in removed)
             layout.addWidget(_plain(self, lines, "removedList"))
-        problems = [text for s in result.stores if (text := self._problem(s))]
+        problems = [text for s in result.stores if (text := self._problem(s, naming))]
         self.problems = _plain(self, "\n\n".join(problems), "cleanProblems")
         self.problems.setVisible(bool(problems))
         layout.addWidget(self.problems)
         if result.backup is not None:
             layout.addWidget(_plain(self, self.tr("A backup is kept in {path}.").format(
-                path=display_path(result.backup, home)), "backupPath"))
+                path=naming.path(result.backup)), "backupPath"))
         layout.addWidget(_plain(self, self.tr(
             "To keep them away: on {site}, open the cookie settings and choose “No, I only "
             "accept necessary cookies”. If analytics cookies were accepted there, the site "
@@ -176,10 +174,10 @@ class CleanResultDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(560, 340)
 
-    def _problem(self, outcome: StoreOutcome) -> str:
+    def _problem(self, outcome: StoreOutcome, naming: Naming) -> str:
         """Why a store kept cookies it was asked to remove; empty when it did not."""
         profile = outcome.location.profile
-        names = {"browser": profile.browser_name, "profile": profile.name}
+        names = {"browser": profile.browser_name, "profile": naming.profile_name(profile)}
         if outcome.status is Status.REFUSED_RUNNING:
             return self.tr("{browser} ({profile}) is running, so its cookies were left "
                            "untouched. Close it and remove again.").format(**names)
@@ -198,12 +196,12 @@ class CleanResultDialog(QDialog):
         return ""
 
 
-def restore_problems(result: RestoreResult) -> list[str]:
+def restore_problems(result: RestoreResult, naming: Naming) -> list[str]:
     """Why stores were not put back, one sentence each (empty when all went back)."""
     lines = []
     for outcome in result.stores:
         profile = outcome.journal.profile
-        names = {"browser": profile.browser_name, "profile": profile.name}
+        names = {"browser": profile.browser_name, "profile": naming.profile_name(profile)}
         if outcome.status is RestoreStatus.REFUSED_RUNNING:
             text = QCoreApplication.translate(
                 "CleanResultDialog", "Close {browser} ({profile}) and press Undo again.")

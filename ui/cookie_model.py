@@ -19,7 +19,12 @@ from PySide6.QtCore import (
 from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Profile
 from fkinspect.policy import Policy
-from fkinspect.presentation import documented_lifetime, expiry_sort_key, matches_text
+from fkinspect.presentation import (
+    Naming,
+    documented_lifetime,
+    expiry_sort_key,
+    matches_text,
+)
 from fkinspect.wording import category_label, finding_text
 from ui.icons import category_icon
 from ui.texts import datetime_text, expires_text
@@ -41,9 +46,9 @@ class Column(IntEnum):
     NOTES = 6
 
 
-def profile_text(item: ClassifiedCookie) -> str:
+def profile_text(item: ClassifiedCookie, naming: Naming) -> str:
     cookie = item.cookie
-    label = cookie.store.profile.label
+    label = naming.profile_label(cookie.store.profile)
     return f"{label} · {cookie.container}" if cookie.container else label
 
 
@@ -56,6 +61,7 @@ class CookieTableModel(QAbstractTableModel):
         self._rows: tuple[ClassifiedCookie, ...] = ()
         self._language = "sv"
         self._now = datetime.now(UTC)
+        self.naming = Naming()  # the window shares its own: presentation mode hides names
 
     # -- feeding
     def set_cookies(self, cookies: Sequence[ClassifiedCookie], policy: Policy | None) -> None:
@@ -67,6 +73,10 @@ class CookieTableModel(QAbstractTableModel):
 
     def set_language(self, language: str) -> None:
         self._language = language
+        self.names_changed()
+
+    def names_changed(self) -> None:
+        """Language or presentation mode changed: every cell may read differently."""
         if self._rows:
             last = self.index(len(self._rows) - 1, len(Column) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -145,7 +155,7 @@ class CookieTableModel(QAbstractTableModel):
         if column is Column.CATEGORY:
             return category_label(found.category, lang)
         if column is Column.PROFILE:
-            return profile_text(item)
+            return profile_text(item, self.naming)
         if column is Column.SITE:
             return cookie.domain
         if column is Column.EXPIRES:
@@ -218,4 +228,5 @@ class CookieFilter(QSortFilterProxyModel):
             return False
         if self._profile is not None and item.cookie.store.profile != self._profile:
             return False
-        return matches_text(item, self._text)
+        naming = model.naming if isinstance(model, CookieTableModel) else None
+        return matches_text(item, self._text, naming)

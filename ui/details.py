@@ -7,7 +7,6 @@ soon as the selection changes. It is never put in a tooltip, a log or the model.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
@@ -23,8 +22,7 @@ from PySide6.QtWidgets import (
 from fkinspect.lifetime import describe
 from fkinspect.model import ClassifiedCookie, SameSite
 from fkinspect.policy import Policy
-from fkinspect.presentation import documented_lifetime, explanation, is_documented
-from fkinspect.serialize import display_path
+from fkinspect.presentation import Naming, documented_lifetime, explanation, is_documented
 from fkinspect.wording import category_label, finding_text
 from ui.texts import expires_text
 
@@ -46,7 +44,7 @@ class DetailsPane(QScrollArea):
         self._item: ClassifiedCookie | None = None
         self._policy: Policy | None = None
         self._language = "sv"
-        self._home: Path | None = None
+        self.naming = Naming()  # the window shares its own: presentation mode hides names
         body = QWidget(self)
         self.title = _label(body, "detailsTitle")
         font = self.title.font()
@@ -97,10 +95,9 @@ class DetailsPane(QScrollArea):
         self.retranslate()
 
     # -- feeding
-    def set_context(self, policy: Policy | None, language: str, home: Path | None) -> None:
+    def set_context(self, policy: Policy | None, language: str) -> None:
         self._policy = policy
         self._language = language
-        self._home = home
         self.retranslate()
 
     def show_cookie(self, item: ClassifiedCookie | None) -> None:
@@ -201,7 +198,8 @@ class DetailsPane(QScrollArea):
             context.append(self.tr("Firefox container: {name}").format(name=cookie.container))
         self.context.setText("\n".join(context) if context else self.tr("None"))
         self.where.setText(self.tr("{profile}, in {path}").format(
-            profile=cookie.store.profile.label, path=display_path(cookie.store.path, self._home)))
+            profile=self.naming.profile_label(cookie.store.profile),
+            path=self.naming.path(cookie.store.path)))
 
     def retranslate(self) -> None:
         titles = (self.tr("Category"), self.tr("Documented lifetime"),

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 import fkinspect
 from fkinspect.clean import CleanResult, RestoreResult
-from fkinspect.model import Category, ClassifiedCookie, Profile, Scan
-from fkinspect.presentation import CATEGORY_ORDER, cleanable, overview
+from fkinspect.model import Category, ClassifiedCookie, Profile, Scan, StoreLocation
+from fkinspect.presentation import CATEGORY_ORDER, Naming, cleanable, overview
 from fkinspect.serialize import display_path
 from fkinspect.wording import category_label
 from ui import workers
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
     restore_finished = Signal()
 
     def __init__(self, translations: Translations, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 presenting: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -87,7 +87,10 @@ class MainWindow(QMainWindow):
         self.confirm_dialog: ConfirmCleanDialog | None = None
         self.result_dialog: CleanResultDialog | None = None
 
+        # One naming for every view; presentation mode hides profile names and folders.
+        self.naming = Naming(Path.home(), hidden=presenting, language=self.language)
         self.model = CookieTableModel(None, self)
+        self.model.naming = self.naming
         self.proxy = CookieFilter(self)
         self.proxy.setSourceModel(self.model)
         self._build_widgets()
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.stores = StoresPanel(self.splitter)
+        self.stores.naming = self.naming
         self.stores.profile_chosen.connect(self._profile_chosen)
         middle = QWidget(self.splitter)
         middle_layout = QVBoxLayout(middle)
@@ -225,6 +229,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.empty)
         middle_layout.addWidget(self.pages, 1)
         self.details = DetailsPane(self.splitter)
+        self.details.naming = self.naming
         self.splitter.addWidget(self.stores)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.details)
@@ -264,6 +269,10 @@ class MainWindow(QMainWindow):
         self.demo_action.setCheckable(True)
         self.demo_action.setChecked(self.demo)
         self.demo_action.toggled.connect(self.set_demo)
+        self.present_action = QAction(self)
+        self.present_action.setCheckable(True)
+        self.present_action.setChecked(self.naming.hidden)
+        self.present_action.toggled.connect(self.set_presenting)
         self.about_action = QAction(app_icon(), "", self)
         self.about_action.triggered.connect(self.show_about)
         self.language_group = QActionGroup(self)
@@ -295,6 +304,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addAction(self.find_action)
         self.view_menu.addAction(self.demo_action)
+        self.view_menu.addAction(self.present_action)
         self.language_menu = self.view_menu.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
@@ -315,6 +325,8 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(self.tr("&Refresh"))
         self.find_action.setText(self.tr("&Search"))
         self.demo_action.setText(self.tr("&Demo mode"))
+        self.present_action.setText(self.tr("&Presentation mode (hide folders and profile "
+                                            "names)"))
         self.about_action.setText(self.tr("&About fkinspect"))
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("Name, site or browser"))
@@ -365,18 +377,25 @@ class MainWindow(QMainWindow):
         if language not in LANGUAGES:
             return
         self.language = language
+        self.naming.language = language
         save_language(language)
         self.language_actions[language].setChecked(True)
         self.model.set_language(language)
         self.summary.set_language(language)
         self.stores.set_language(language)
-        self.details.set_context(self.policy, language, self._home())
+        self.details.set_context(self.policy, language)
         self.translations.apply(language)  # LanguageChange reaches every widget
         self.retranslate()
 
     # ------------------------------------------------------------------ state
     def _home(self) -> Path:
         return Path(self.demo_home.home) if self.demo_home is not None else Path.home()
+
+    def _backup_root(self) -> Path | None:
+        """The demo keeps its backups in its own home, never among the user's real ones."""
+        if self.demo_home is None:
+            return None
+        return Path(self.demo_home.home) / ".local" / "share" / "fkinspect" / "backups"
 
     def _category_index(self, category: Category | None) -> int:
         return 0 if category is None else CATEGORY_ORDER.index(category) + 1
@@ -463,7 +482,7 @@ class MainWindow(QMainWindow):
         if self.demo and self.demo_home is None:
             demo_root = True
         task = self.runner.start(_scan_job, demo_root, self.demo_home, self.store_paths,
-                                 wants_progress=True, home=self._home())
+                                 wants_progress=True, describe=self._describe_store)
         self._scan_ticket = task.ticket
         task.signals.progress.connect(self._scan_progress)
         task.signals.done.connect(self._scan_done)
@@ -518,14 +537,33 @@ class MainWindow(QMainWindow):
         self.busy_bar.setVisible(False)
         self.busy_label.setVisible(False)
 
+    def _describe_store(self, location: StoreLocation) -> str:
+        """What the busy line says is being read (called from the worker thread)."""
+        return f"{self.naming.profile_label(location.profile)}: {self.naming.path(location.path)}"
+
+    @Slot(bool)
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode: for showing the app on a real machine without its names."""
+        self.naming.hidden = on
+        self.present_action.blockSignals(True)
+        self.present_action.setChecked(on)
+        self.present_action.blockSignals(False)
+        self.model.names_changed()
+        self.proxy.invalidate()
+        self.stores.retranslate()
+        self.details.show_cookie(self.details.current())
+        self.statusBar().clearMessage()
+
     def show_scan(self, scan: Scan, policy: Any) -> None:
         self.scan = scan
         self.policy = policy
+        self.naming.home = self._home()
+        self.naming.learn(s.location.profile for s in scan.stores)
         selected = self.details.current()
         self.model.set_cookies(scan.cookies, policy)
         self.model.set_language(self.language)
         self.stores.set_scan(scan)
-        self.details.set_context(policy, self.language, self._home())
+        self.details.set_context(policy, self.language)
         self.details.show_cookie(None)
         self._stop_busy()
         self._update_state()
@@ -737,7 +775,7 @@ class MainWindow(QMainWindow):
         stays = tuple(i for i in self.scan.cookies if _identity(i) not in keys)
         if self.confirm_dialog is not None:
             self.confirm_dialog.close()
-        dialog = ConfirmCleanDialog(goes, stays, self._running_profiles(goes), self.language,
+        dialog = ConfirmCleanDialog(goes, stays, self._running_profiles(goes), self.naming,
                                     self.demo_home is not None, self)
         dialog.accepted.connect(self._clean_confirmed)
         dialog.retry_requested.connect(self._retry_clean)
@@ -771,7 +809,7 @@ class MainWindow(QMainWindow):
         self.busy_bar.setVisible(True)
         self.busy_label.setText(self.tr("Removing analytics cookies…"))
         self.busy_label.setVisible(True)
-        task = self.runner.start(_clean_job, self.scan)
+        task = self.runner.start(_clean_job, self.scan, self._backup_root())
         self._clean_ticket = task.ticket
         self._update_state()
         task.signals.done.connect(self._clean_done)
@@ -784,7 +822,7 @@ class MainWindow(QMainWindow):
         self._clean_ticket = 0
         self._stop_busy()
         self._last_journal = result.journal_id
-        dialog = CleanResultDialog(result, self._home(),
+        dialog = CleanResultDialog(result, self.naming,
                                    self.policy.agency_domain if self.policy else
                                    "forsakringskassan.se", self)
         dialog.undo_requested.connect(self.undo_clean)
@@ -814,7 +852,7 @@ class MainWindow(QMainWindow):
             return
         if self.result_dialog is not None:
             self.result_dialog.undo_button.setEnabled(False)
-        task = self.runner.start(_restore_job, journal)
+        task = self.runner.start(_restore_job, journal, self._backup_root())
         self._restore_ticket = task.ticket
         task.signals.done.connect(self._restore_done)
         task.signals.failed.connect(self._restore_failed)
@@ -824,7 +862,7 @@ class MainWindow(QMainWindow):
         if ticket != self._restore_ticket or not isinstance(result, RestoreResult):
             return
         self._restore_ticket = 0
-        problems = restore_problems(result)
+        problems = restore_problems(result, self.naming)
         if problems:
             # Some stores stayed as they were: undo may be tried again (e.g. after closing
             # the browser); what went back stays back.
@@ -913,13 +951,13 @@ def _reason(error: object) -> str:
     return text or type(error).__name__
 
 
-def _clean_job(scan: Scan) -> CleanResult:
+def _clean_job(scan: Scan, backup_root: Path | None) -> CleanResult:
     from fkinspect.clean import make_plan, run_clean
 
-    return run_clean(make_plan(scan, categories=(Category.ANALYTICS,)))
+    return run_clean(make_plan(scan, categories=(Category.ANALYTICS,)), backup_root=backup_root)
 
 
-def _restore_job(journal_id: str) -> RestoreResult:
+def _restore_job(journal_id: str, backup_root: Path | None) -> RestoreResult:
     from fkinspect.clean import restore
 
-    return restore(journal_id)
+    return restore(journal_id, backup_root=backup_root)

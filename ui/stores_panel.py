@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from fkinspect.model import Profile, Scan, StoreResult, StoreStatus
-from fkinspect.presentation import group_by_profile
+from fkinspect.presentation import Naming, group_by_profile
 from fkinspect.wording import status_hint, status_label
 from ui.icons import icon
 
@@ -31,6 +31,7 @@ class StoresPanel(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._scan: Scan | None = None
         self._language = "sv"
+        self.naming = Naming()  # the window shares its own: presentation mode hides names
         self.currentItemChanged.connect(self._changed)
         self.retranslate()
 
@@ -77,7 +78,7 @@ class StoresPanel(QListWidget):
         return "running" if any(r.running for r in results) else "ok"
 
     def _profile_text(self, profile: Profile, results: list[StoreResult], count: int) -> str:
-        lines = [profile.label, self.tr("%n cookie(s)", "", count)]
+        lines = [self.naming.profile_label(profile), self.tr("%n cookie(s)", "", count)]
         for result in results:
             if result.status is StoreStatus.OK:
                 continue

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from fkinspect.model import StoreLocation
-from fkinspect.serialize import display_path
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +27,18 @@ class Task(QRunnable):
     """Runs `function(*args, progress=...)` (progress only when `wants_progress`)."""
 
     def __init__(self, ticket: int, function: Callable[..., Any], *args: Any,
-                 wants_progress: bool = False, home: Any = None) -> None:
+                 wants_progress: bool = False,
+                 describe: Callable[[StoreLocation], str] | None = None) -> None:
         super().__init__()
         self.ticket = ticket
         self.signals = TaskSignals()
         self._function = function
         self._args = args
         self._wants_progress = wants_progress
-        self._home = home
+        self._describe = describe or (lambda location: location.path.name)
 
     def _progress(self, location: StoreLocation) -> None:
-        label = f"{location.profile.label}: {display_path(location.path, self._home)}"
-        self.signals.progress.emit(self.ticket, label)
+        self.signals.progress.emit(self.ticket, self._describe(location))
 
     def run(self) -> None:
         try:
@@ -77,9 +76,10 @@ class Runner(QObject):
         self._next = 0
 
     def start(self, function: Callable[..., Any], *args: Any, wants_progress: bool = False,
-              home: Any = None) -> Task:
+              describe: Callable[[StoreLocation], str] | None = None) -> Task:
         self._next += 1
-        task = Task(self._next, function, *args, wants_progress=wants_progress, home=home)
+        task = Task(self._next, function, *args, wants_progress=wants_progress,
+                    describe=describe)
         self._signals[task.ticket] = task.signals
         task.signals.done.connect(self._forget)
         task.signals.failed.connect(self._forget)

@@ -385,6 +385,10 @@ SameSite: {same}</translation>
         <translation>Demo mode</translation>
     </message>
     <message>
+        <source>&amp;Presentation mode (hide folders and profile names)</source>
+        <translation>&amp;Presentation mode (hide folders and profile names)</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo</source>
         <translation>Open the &amp;demo</translation>
     </message>

@@ -385,6 +385,10 @@ SameSite: {same}</translation>
         <translation>Demoläge</translation>
     </message>
     <message>
+        <source>&amp;Presentation mode (hide folders and profile names)</source>
+        <translation>&amp;Presentationsläge (dölj mappar och profilnamn)</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo</source>
         <translation>Öppna &amp;demon</translation>
     </message>

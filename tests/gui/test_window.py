@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from fkinspect.clean import CleanResult, Status, StoreOutcome
 from fkinspect.model import Category, ClassifiedCookie, Scan, StoreLocation
-from fkinspect.presentation import cleanable, overview
+from fkinspect.presentation import Naming, cleanable, overview
 from ui.clean_dialogs import CleanResultDialog
 from ui.cookie_model import RECORD_ROLE, Column
 from ui.main_window import MainWindow
@@ -153,7 +153,7 @@ def test_result_dialog_says_what_went_what_stayed_and_offers_undo(qtbot, records
         StoreOutcome(brave, Status.FAILED, planned=1),
         StoreOutcome(firefox, Status.REFUSED_RUNNING, planned=2),
     ), run="run", backup_root=tmp_path / "backups")
-    dialog = CleanResultDialog(result, tmp_path, "forsakringskassan.se")
+    dialog = CleanResultDialog(result, Naming(tmp_path), "forsakringskassan.se")
     qtbot.addWidget(dialog)
     labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
     assert labels["removedHeading"] == "5 kakor togs bort."
@@ -165,7 +165,7 @@ def test_result_dialog_says_what_went_what_stayed_and_offers_undo(qtbot, records
     assert dialog.undo_button.isEnabled() and dialog.undo_button.text() == "&Ångra"
     nothing = CleanResultDialog(CleanResult((StoreOutcome(firefox, Status.REFUSED_RUNNING,
                                                           planned=2),), "r2", tmp_path),
-                                tmp_path, "forsakringskassan.se")
+                                Naming(tmp_path), "forsakringskassan.se")
     qtbot.addWidget(nothing)
     assert nothing.windowTitle() == "Inget togs bort"
     assert not nothing.undo_button.isEnabled()
@@ -253,3 +253,28 @@ def test_ctrl_f_and_escape(window: MainWindow, records, qtbot) -> None:
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert window.search.text() == ""
     assert window.proxy.rowCount() == len(scan.cookies)
+
+
+def test_presentation_mode_hides_profile_names_and_folders(window: MainWindow,
+                                                           records) -> None:
+    scan, policy = records
+    window.show_scan(scan, policy)
+    real_names = {s.location.profile.name for s in scan.stores}
+    window.present_action.trigger()
+
+    def shown() -> str:
+        cells = [window.proxy.index(r, c).data() for r in range(window.proxy.rowCount())
+                 for c in Column]
+        panel = [window.stores.item(i).text() for i in range(window.stores.count())]
+        return "\n".join([*map(str, cells), *panel, window.details.where.text()])
+
+    window.select_cookie("SMSESSION")
+    text = shown()
+    assert not any(name in text for name in real_names)
+    assert "Chromium (Profil 1)" in text and "Firefox ESR (Profil 1)" in text
+    assert window.details.where.text() == "Chromium (Profil 1), i …/Cookies"
+    window.search.setText("default-esr")  # a hidden name is not found either
+    assert window.proxy.rowCount() == 0
+    window.search.clear()
+    window.present_action.trigger()
+    assert "Firefox ESR (default-esr)" in shown()
