@@ -126,5 +126,15 @@ def lifetime_findings(
     slack = max(timedelta(minutes=1), documented.approx() / 100)
     if expires > documented.end_from(start) + slack:
         return [Finding(FindingCode.LONGER_THAN_DOCUMENTED,
-                        {"documented": documented.code, "stored_days": stored_days})]
+                        {"documented": documented.code, "stored_days": stored_days,
+                         "stored": duration_code(stored)})]
     return []
+
+
+def duration_code(span: timedelta) -> str:
+    """A stored lifetime in the policy's notation, in the unit people would use for it."""
+    if span < timedelta(hours=2):
+        return f"PT{max(1, round(span / timedelta(minutes=1)))}M"
+    if span < timedelta(days=2):
+        return f"PT{round(span / timedelta(hours=1))}H"
+    return f"P{round(span / timedelta(days=1))}D"

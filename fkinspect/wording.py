@@ -6,6 +6,8 @@ sentences live here, beside the data they describe.
 
 from __future__ import annotations
 
+from fkinspect.errors import PolicyError
+from fkinspect.lifetime import Lifetime, describe
 from fkinspect.model import Category, Family, Finding, FindingCode, StoreStatus
 
 CATEGORY = {
@@ -26,8 +28,8 @@ _FINDING = {
         "Most likely a {tool} cookie ({pattern}).",
     ),
     FindingCode.LONGER_THAN_DOCUMENTED: (
-        "Sparas längre än sidan anger ({documented}): {stored_days} dagar.",
-        "Stored longer than the page says ({documented}): {stored_days} days.",
+        "Sparas längre än sidan anger ({documented}): {stored}.",
+        "Stored longer than the page says ({documented}): {stored}.",
     ),
     FindingCode.PERSISTENT_BUT_SESSION: (
         "Sidan säger att den sparas tillfälligt, men den ligger kvar efter att "
@@ -102,10 +104,26 @@ def category_label(category: Category, language: str = "sv") -> str:
 
 def finding_text(finding: Finding, language: str = "sv") -> str:
     template = _pick(_FINDING[finding.code], language)
+    values = dict(finding.detail)
+    if finding.code in _LIFETIME_DETAIL:
+        # The detail keeps the policy's codes ("P27Y") for machines; people read "27 år".
+        for key in ("documented", "stored"):
+            if key in values:
+                values[key] = _lifetime_words(str(values[key]), language)
     try:
-        return template.format_map(dict(finding.detail))
+        return template.format_map(values)
     except KeyError:  # a finding made without its details still reads as a sentence
         return template.split(":")[0].split("{")[0].strip()
+
+
+_LIFETIME_DETAIL = (FindingCode.BROWSER_CAP, FindingCode.LONGER_THAN_DOCUMENTED)
+
+
+def _lifetime_words(code: str, language: str) -> str:
+    try:
+        return describe(Lifetime.parse(code), language)
+    except (ValueError, PolicyError):
+        return code
 
 
 def status_label(status: StoreStatus, language: str = "sv") -> str:

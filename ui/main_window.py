@@ -102,8 +102,10 @@ class MainWindow(QMainWindow):
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_DELAY_MS)
         self.refresh_timer.timeout.connect(self.refresh)
+        for view in (self.model, self.summary, self.stores):
+            view.set_language(self.language)  # the language chosen before the window
         self.retranslate()
-        self.resize(1200, 760)
+        self.resize(1360, 820)
 
     # ------------------------------------------------------------------ building
     def _build_widgets(self) -> None:
@@ -190,9 +192,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.NAME, 190), (Column.CATEGORY, 150),
-                              (Column.PROFILE, 170), (Column.SITE, 150),
-                              (Column.EXPIRES, 190), (Column.DOCUMENTED, 130)):
+        for column, width in ((Column.NAME, 165), (Column.CATEGORY, 160),
+                              (Column.PROFILE, 175), (Column.SITE, 170),
+                              (Column.EXPIRES, 175), (Column.DOCUMENTED, 110)):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.pages.addWidget(self.table)
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([230, 700, 300])
+        self.splitter.setSizes([210, 800, 300])
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 

@@ -51,7 +51,7 @@ def shoot(language: str, dark: bool = False) -> None:
     translations = Translations()
     translations.apply(language)
     window = MainWindow(translations, demo=True)
-    window.resize(1280, 800)
+    window.resize(1360, 820)
     window.show()
     _wait_for_scan(window)
     window.select_cookie("Fk_hide_cookie_warning")

@@ -278,3 +278,18 @@ def test_presentation_mode_hides_profile_names_and_folders(window: MainWindow,
     window.search.clear()
     window.present_action.trigger()
     assert "Firefox ESR (default-esr)" in shown()
+
+
+def test_window_opened_in_english_is_english_throughout(qtbot, translations,
+                                                        records) -> None:
+    translations.apply("en")  # as --lang en or the saved choice does before the window
+    win = MainWindow(translations)
+    qtbot.addWidget(win)
+    scan, policy = records
+    win.show_scan(scan, policy)
+    assert win.summary.buttons[Category.NECESSARY].text().startswith("Necessary: ")
+    assert win.stores.item(0).text().startswith("All browsers")
+    assert win.model.index(0, Column.CATEGORY).data() == "Necessary"
+    chromium = next(win.stores.item(i).text() for i in range(win.stores.count())
+                    if win.stores.item(i).text().startswith("Chromium"))
+    assert chromium.endswith("\nRead")
