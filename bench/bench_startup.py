@@ -38,6 +38,8 @@ app.exec()
 
 def _run(args: list[str]) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FKINSPECT_BENCH="1")
+    # As on a user's machine: compiled modules are cached (pip writes them at install).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.time()
     done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120, check=True)

@@ -15,10 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fkinspect import APP_ID
 from fkinspect.errors import FkInspectError
 from fkinspect.resources import resource_path
 
-APP_ID = "se.fkinspect.FkInspect"
 GUI_SCRIPT = "fkinspect-gui"
 
 # Characters the Desktop Entry spec reserves in Exec arguments: such an argument is quoted.

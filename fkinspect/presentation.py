@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fkinspect.lifetime import Lifetime
 from fkinspect.model import Category, Classification, ClassifiedCookie, Profile
-from fkinspect.policy import Policy
 from fkinspect.serialize import display_path
+
+if TYPE_CHECKING:  # the policy module (and TOML) loads with the first scan
+    from fkinspect.policy import Policy
 
 # The order categories are shown in: what the site needs first, what can go last.
 CATEGORY_ORDER = (

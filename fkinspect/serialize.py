@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fkinspect.lifetime import Lifetime
 from fkinspect.model import ClassifiedCookie, Finding, StoreResult
-from fkinspect.policy import KnownTool, Policy, PolicyEntry
 from fkinspect.wording import finding_text
+
+if TYPE_CHECKING:  # annotations only: reading the policy is not needed to format
+    from fkinspect.policy import KnownTool, Policy, PolicyEntry
 
 
 def iso_utc(moment: datetime | None) -> str | None:

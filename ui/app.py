@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-from fkinspect.desktop_entry import APP_ID
+from fkinspect import APP_ID
 from ui.i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
 
 

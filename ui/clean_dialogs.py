@@ -7,6 +7,7 @@ window stays responsive and tests drive them like any widget.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fkinspect.clean import CleanResult, RestoreResult, RestoreStatus, Status, StoreOutcome
 from fkinspect.model import ClassifiedCookie, Profile
 from fkinspect.presentation import CATEGORY_ORDER, Naming, group_by_profile
 from fkinspect.wording import category_label
 from ui.icons import category_icon, icon
+
+if TYPE_CHECKING:  # the cleaner is imported when first used: the window starts sooner
+    from fkinspect.clean import CleanResult, RestoreResult, StoreOutcome
 
 
 def _plain(parent: QWidget, text: str = "", name: str = "") -> QLabel:
@@ -176,6 +179,8 @@ class CleanResultDialog(QDialog):
 
     def _problem(self, outcome: StoreOutcome, naming: Naming) -> str:
         """Why a store kept cookies it was asked to remove; empty when it did not."""
+        from fkinspect.clean import Status
+
         profile = outcome.location.profile
         names = {"browser": profile.browser_name, "profile": naming.profile_name(profile)}
         if outcome.status is Status.REFUSED_RUNNING:
@@ -198,6 +203,8 @@ class CleanResultDialog(QDialog):
 
 def restore_problems(result: RestoreResult, naming: Naming) -> list[str]:
     """Why stores were not put back, one sentence each (empty when all went back)."""
+    from fkinspect.clean import RestoreStatus
+
     lines = []
     for outcome in result.stores:
         profile = outcome.journal.profile

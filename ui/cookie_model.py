@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 
 from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Profile
-from fkinspect.policy import Policy
 from fkinspect.presentation import (
     Naming,
     documented_lifetime,
@@ -28,6 +27,9 @@ from fkinspect.presentation import (
 from fkinspect.wording import category_label, finding_text
 from ui.icons import category_icon
 from ui.texts import datetime_text, expires_text
+
+if TYPE_CHECKING:  # the policy module (and TOML) loads with the first scan
+    from fkinspect.policy import Policy
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -7,6 +7,7 @@ soon as the selection changes. It is never put in a tooltip, a log or the model.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from fkinspect.lifetime import describe
 from fkinspect.model import ClassifiedCookie, SameSite
-from fkinspect.policy import Policy
 from fkinspect.presentation import Naming, documented_lifetime, explanation, is_documented
 from fkinspect.wording import category_label, finding_text
 from ui.texts import expires_text
+
+if TYPE_CHECKING:  # the policy module (and TOML) loads with the first scan
+    from fkinspect.policy import Policy
 
 
 def _label(parent: QWidget, name: str) -> QLabel:

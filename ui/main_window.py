@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 import fkinspect
-from fkinspect.clean import CleanResult, RestoreResult
 from fkinspect.model import Category, ClassifiedCookie, Profile, Scan, StoreLocation
 from fkinspect.presentation import CATEGORY_ORDER, Naming, cleanable, overview
 from fkinspect.serialize import display_path
@@ -50,6 +49,9 @@ from ui.i18n import LANGUAGES, Translations, save_language
 from ui.icons import app_icon, category_icon, icon
 from ui.stores_panel import StoresPanel
 from ui.summary import SummaryView
+
+if TYPE_CHECKING:  # the cleaner is imported when first used: the window starts sooner
+    from fkinspect.clean import CleanResult, RestoreResult
 
 log = logging.getLogger(__name__)
 
@@ -819,6 +821,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _clean_done(self, ticket: int, result: object) -> None:
+        from fkinspect.clean import CleanResult
+
         if ticket != self._clean_ticket or not isinstance(result, CleanResult):
             return
         self._clean_ticket = 0
@@ -861,6 +865,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _restore_done(self, ticket: int, result: object) -> None:
+        from fkinspect.clean import RestoreResult
+
         if ticket != self._restore_ticket or not isinstance(result, RestoreResult):
             return
         self._restore_ticket = 0
