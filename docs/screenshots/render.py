@@ -2,7 +2,7 @@
 
     python docs/screenshots/render.py
 
-main_sv.png, main_en.png, main_dark_sv.png, details_sv.png, confirm_sv.png.
+main_sv.png, main_en.png, main_dark_sv.png, main_dark_en.png, details_sv.png, confirm_sv.png.
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ def main() -> int:
     shoot("sv")
     shoot("en")
     shoot("sv", dark=True)
+    shoot("en", dark=True)
     del app
     return 0
 
