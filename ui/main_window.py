@@ -264,6 +264,9 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_profile_folder)
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_latest)
         self.export_action = QAction(self)
         self.export_action.triggered.connect(self.export_report)
         self.quit_action = QAction(self)
@@ -302,6 +305,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.clean_action)
+        self.file_menu.addAction(self.undo_action)
+        self.file_menu.aboutToShow.connect(self._update_undo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -325,6 +330,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.open_action.setText(self.tr("&Open profile folder…"))
         self.export_action.setText(self.tr("&Export report…"))
+        self.undo_action.setText(self.tr("&Undo the last removal"))
         self.quit_action.setText(self.tr("&Quit"))
         self.refresh_action.setText(self.tr("&Refresh"))
         self.find_action.setText(self.tr("&Search"))
@@ -852,6 +858,26 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     @Slot()
+    @Slot()
+    def _update_undo_action(self) -> None:
+        """Undo is offered while the newest clean still has something to put back."""
+        from fkinspect.clean import latest_run
+
+        try:
+            self._last_journal = latest_run(self._backup_root())
+        except OSError:
+            self._last_journal = None
+        self.undo_action.setEnabled(self._last_journal is not None)
+
+    @Slot()
+    def undo_latest(self) -> None:
+        """File → Undo the last removal: also after the result dialog was closed, or later."""
+        self._update_undo_action()
+        if self._last_journal is None:
+            self.statusBar().showMessage(self.tr("There is no removal to undo."))
+            return
+        self.undo_clean()
+
     def undo_clean(self) -> None:
         journal = self._last_journal
         if journal is None or self._restore_ticket:

@@ -385,6 +385,10 @@ SameSite: {same}</translation>
         <translation>Demo mode</translation>
     </message>
     <message>
+        <source>&amp;Undo the last removal</source>
+        <translation>&amp;Undo the last removal</translation>
+    </message>
+    <message>
         <source>&amp;Presentation mode (hide folders and profile names)</source>
         <translation>&amp;Presentation mode (hide folders and profile names)</translation>
     </message>
@@ -547,6 +551,10 @@ SameSite: {same}</translation>
     <message>
         <source>Remove analytics cookies</source>
         <translation>Remove analytics cookies</translation>
+    </message>
+    <message>
+        <source>There is no removal to undo.</source>
+        <translation>There is no removal to undo.</translation>
     </message>
     <message>
         <source>Undo</source>

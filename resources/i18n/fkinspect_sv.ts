@@ -385,6 +385,10 @@ SameSite: {same}</translation>
         <translation>Demoläge</translation>
     </message>
     <message>
+        <source>&amp;Undo the last removal</source>
+        <translation>&amp;Ångra senaste borttagningen</translation>
+    </message>
+    <message>
         <source>&amp;Presentation mode (hide folders and profile names)</source>
         <translation>&amp;Presentationsläge (dölj mappar och profilnamn)</translation>
     </message>
@@ -547,6 +551,10 @@ SameSite: {same}</translation>
     <message>
         <source>Remove analytics cookies</source>
         <translation>Ta bort analyskakor</translation>
+    </message>
+    <message>
+        <source>There is no removal to undo.</source>
+        <translation>Det finns ingen borttagning att ångra.</translation>
     </message>
     <message>
         <source>Undo</source>

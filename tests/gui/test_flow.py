@@ -100,3 +100,29 @@ def test_clean_refuses_while_running_then_removes_and_undoes(demo_window: MainWi
     with qtbot.waitSignal(win.restore_finished, timeout=20_000):
         win.result_dialog.undo_button.click()
     assert _names(chromium) == before
+
+
+def test_undo_from_the_file_menu_after_the_dialog_is_closed(demo_window: MainWindow,
+                                                            qtbot) -> None:
+    win = demo_window
+    chromium = win.demo_home.home / ".config/chromium/Default/Cookies"
+    before = _names(chromium)
+    win._update_undo_action()
+    assert not win.undo_action.isEnabled()  # nothing removed yet in this demo
+    win.demo_home.close_browser()
+    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+        win.refresh()
+    win.clean_button.click()
+    assert win.confirm_dialog is not None
+    with qtbot.waitSignal(win.clean_finished, timeout=20_000):
+        win.confirm_dialog.remove_button.click()
+    assert _names(chromium) != before
+    assert win.result_dialog is not None
+    win.result_dialog.reject()
+    win._update_undo_action()
+    assert win.undo_action.isEnabled()
+    with qtbot.waitSignal(win.restore_finished, timeout=20_000):
+        win.undo_action.trigger()
+    assert _names(chromium) == before
+    win._update_undo_action()
+    assert not win.undo_action.isEnabled()
