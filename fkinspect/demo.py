@@ -39,6 +39,10 @@ WORK_CONTAINER = 2  # userContextId of the "Arbete" container
 MATOMO_SITE = "1.3f2a"
 
 
+# The demo home is laid out as on Linux on every system, so it is read as one.
+PLATFORM = "linux"
+
+
 @dataclass
 class DemoHome:
     """The demo's home folder; hold it while showing the demo, close() when done."""
@@ -192,8 +196,10 @@ def _write_firefox(root: Path, now: datetime) -> Path:
 
 def _hold_profile_lock(lock: Path) -> int | None:
     """Lock `lock` like a running Firefox; None where open-file-description locks are absent."""
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # Windows: the demo Firefox is simply not running there
+        return None
     command = getattr(fcntl, "F_OFD_SETLK", None)
     if command is None:
         return None

@@ -959,7 +959,9 @@ def _scan_job(build_demo: bool | None, demo_home: Any, store_paths: tuple[Path, 
 
         demo_home = build_demo_home()
     if demo_home is not None:
-        request = ScanRequest.for_home(demo_home.home)
+        from fkinspect.demo import PLATFORM
+
+        request = ScanRequest.for_home(demo_home.home, platform=PLATFORM)
     elif store_paths:
         request = ScanRequest(stores=store_paths, discover_home=False)
     else:
