@@ -9,6 +9,10 @@ browser is not running, DELETE each planned row by row id and full key, and
 require the change count and the remaining keys to match before COMMIT.
 After the commit: integrity_check and a fresh read of the keys. A failure
 before the commit rolls back and removes the backup: the store is as it was.
+
+A Firefox session file (session.py) follows the same order: read and check
+the planned entries, byte backup, pending journal, browser check, then the
+new file renamed over the old one (the "commit"), read again and compared.
 """
 
 from __future__ import annotations
@@ -25,14 +29,14 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from fkinspect.clean import messages
+from fkinspect.clean import messages, session
 from fkinspect.clean.backup import BackupFailed, back_up, sqlite_uri
 from fkinspect.clean.files import default_backup_root, private_folder
 from fkinspect.clean.journal import Journal, JournalState, RemovedRow, write_journal
 from fkinspect.clean.plan import Plan, Refusal, RunningCheck, StorePlan
 from fkinspect.clean.schema import Key, Table, delete_sql, introspect, read_keys
 from fkinspect.errors import UnsupportedSchema
-from fkinspect.model import ClassifiedCookie, StoreLocation
+from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
 
 
@@ -58,7 +62,7 @@ class Status(StrEnum):
     DONE = "done"
     NOTHING = "nothing"  # nothing of the asked kind in this store
     REFUSED_RUNNING = "refused_running"
-    REFUSED = "refused"  # cannot be deleted here (session store, read-only format)
+    REFUSED = "refused"  # cannot be deleted here (a format fkinspect only reads)
     FAILED = "failed"  # not written or rolled back: the store is as it was
     UNVERIFIED = "unverified"  # removed, but the check afterwards did not match
 
@@ -222,6 +226,8 @@ class _StoreCleaner:
         try:
             self._step(Step.CHECK)
             self._running()
+            if store.location.format is StoreFormat.FIREFOX_SESSION:
+                return self._clean_session()
             return self._clean()
         except _Abort as stop:
             if self.folder is not None and not self._untouched():
@@ -242,6 +248,12 @@ class _StoreCleaner:
     def _untouched(self) -> bool:
         """Are all planned rows still in the store, as planned?"""
         store = self.store
+        if store.location.format is StoreFormat.FIREFOX_SESSION:
+            try:
+                found = session.read_session_file(store.path)
+            except (OSError, session.SessionFileError):
+                return False
+            return all(found.count(i.cookie.key) == 1 for i in store.remove)
         try:
             uri = sqlite_uri(store.path, mode="rw")
             with closing(sqlite3.connect(uri, uri=True, timeout=self.timeout)) as con:
@@ -377,6 +389,106 @@ class _StoreCleaner:
             kept=len(store.keep),
             planned=len(store.remove),
             rows_after=len(expected),
+            backup=journal.backup_path,
+            journal_id=journal.id,
+            message=messages.verify_failed(store.profile, journal.id) if detail else "",
+            detail=detail,
+        )
+
+
+    # ------------------------------------------------------- Firefox session file
+
+    def _read_session(self) -> session.SessionFile:
+        profile = self.store.profile
+        try:
+            return session.read_session_file(self.store.path)
+        except FileNotFoundError as exc:
+            raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
+        except PermissionError as exc:
+            raise _Abort(Status.FAILED, messages.store_read_only(profile), str(exc)) from exc
+        except OSError as exc:
+            raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
+        except session.SessionFileError as exc:
+            raise _Abort(Status.FAILED, messages.session_damaged(profile), str(exc)) from exc
+
+    def _clean_session(self) -> StoreOutcome:
+        store = self.store
+        profile = store.profile
+        path = store.path
+        if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise _Abort(
+                Status.FAILED,
+                messages.store_read_only(profile),
+                "no write permission on the session file or its folder",
+            )
+        current = self._read_session()
+        try:
+            expected, indexes = session.without(current, [i.cookie.key for i in store.remove])
+            data = session.encode(expected)
+        except session.SessionChanged as exc:
+            raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
+        except session.SessionFileError as exc:
+            raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
+        self._step(Step.BACKUP)
+        try:
+            self.folder = _reserve_folder(self.root, self.run_name, store)
+            backup_path = self.folder / path.name
+            session.back_up_session(current.data, backup_path)
+            journal = Journal(
+                id=self.folder.name,
+                run=self.run_name,
+                created=datetime.now(UTC),
+                state=JournalState.PENDING,
+                store=path,
+                format=store.location.format,
+                profile=profile,
+                schema=session.SCHEMA,
+                table=session.TABLE,
+                key_columns=session.KEY_COLUMNS,
+                removed=tuple(
+                    RemovedRow(index, key, key[0], key[1])  # the key: name, host, path, suffix
+                    for index, key in ((i, current.keys[i]) for i in indexes)
+                ),
+                backup=backup_path.name,
+                rows_before=len(current.keys),
+                folder=self.folder,
+            )
+            self._step(Step.JOURNAL)
+            write_journal(journal)
+        except OSError as exc:
+            raise _Abort(Status.FAILED, messages.backup_failed(profile), str(exc)) from exc
+        self._running()  # again, right before the write
+        self._step(Step.DELETE)
+        self._step(Step.COMMIT)
+        try:
+            session.replace_session_file(path, data, expect=current.data)
+        except session.SessionChanged as exc:
+            raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
+        except OSError as exc:
+            raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
+        return self._verify_session(journal, expected)
+
+    def _verify_session(self, journal: Journal, expected: dict[str, object]) -> StoreOutcome:
+        store = self.store
+        self._step(Step.VERIFY)
+        detail = ""
+        try:
+            after = session.read_session_file(store.path)
+            if after.state != expected:
+                detail = "the session file after the write differs from the plan"
+        except (OSError, session.SessionFileError) as exc:
+            detail = f"the session file could not be read again: {exc}"
+        state = JournalState.UNVERIFIED if detail else JournalState.DONE
+        self._step(Step.FINISH)
+        with contextlib.suppress(OSError):  # a pending journal still restores
+            write_journal(journal.with_state(state))
+        return StoreOutcome(
+            store.location,
+            Status.UNVERIFIED if detail else Status.DONE,
+            removed=store.remove,
+            kept=len(store.keep),
+            planned=len(store.remove),
+            rows_after=journal.rows_after,
             backup=journal.backup_path,
             journal_id=journal.id,
             message=messages.verify_failed(store.profile, journal.id) if detail else "",

@@ -12,10 +12,18 @@ def close_browser(profile: Profile) -> str:
     return f"Stäng {profile.browser_name} (profil {profile.name}) och försök igen"
 
 
-def session_store(profile: Profile) -> str:
+def session_damaged(profile: Profile) -> str:
     return (
-        f"{profile.browser_name} (profil {profile.name}) håller sessionskakor i minnet och i "
-        "sin sessionsfil; de kan inte tas bort här. De försvinner när du stänger webbläsaren."
+        f"Sessionsfilen för {profile.browser_name} (profil {profile.name}) är skadad eller "
+        "har ett format som fkinspect inte känner till. Inget togs bort."
+    )
+
+
+def session_gone(profile: Profile) -> str:
+    return (
+        f"{profile.browser_name} (profil {profile.name}) har avslutat sessionen sedan "
+        "rensningen och sessionsfilen finns inte längre, så sessionskakorna hade ändå "
+        "försvunnit. Inget lades tillbaka."
     )
 
 
@@ -83,3 +91,17 @@ def backup_missing() -> str:
 
 def nothing_removed() -> str:
     return "Rensningen blev aldrig klar; inget hade tagits bort, så inget behöver återställas."
+
+
+def session_damaged_restore(profile: Profile) -> str:
+    return (
+        f"Sessionsfilen för {profile.browser_name} (profil {profile.name}) är skadad eller "
+        "har ett format som fkinspect inte känner till. Inget återställdes."
+    )
+
+
+def store_changed_restore(profile: Profile) -> str:
+    return (
+        f"Kakfilen för {profile.browser_name} (profil {profile.name}) ändrades medan den "
+        "återställdes. Inget återställdes; försök igen."
+    )

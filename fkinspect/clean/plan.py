@@ -34,14 +34,16 @@ RunningCheck = Callable[[Profile], "RunningEvidence | None"]
 # Categories a clean may take wholesale (the classifier's clean_as values for
 # documented cookies and known tools); the others only cookie by cookie.
 CLEANABLE = frozenset({Category.ANALYTICS, Category.WEBMEETING})
-WRITABLE_FORMATS = frozenset({StoreFormat.CHROMIUM_SQLITE, StoreFormat.FIREFOX_SQLITE})
+# A Firefox session file is written whole (clean/session.py), only while Firefox is closed.
+WRITABLE_FORMATS = frozenset(
+    {StoreFormat.CHROMIUM_SQLITE, StoreFormat.FIREFOX_SQLITE, StoreFormat.FIREFOX_SESSION}
+)
 
 
 class Refusal(StrEnum):
     """Why a store in the plan will not be written (a public JSON field)."""
 
-    RUNNING = "running"  # the owning browser runs
-    SESSION_STORE = "session_store"  # Firefox keeps these in memory and sessionstore
+    RUNNING = "running"  # the owning browser runs (for a session file too: it lives in memory)
     NOT_WRITABLE = "not_writable"  # Safari's binarycookies: read-only for us
     NO_ROW_IDS = "no_row_ids"  # rows read without a rowid cannot be named exactly
 
@@ -104,11 +106,11 @@ def _refusal(
     location: StoreLocation, remove: tuple[ClassifiedCookie, ...], check_running: RunningCheck
 ) -> tuple[Refusal | None, str, str]:
     profile = location.profile
-    if location.format is StoreFormat.FIREFOX_SESSION:
-        return Refusal.SESSION_STORE, messages.session_store(profile), ""
     if location.format not in WRITABLE_FORMATS or profile.family is Family.SAFARI:
         return Refusal.NOT_WRITABLE, messages.not_writable(profile), ""
-    if any(item.cookie.rowid is None for item in remove):
+    # Session-file entries have no row id: their full key names them (session.py).
+    sqlite = location.format is not StoreFormat.FIREFOX_SESSION
+    if sqlite and any(item.cookie.rowid is None for item in remove):
         return Refusal.NO_ROW_IDS, messages.no_row_ids(profile), ""
     evidence = check_running(profile)
     if evidence is not None:

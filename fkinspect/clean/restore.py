@@ -5,6 +5,12 @@ old row id and full key, in one transaction on the real store (same rules as
 the clean: browser closed, plain connection, BEGIN IMMEDIATE). If the store
 now holds a cookie with the same key (the site set it again since), the
 store is refused as a whole: restoring must never overwrite newer data.
+
+A Firefox session file gets its removed entries back from the backup file,
+added to the file as it is now (the same checks, and the same atomic
+rename as the clean). If Firefox has since ended that session and the file
+is gone, nothing is recreated: a new session file would bring back old
+windows and tabs along with the cookies.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from fkinspect.clean import messages
+from fkinspect.clean import messages, session
 from fkinspect.clean.backup import sqlite_uri
 from fkinspect.clean.files import default_backup_root
 from fkinspect.clean.journal import Journal, JournalState, list_journals, write_journal
@@ -32,7 +38,7 @@ from fkinspect.clean.schema import (
     read_keys,
 )
 from fkinspect.errors import FkInspectError, UnsupportedSchema
-from fkinspect.model import Family
+from fkinspect.model import Family, StoreFormat
 from fkinspect.running import running_evidence
 
 
@@ -128,10 +134,20 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
             raise _Stop(
                 RestoreStatus.REFUSED_RUNNING, messages.close_browser(journal.profile), evidence.how
             )
-        count = _put_back(journal, timeout)
+        if journal.format is StoreFormat.FIREFOX_SESSION:
+            count = _put_back_session(journal, check)
+        else:
+            count = _put_back(journal, timeout)
+    except _SessionGone:
+        # Nothing to put the entries into; the undo is over (the backup stays until pruned).
+        with contextlib.suppress(OSError):
+            write_journal(journal.with_state(JournalState.RESTORED))
+        return RestoreOutcome(
+            journal, RestoreStatus.NOTHING, message=messages.session_gone(journal.profile)
+        )
     except _Stop as stop:
         return RestoreOutcome(journal, stop.status, message=stop.message, detail=stop.detail)
-    except (sqlite3.Error, UnsupportedSchema, OSError) as exc:
+    except (sqlite3.Error, UnsupportedSchema, OSError, session.SessionFileError) as exc:
         return RestoreOutcome(
             journal,
             RestoreStatus.FAILED,
@@ -145,6 +161,60 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
     with contextlib.suppress(OSError):
         write_journal(journal.with_state(JournalState.RESTORED))
     return RestoreOutcome(journal, RestoreStatus.RESTORED, restored=count)
+
+
+class _SessionGone(Exception):
+    """The session file the clean changed is no longer there."""
+
+
+def _read_session(path: Path, journal: Journal, *, backup: bool) -> session.SessionFile:
+    try:
+        return session.read_session_file(path)
+    except session.SessionFileError as exc:
+        message = messages.backup_missing() if backup else messages.session_damaged_restore(
+            journal.profile
+        )
+        raise _Stop(RestoreStatus.FAILED, message, str(exc)) from exc
+
+
+def _put_back_session(journal: Journal, check: RunningCheck) -> int:
+    """Entries put back; 0 when the clean never removed them (killed before its write)."""
+    if not journal.store.is_file():
+        raise _SessionGone
+    backup = _read_session(journal.backup_path, journal, backup=True)
+    current = _read_session(journal.store, journal, backup=False)
+    keys = [tuple(row.key) for row in journal.removed]
+    present = [current.count(key) > 0 for key in keys]
+    if journal.state is JournalState.PENDING and all(present):
+        return 0  # the write never happened
+    newer = sorted({row.name for row, there in zip(journal.removed, present, strict=True) if there})
+    if newer:
+        raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
+    try:
+        entries = session.entries_for(backup, keys)
+    except session.SessionChanged as exc:
+        raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(exc)) from exc
+    expected = session.with_entries(current, entries)
+    data = session.encode(expected)
+    evidence = check(journal.profile)  # again, right before the write
+    if evidence is not None:
+        raise _Stop(
+            RestoreStatus.REFUSED_RUNNING, messages.close_browser(journal.profile), evidence.how
+        )
+    try:
+        session.replace_session_file(journal.store, data, expect=current.data)
+    except session.SessionChanged as exc:
+        raise _Stop(
+            RestoreStatus.FAILED, messages.store_changed_restore(journal.profile), str(exc)
+        ) from exc
+    after = _read_session(journal.store, journal, backup=False)
+    if after.state != expected:
+        raise _Stop(
+            RestoreStatus.FAILED,
+            messages.write_failed(journal.profile),
+            "the session file after the restore differs from the plan",
+        )
+    return len(keys)
 
 
 def _backup_columns(con: sqlite3.Connection, table: str) -> set[str]:

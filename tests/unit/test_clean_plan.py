@@ -112,7 +112,9 @@ def test_running_browser_is_refused_by_name_and_others_still_planned(tmp_path: P
     assert plan.to_remove == len(by_path[chrome].remove)
 
 
-def test_session_store_cookies_are_refused_with_the_reason(tmp_path: Path) -> None:
+def test_session_store_cookies_are_planned_by_key_and_refused_while_firefox_runs(
+    tmp_path: Path,
+) -> None:
     profile = tmp_path / "firefox" / "abcd1234.default-release"
     fox = firefox_store(tmp_path, cookies=[SynthCookie(WWW, "JSESSIONID", expires=LATER)])
     session = profile / "sessionstore.jsonlz4"
@@ -134,9 +136,19 @@ def test_session_store_cookies_are_refused_with_the_reason(tmp_path: Path) -> No
     assert not by_path[fox].remove
     store = by_path[session]
     assert _names(store.remove) == ["_pk_ses.1.abcd"] and _names(store.keep) == ["SMSESSION"]
-    assert store.refusal is Refusal.SESSION_STORE and not store.writable
-    assert "stänger webbläsaren" in store.message
-    assert plan.to_remove == 0 and plan.refused == (store,)
+    # No row id: the entry is named by its full key, as the reader builds it.
+    assert store.remove[0].cookie.rowid is None
+    assert store.remove[0].cookie.key == ("_pk_ses.1.abcd", WWW, "/", "")
+    assert store.refusal is None and store.writable and plan.to_remove == 1
+
+    def firefox_runs(profile: Profile) -> RunningEvidence | None:
+        return RunningEvidence(profile.browser_name, profile.name, "its lock is held")
+
+    running = make_plan(scan(fox, session), check_running=firefox_runs)
+    store = {s.path: s for s in running.stores}[session]
+    assert store.refusal is Refusal.RUNNING and not store.writable
+    assert store.message == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
+    assert running.to_remove == 0 and running.refused == (store,)
 
 
 def test_no_policy_no_plan(tmp_path: Path) -> None:

@@ -1,0 +1,224 @@
+"""Firefox's session file (sessionstore.jsonlz4, recovery.jsonlz4): read, back up, rewrite.
+
+Firefox keeps session cookies (no expiry) in memory and in this file, and a
+Firefox set to open its previous windows and tabs restores them from it at
+the next start. So a clean removes the planned entries here too, but only
+while Firefox is closed: a running Firefox rewrites the file from memory.
+
+The file is mozLz4-compressed JSON; only the top-level "cookies" list is
+changed, every other field is written back as it was read. An entry is named
+by (name, host, path, originAttributes suffix), exactly the key the reader
+gives a Cookie. The new file is written beside the old one under a private
+temporary name, flushed, and renamed over it: a kill at any moment leaves
+either the old file or the complete new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fkinspect.browsers.firefox_session import origin_attributes_suffix
+from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress, decompress
+from fkinspect.clean.files import fsync_path, new_private_file
+
+SCHEMA = "mozLz4"
+TABLE = "cookies"  # the JSON list, recorded in the journal's "table"
+KEY_COLUMNS = ("name", "host", "path", "originAttributes")
+PARTIAL_SUFFIX = ".fkinspect-partial"  # never Firefox's own ".tmp" name
+
+SessionKey = tuple[str, str, str, str]
+
+
+class SessionFileError(ValueError):
+    """The file is not a session store we understand (damaged, or another format)."""
+
+
+class SessionChanged(Exception):
+    """The file is not as planned (entries missing, or it changed while we worked)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFile:
+    """One read of a session file: its exact bytes, its JSON and its cookies' keys."""
+
+    data: bytes
+    state: dict[str, Any]
+    keys: tuple[SessionKey, ...]
+
+    @property
+    def cookies(self) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = self.state.get("cookies", [])
+        return found
+
+    def count(self, key: Sequence[object]) -> int:
+        wanted = tuple(key)
+        return sum(1 for k in self.keys if k == wanted)
+
+
+def entry_key(entry: object, index: int) -> SessionKey:
+    """(name, host, path, originAttributes suffix): firefox_session's Cookie.key."""
+    if not isinstance(entry, dict):
+        raise SessionFileError(f"cookie {index} is not an object")
+    fields = []
+    for name in ("name", "host", "path"):
+        value = entry.get(name, "")
+        if not isinstance(value, str):
+            raise SessionFileError(f'cookie {index}: "{name}" is not text')
+        fields.append(value)
+    if not fields[1]:
+        raise SessionFileError(f'cookie {index} has no "host"')
+    attrs = entry.get("originAttributes", {})
+    if not isinstance(attrs, dict):
+        raise SessionFileError(f'cookie {index}: "originAttributes" is not an object')
+    return fields[0], fields[1], fields[2], origin_attributes_suffix(attrs)
+
+
+def parse(data: bytes) -> SessionFile:
+    """The session file in `data`; SessionFileError when it is not one we understand."""
+    if len(data) > MAX_SIZE:
+        raise SessionFileError("the file is larger than any session store")
+    try:
+        state = json.loads(decompress(data))
+    except MozLz4Error as exc:
+        raise SessionFileError(f"not a readable session store: {exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SessionFileError("the decompressed content is not JSON") from exc
+    if not isinstance(state, dict):
+        raise SessionFileError("the JSON is not a session store object")
+    cookies = state.get("cookies", [])
+    if not isinstance(cookies, list):
+        raise SessionFileError('"cookies" is not a list')
+    keys = tuple(entry_key(entry, i) for i, entry in enumerate(cookies))
+    return SessionFile(data, state, keys)
+
+
+def read_session_file(path: Path) -> SessionFile:
+    """Read and parse; OSError for the file system, SessionFileError for the content."""
+    with path.open("rb") as handle:
+        data = handle.read(MAX_SIZE + 1)
+    return parse(data)
+
+
+def encode(state: dict[str, Any]) -> bytes:
+    """The mozLz4 bytes of `state`, checked to read back as the same JSON.
+
+    Compact JSON as Firefox's JSON.stringify writes it; if the file held text
+    that UTF-8 cannot carry (a lone surrogate), ASCII escapes keep it valid.
+    """
+    try:
+        text = json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(state, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    try:
+        data = compress(text)
+    except MozLz4Error as exc:
+        raise SessionFileError(str(exc)) from exc
+    if parse(data).state != state:
+        raise SessionFileError("the new file would not read back as planned")
+    return data
+
+
+def without(current: SessionFile, planned: Collection[Sequence[object]]) -> tuple[
+    dict[str, Any], tuple[int, ...]
+]:
+    """The state minus exactly the planned entries, and their indexes in the file.
+
+    SessionChanged unless each planned key names exactly one entry (and the
+    plan names each key once): then the count removed equals the plan.
+    """
+    wanted = [tuple(key) for key in planned]
+    if len(set(wanted)) != len(wanted):
+        raise SessionChanged("the plan names an entry twice")
+    for key in wanted:
+        if current.count(key) != 1:
+            raise SessionChanged("a planned entry is not in the session file exactly once")
+    goes = set(wanted)
+    indexes = tuple(i for i, key in enumerate(current.keys) if key in goes)
+    kept = [entry for entry, key in zip(current.cookies, current.keys, strict=True)
+            if key not in goes]  # fmt: skip
+    if len(indexes) != len(wanted) or len(kept) != len(current.keys) - len(wanted):
+        raise SessionChanged("the entries to remove do not match the plan")
+    return {**current.state, "cookies": kept}, indexes
+
+
+def with_entries(current: SessionFile, entries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The state with `entries` added after the cookies it holds."""
+    return {**current.state, "cookies": [*current.cookies, *entries]}
+
+
+def entries_for(source: SessionFile, keys: Sequence[Sequence[object]]) -> list[dict[str, Any]]:
+    """The one entry for each key, in the keys' order; SessionChanged when one is not there."""
+    found = []
+    for key in keys:
+        wanted = tuple(key)
+        matches = [e for e, k in zip(source.cookies, source.keys, strict=True) if k == wanted]
+        if len(matches) != 1:
+            raise SessionChanged("an entry to put back is not in the backup exactly once")
+        found.append(matches[0])
+    return found
+
+
+def back_up_session(data: bytes, target: Path) -> None:
+    """Write the exact bytes of a session file to `target` (0600), checked, or raise OSError.
+
+    Written under a `.partial` name, flushed, read back and parsed, then
+    renamed: a file under the final name is always a complete, checked copy.
+    """
+    partial = target.with_name(target.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    try:
+        new_private_file(partial)
+        with partial.open("r+b") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        copy = partial.read_bytes()
+        if copy != data:
+            raise OSError(f"the backup of {len(data)} bytes read back differently")
+        try:
+            parse(copy)
+        except SessionFileError as exc:
+            raise OSError(f"the backup does not read back: {exc}") from exc
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    fsync_path(target.parent)
+
+
+def replace_session_file(path: Path, data: bytes, *, expect: bytes) -> None:
+    """Put `data` in place of `path` in one rename, if `path` still holds `expect`.
+
+    The temporary file sits beside the real one (same file system, so the
+    rename is atomic) with the real file's permissions. SessionChanged when
+    the file changed since it was read; OSError when it cannot be written.
+    Either way the real file is left as it was.
+    """
+    partial = path.with_name(path.name + PARTIAL_SUFFIX)
+    mode = path.stat().st_mode & 0o777
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()  # left by an earlier kill: ours by its name
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                 mode)  # fmt: skip
+    try:
+        with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), mode)
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.read_bytes() != expect:
+            raise SessionChanged("the session file changed while it was being cleaned")
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    fsync_path(path.parent)
