@@ -17,7 +17,10 @@ clean -> {
     "path": str (the store file; home written as ~),
     "format": "chromium_sqlite" | "firefox_sqlite" | "firefox_session" | ...,
     "status": "would_remove" (dry run) | "done" | "nothing" | "refused_running"
-              | "refused" (cannot be deleted here) | "failed" | "unverified",
+              | "refused" (a format fkinspect only reads, e.g. Safari's)
+              | "failed" | "unverified". A Firefox session file
+              ("firefox_session") is cleaned like the SQLite stores when
+              Firefox is closed and refused_running while it runs,
     "removed": int (removed, or to be removed in a dry run), "kept": int (the
     agency's cookies that stay), "rows_after": int | null (every row left in
     the file, all sites), "backup": str | null (backup file), "journal": str |

@@ -96,3 +96,57 @@ def test_running_firefox_gives_exit_3_and_the_other_store_is_cleaned(tmp_path: P
     assert done.returncode == 3, done.stderr
     assert "Stäng Firefox (profil abcd1234.default-release) och försök igen" in done.stdout
     assert not ANALYTICS & set(agency_names(chrome))
+
+
+def _session_file(tmp_path: Path) -> Path:
+    from fkinspect.browsers.firefox_session import write_session_store
+
+    profile = tmp_path / "firefox" / "abcd1234.default-release"
+    path = profile / "sessionstore.jsonlz4"
+    write_session_store(path, [
+        {"host": "www.forsakringskassan.se", "name": "_pk_ses.1.abcd", "path": "/",
+         "value": "secret-ses", "originAttributes": {}},
+        {"host": ".forsakringskassan.se", "name": "SMSESSION", "path": "/",
+         "value": "secret-sm", "originAttributes": {}},
+    ])  # fmt: skip
+    (profile / ".parentlock").touch()
+    return path
+
+
+def test_session_file_refused_with_exit_3_while_firefox_runs_then_cleaned(
+    tmp_path: Path,
+) -> None:
+    session = _session_file(tmp_path)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(session.parent / ".parentlock")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        before = session.read_bytes()
+        refused = _run(tmp_path, "clean", "--store", str(session), "--yes", "--json")
+        assert session.read_bytes() == before
+    finally:
+        child.kill()
+        child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                stream.close()
+    assert refused.returncode == 3, refused.stderr
+    (s,) = _json(refused)["stores"]
+    assert s["format"] == "firefox_session" and s["status"] == "refused_running"
+    assert s["message"] == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
+
+    done = _run(tmp_path, "clean", "--store", str(session), "--yes", "--json")
+    assert done.returncode == 0, done.stderr
+    (s,) = _json(done)["stores"]
+    assert s["status"] == "done" and [c["name"] for c in s["cookies"]] == ["_pk_ses.1.abcd"]
+    assert s["rows_after"] == 1 and s["journal"] and "secret" not in done.stdout
+    listed = _run(tmp_path, "list", "--store", str(session), "--json")
+    assert [c["name"] for c in _json(listed)["cookies"]] == ["SMSESSION"]
+    back = _run(tmp_path, "restore", "--latest", "--yes", "--json")
+    assert back.returncode == 0 and _json(back)["restored"] == 1
+    listed = _run(tmp_path, "list", "--store", str(session), "--json")
+    assert sorted(c["name"] for c in _json(listed)["cookies"]) == ["SMSESSION", "_pk_ses.1.abcd"]
