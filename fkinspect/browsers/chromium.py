@@ -5,21 +5,29 @@ introspection (meta.version, PRAGMA table_info), not by browser version.
 
 Selecting the rows: the unique index starts with host_key, so known host
 variants would be an index seek, but unknown subdomains need a scan. The
-cheapest complete form measured on a 1,000,000-row store was a covering scan
-of that index (SQLite's planner picks it for a rowid subquery) with one
-suffix test per row: the last k characters of host_key IN a small set of
-tails, k being the shortest ".domain" in scope. Chained LIKE/GLOB/substr
-tests, one per domain, cost one more pass of string work per domain. The
-exact host check runs in Python (Scope.wants) on the few candidates.
+cheapest complete form is a covering scan of that index (no cookie values on
+its pages) with one cheap test per row (see `host_test`), rowids only; the
+few candidate rows are then fetched by rowid and checked exactly in Python
+(Scope.wants). A scan costs about 70 ns a row of cursor work plus one SQL
+function call: that is the floor for one thread, so a big store is scanned
+as ranges of the index's first column on one connection per core
+(`scan_rowids`); SQLite runs each without holding the GIL.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from operator import itemgetter
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fkinspect.errors import StoreError, UnsupportedSchema
 from fkinspect.model import (
@@ -43,14 +51,25 @@ KEY_COLUMNS = (
     "source_scheme", "source_port",
 )  # fmt: skip
 REQUIRED = frozenset({"host_key", "name", "path", "expires_utc", "is_secure", "is_httponly"})
-_DATA_COLUMNS = (
-    "expires_utc", "has_expires", "is_persistent", "creation_utc", "last_access_utc",
-    "is_secure", "is_httponly", "samesite",
+# The fixed row layout we select, with the literal that stands in for a column
+# the schema lacks (the reader's defaults). This is the allow-list of names.
+_LAYOUT = (
+    ("rowid", ""), ("host_key", ""), ("top_frame_site_key", "NULL"),
+    ("has_cross_site_ancestor", "NULL"), ("name", ""), ("path", ""),
+    ("source_scheme", "NULL"), ("source_port", "NULL"), ("expires_utc", ""),
+    ("has_expires", "1"), ("is_persistent", "1"), ("creation_utc", "NULL"),
+    ("last_access_utc", "NULL"), ("is_secure", ""), ("is_httponly", ""), ("samesite", "-1"),
 )  # fmt: skip
-# Every column name that may ever appear in our SQL: the allow-list.
-_ALLOWED = frozenset(KEY_COLUMNS) | frozenset(_DATA_COLUMNS)
+_AT = {name: i for i, (name, _) in enumerate(_LAYOUT)}
 
 _SAME_SITE = {-1: SameSite.UNSPECIFIED, 0: SameSite.NONE, 1: SameSite.LAX, 2: SameSite.STRICT}
+
+# Stores of at least this size are scanned in parallel ranges; below it one
+# scan is cheaper than starting threads. A 3,000-row store is about 0.5 MB,
+# a 100,000-row one 13-20 MB.
+PARALLEL_FROM_BYTES = 8 * 1024 * 1024
+_SAMPLES = 32
+_MMAP_BYTES = 256 * 1024 * 1024
 
 
 def chromium_datetime(value: int | None) -> datetime | None:
@@ -63,18 +82,88 @@ def chromium_datetime(value: int | None) -> datetime | None:
         return _LATEST
 
 
-def _columns(con: sqlite3.Connection) -> set[str]:
-    return {row[1] for row in con.execute("PRAGMA table_info(cookies)")}
+# The cookies table's columns, its unique indexes' columns in order, and
+# whether there is a meta table: one statement instead of five.
+_SCHEMA = (
+    "SELECT 'column', name, cid FROM pragma_table_info('cookies') "
+    "UNION ALL SELECT 'index:' || l.name, i.name, i.seqno "
+    "FROM pragma_index_list('cookies') AS l, pragma_index_info(l.name) AS i WHERE l.\"unique\" "
+    "UNION ALL SELECT 'meta', name, 0 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+)
 
 
-def _meta_version(con: sqlite3.Connection) -> str:
-    has_meta = con.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-    ).fetchone()
+def _schema(con: sqlite3.Connection) -> tuple[frozenset[str], tuple[str, ...], str]:
+    """The cookies table's columns, a row's identity columns, and meta.version.
+
+    A plain tuple: a dataclass here would cost more to create at import than
+    this whole function takes to run.
+    """
+    columns: set[str] = set()
+    indexes: dict[str, list[tuple[int, str]]] = {}
+    has_meta = False
+    for kind, name, order in con.execute(_SCHEMA):
+        if kind == "column":
+            columns.add(str(name))
+        elif kind == "meta":
+            has_meta = True
+        else:
+            indexes.setdefault(kind, []).append((int(order), str(name)))
+    return frozenset(columns), _key_columns(indexes, columns), _meta_version(con, has_meta)
+
+
+def _meta_version(con: sqlite3.Connection, has_meta: bool) -> str:
     if not has_meta:
         return "unknown"
     row = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
     return str(row[0]) if row else "unknown"
+
+
+def _key_columns(
+    indexes: dict[str, list[tuple[int, str]]], columns: set[str]
+) -> tuple[str, ...]:
+    """The columns of the store's unique index on cookies: a row's identity.
+
+    Meta 18 has source_scheme/source_port columns that are not part of it yet.
+    """
+    for parts in indexes.values():
+        names = [name for _, name in sorted(parts)]
+        if names and names[0] == "host_key" and all(n in KEY_COLUMNS for n in names):
+            return tuple(names)
+    return tuple(c for c in KEY_COLUMNS if c in columns)
+
+
+# The only identifiers the shared scan code below may put into SQL.
+_IDENTIFIERS = frozenset(
+    {"cookies", "host_key", "top_frame_site_key", "moz_cookies", "name", "host", "originAttributes"}
+)
+
+
+def _identifier(name: str) -> str:
+    if name not in _IDENTIFIERS:
+        raise ValueError(f"not an allowed SQL identifier: {name!r}")
+    return name
+
+
+def host_test(column: str, scope: Scope) -> tuple[str, list[object]]:
+    """A cheap SQL test that every in-scope host passes (it may let others by).
+
+    One domain: instr(), the cheapest single string test measured (no
+    character counting, no set lookup). Several: one lookup of the host's
+    last k characters (k = the shortest ".domain") in a set of tails, instead
+    of one test per domain; as a BLOB when the domains are ASCII (always, in
+    punycode), so substr() counts bytes instead of walking UTF-8.
+    """
+    col = _identifier(column)
+    domains = scope.host_suffixes()
+    if len(domains) == 1:
+        return f"instr({col}, ?)", [domains[0]]
+    k, tails = suffix_tails(domains)
+    # json_each's `atom`, not its `value`: never a name a cookie table also has.
+    if all(d.isascii() for d in domains):
+        tail, tail_set = f"substr(CAST({col} AS BLOB), ?)", "SELECT CAST(atom AS BLOB)"
+    else:
+        tail, tail_set = f"substr({col}, ?)", "SELECT atom"
+    return f"{tail} IN ({tail_set} FROM json_each(?))", [-k, json.dumps(tails)]
 
 
 def suffix_tails(domains: Sequence[str]) -> tuple[int, list[str]]:
@@ -83,59 +172,160 @@ def suffix_tails(domains: Sequence[str]) -> tuple[int, list[str]]:
     return k, sorted({("." + d)[-k:] for d in domains} | {d[-k:] for d in domains})
 
 
-def _key_columns(con: sqlite3.Connection, columns: set[str]) -> list[str]:
-    """The columns of the store's unique index on cookies: a row's identity.
+def _workers(path: Path) -> int:
+    try:
+        if path.stat().st_size < PARALLEL_FROM_BYTES:
+            return 1
+    except OSError:  # gone: the scan will say so
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every OS
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
 
-    Meta 18 has source_scheme/source_port columns that are not part of it yet.
+
+def _cuts(con: sqlite3.Connection, table: str, first: str, parts: int) -> list[str]:
+    """Values of the index's first column that cut it into `parts` similar ranges.
+
+    Sampled at evenly spaced rowids: rows are inserted in time order, which
+    has nothing to do with the order of hosts or names.
     """
-    for index in con.execute("PRAGMA index_list(cookies)").fetchall():
-        if not index[2]:  # not unique
-            continue
-        rows = con.execute("SELECT name FROM pragma_index_info(?)", (index[1],)).fetchall()
-        names = [str(r[0]) for r in rows]
-        if names and names[0] == "host_key" and all(n in KEY_COLUMNS for n in names):
-            return names
-    return [c for c in KEY_COLUMNS if c in columns]
+    at = "WITH RECURSIVE at(r) AS (SELECT ?1 UNION ALL SELECT r + ?1 FROM at WHERE r + ?1 <= ?2)"
+    pick = f"SELECT {first} FROM {table} WHERE rowid >= r ORDER BY rowid LIMIT 1"  # noqa: S608
+    sql = f"{at} SELECT ({pick}) FROM at"  # noqa: S608
+    rows = con.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0]  # noqa: S608
+    if not isinstance(rows, int):
+        return []
+    step = max(rows // _SAMPLES, 1)
+    values = sorted({v for (v,) in con.execute(sql, (step, rows)) if isinstance(v, str)})
+    if len(values) < parts:
+        return []
+    return [values[len(values) * i // parts] for i in range(1, parts)]
 
 
-def _select(columns: set[str], key: list[str]) -> tuple[str, list[str]]:
-    """The SELECT for this schema; column names only from the allow-list."""
-    wanted = [c for c in (*key, *_DATA_COLUMNS) if c in columns and c in _ALLOWED]
-    unique = list(dict.fromkeys(wanted))
-    partition_test = (
-        "(top_frame_site_key != '' AND substr(top_frame_site_key, ?) = ?)"
-        if "top_frame_site_key" in columns
-        else "0"
-    )
-    sql = (
-        f"SELECT rowid, {', '.join(unique)} FROM cookies WHERE rowid IN ("  # noqa: S608
-        "SELECT rowid FROM cookies WHERE substr(host_key, ?) IN "
-        f"(SELECT value FROM json_each(?)) OR {partition_test})"
-    )
-    return sql, unique
+def _reopen(path: Path) -> sqlite3.Connection:
+    """One more immutable connection to a store opened in place: nothing written."""
+    uri = f"file:{quote(str(path.absolute()), safe='/:')}?mode=ro&immutable=1"
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        con.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _ranges(first: str, cuts: list[str]) -> list[tuple[str, list[object]]]:
+    """WHERE clauses that together hold every value of `first`, whatever the cuts.
+
+    Below the first cut, between cuts, from the last cut, and NULL (apart: an
+    OR with it would turn the range seek into a scan). Values of other types
+    sort below (numbers) or above (blobs) all text, so they fall in the ends.
+    """
+    ranges: list[tuple[str, list[object]]] = [(f"{first} IS NULL", []), (f"{first} < ?", [cuts[0]])]
+    ranges += [(f"{first} >= ? AND {first} < ?", [lo, hi]) for lo, hi in pairwise(cuts)]
+    ranges.append((f"{first} >= ?", [cuts[-1]]))
+    return ranges
+
+
+def select_candidates(
+    con: sqlite3.Connection,
+    table: str,
+    first: str,
+    where: str,
+    params: Sequence[object],
+    columns: str,
+    *,
+    path: Path,
+    method: ReadMethod | None,
+    workers: int | None = None,
+) -> list[Any]:
+    """The `columns` of the `table` rows that pass `where`, found by an index scan.
+
+    `table` and `first` (the first column of the index to scan) are checked
+    against the allow-list; `where` and `columns` are the caller's fixed SQL.
+    A small store: one statement, whose rowid subquery SQLite answers with a
+    covering scan of the index, then fetches those rows by rowid. A big store
+    opened in place: the index is cut into ranges of `first`, each scanned on
+    its own connection at once (SQLite does not hold the GIL while it steps).
+    `workers` overrides how many ranges (tests); by default it depends on the
+    store's size and the cores.
+    """
+    table, first = _identifier(table), _identifier(first)
+    select = f"SELECT rowid FROM {table} WHERE "  # noqa: S608
+    fetch = f"SELECT {columns} FROM {table} WHERE rowid IN "  # noqa: S608
+    if method is not ReadMethod.IMMUTABLE:
+        # Only a store opened in place can be opened again as it is (a copy's
+        # one connection is its only view), and copying costs more than a scan.
+        workers = 1
+    elif workers is None:
+        workers = _workers(path)
+    cuts = _cuts(con, table, first, workers) if workers > 1 else []
+    if not cuts:
+        return con.execute(f"{fetch}({select}{where})", params).fetchall()
+    ranges = _ranges(first, cuts)
+    found: list[list[int] | BaseException] = [[] for _ in ranges]
+
+    def scan(i: int, own: sqlite3.Connection) -> None:
+        clause, values = ranges[i]
+        sql = f"{select}{clause} AND ({where})"
+        try:
+            found[i] = [r for (r,) in own.execute(sql, [*values, *params])]
+        except BaseException as exc:  # raised again in the caller's thread
+            found[i] = exc
+
+    def scan_apart(i: int) -> None:
+        try:
+            with closing(_reopen(path)) as own:
+                scan(i, own)
+        except BaseException as exc:
+            found[i] = exc
+
+    threads = [threading.Thread(target=scan_apart, args=(i,)) for i in range(2, len(ranges))]
+    for thread in threads:
+        thread.start()
+    scan(0, con)
+    scan(1, con)
+    for thread in threads:
+        thread.join()
+    rowids: set[int] = set()
+    for part in found:
+        if isinstance(part, BaseException):
+            raise part
+        rowids.update(part)
+    listed = f"{fetch}(SELECT atom FROM json_each(?))"  # noqa: S608
+    return con.execute(listed, (json.dumps(sorted(rowids)),)).fetchall()
+
+
+def _getter(positions: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """row -> tuple of the values at `positions` (itemgetter gives a bare value for one)."""
+    if len(positions) == 1:
+        return lambda row: (row[positions[0]],)
+    return itemgetter(*positions)
 
 
 def _cookie(
-    row: Sequence[Any], names: list[str], key: list[str], location: StoreLocation, scope: Scope
+    row: Sequence[Any], key_of: Callable[[Sequence[Any]], tuple[Any, ...]],
+    location: StoreLocation, scope: Scope,
 ) -> Cookie | None:
-    get = dict(zip(names, row[1:], strict=True))
-    host = str(get["host_key"])
-    raw_partition = get.get("top_frame_site_key") or None
+    # Positions in _LAYOUT.
+    host = str(row[1])
+    raw_partition = row[2]
     partition = partition_url(str(raw_partition)) if raw_partition else None
     if not scope.wants(host, partition):
         return None
-    session = get.get("is_persistent", 1) == 0 or get.get("has_expires", 1) == 0
-    expires = None if session else chromium_datetime(get["expires_utc"])
-    same_site = get.get("samesite", -1)
+    session = row[10] == 0 or row[9] == 0  # is_persistent, has_expires
+    same_site = row[15]
     return Cookie(
         host=host.lower(),
-        name=str(get["name"]),
-        path=str(get["path"]),
-        expires=expires,
-        created=chromium_datetime(get.get("creation_utc")),
-        last_access=chromium_datetime(get.get("last_access_utc")),
-        secure=bool(get["is_secure"]),
-        http_only=bool(get["is_httponly"]),
+        name=str(row[4]),
+        path=str(row[5]),
+        expires=None if session else chromium_datetime(row[8]),
+        created=chromium_datetime(row[11]),
+        last_access=chromium_datetime(row[12]),
+        secure=bool(row[13]),
+        http_only=bool(row[14]),
         same_site=_SAME_SITE.get(same_site, SameSite.UNSPECIFIED)
         if isinstance(same_site, int)
         else SameSite.UNSPECIFIED,
@@ -143,27 +333,37 @@ def _cookie(
         container=None,
         source=Source.SQLITE,
         store=location,
-        key=tuple(get[c] for c in key),
+        key=key_of(row),
         rowid=int(row[0]),
     )
 
 
-def _read(con: sqlite3.Connection, location: StoreLocation, scope: Scope) -> list[Cookie]:
-    columns = _columns(con)
+def _read(
+    con: sqlite3.Connection,
+    location: StoreLocation,
+    scope: Scope,
+    columns: frozenset[str],
+    key: tuple[str, ...],
+    method: ReadMethod | None,
+) -> list[Cookie]:
     if not columns:
         raise UnsupportedSchema(location.path, "no cookies table")
     missing = REQUIRED - columns
     if missing:
         raise UnsupportedSchema(location.path, f"missing columns: {', '.join(sorted(missing))}")
-    key = _key_columns(con, columns)
-    sql, names = _select(columns, key)
-    k, tails = suffix_tails(scope.host_suffixes())
-    params: list[object] = [-k, json.dumps(tails)]
+    key_of = _getter([_AT[c] for c in key])
+    where, params = host_test("host_key", scope)
     if "top_frame_site_key" in columns:
-        params += [-len(scope.agency_domain), scope.agency_domain]
+        # Partitioned rows are few: one comparison for the rest.
+        where += " OR (top_frame_site_key != '' AND instr(top_frame_site_key, ?))"
+        params.append(scope.agency_domain)
+    names = ", ".join(n if n == "rowid" or n in columns else d for n, d in _LAYOUT)
+    rows = select_candidates(
+        con, "cookies", "host_key", where, params, names, path=location.path, method=method
+    )
     cookies = []
-    for row in con.execute(sql, params):
-        cookie = _cookie(row, names, key, location, scope)
+    for row in rows:
+        cookie = _cookie(row, key_of, location, scope)
         if cookie is not None:
             cookies.append(cookie)
     return cookies
@@ -176,8 +376,9 @@ def read_chromium(location: StoreLocation, scope: Scope, *, running: bool = Fals
     try:
         with open_snapshot(location.path, running=running) as (con, method):
             try:
-                schema = f"meta {_meta_version(con)}"
-                cookies = _read(con, location, scope)
+                columns, key, meta = _schema(con)
+                schema = f"meta {meta}"
+                cookies = _read(con, location, scope, columns, key, method)
             except sqlite3.Error as exc:
                 raise sqlite_error(location.path, exc) from exc
     except UnsupportedSchema as exc:

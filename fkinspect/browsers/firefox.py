@@ -8,20 +8,22 @@ PRAGMA table_info): `expiry` is milliseconds from user_version 16 (Firefox
 The only index, moz_uniqueid (name, host, path, originAttributes), starts
 with name, so a scan is unavoidable. It is made the cheap kind: the index
 holds host, originAttributes and the rowid, so SQLite scans that narrow
-covering index (no cookie values on the pages) with one suffix test per row,
-then fetches the few candidate rows by id; the exact check is in Python.
+covering index (no cookie values on its pages) with one cheap host test per
+row and one comparison for the partition (most rows have no
+originAttributes), then fetches the few candidate rows by id; the exact
+check is in Python. A big store is scanned in ranges of `name` at once, as
+Chromium's is in ranges of host_key (chromium.select_candidates).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote_plus
 
-from fkinspect.browsers.chromium import suffix_tails
+from fkinspect.browsers.chromium import host_test, select_candidates
 from fkinspect.errors import StoreError, UnsupportedSchema
 from fkinspect.model import (
     Cookie,
@@ -42,9 +44,13 @@ _MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 REQUIRED = frozenset(
     {"id", "originAttributes", "name", "host", "path", "expiry", "isSecure", "isHttpOnly"}
 )
-_OPTIONAL = ("creationTime", "lastAccessed", "sameSite", "rawSameSite")
-_ALLOWED = frozenset(REQUIRED) | frozenset(_OPTIONAL)
-_BASE = ("id", "name", "host", "path", "originAttributes", "expiry", "isSecure", "isHttpOnly")
+# The fixed row layout we select, with the literal that stands in for a column
+# the schema lacks (the reader's defaults). This is the allow-list of names.
+_LAYOUT = (
+    ("id", ""), ("name", ""), ("host", ""), ("path", ""), ("originAttributes", ""),
+    ("expiry", ""), ("isSecure", ""), ("isHttpOnly", ""), ("creationTime", "NULL"),
+    ("lastAccessed", "NULL"), ("sameSite", "0"), ("rawSameSite", "NULL"),
+)  # fmt: skip
 
 # nsICookie SAMESITE_*.
 _SAME_SITE = {0: SameSite.NONE, 1: SameSite.LAX, 2: SameSite.STRICT, 256: SameSite.UNSPECIFIED}
@@ -78,9 +84,7 @@ def parse_origin_attributes(suffix: str) -> dict[str, str]:
     return out
 
 
-def _same_site(get: dict[str, Any]) -> SameSite:
-    value = get.get("sameSite", 0)
-    raw = get.get("rawSameSite")
+def _same_site(value: object, raw: object) -> SameSite:
     # Before user_version 15 an absent attribute was sameSite LAX with
     # rawSameSite NONE (lax by default); the 14 -> 15 migration made it UNSET.
     if raw is not None and value == 1 and raw == 0:
@@ -91,15 +95,11 @@ def _same_site(get: dict[str, Any]) -> SameSite:
 
 
 def _cookie(
-    row: Sequence[Any],
-    names: list[str],
-    user_version: int,
-    location: StoreLocation,
-    scope: Scope,
+    row: Sequence[Any], user_version: int, location: StoreLocation, scope: Scope
 ) -> Cookie | None:
-    get = dict(zip(names, row, strict=True))
-    host = str(get["host"])
-    suffix = str(get["originAttributes"] or "")
+    # Positions in _LAYOUT.
+    host = str(row[2])
+    suffix = str(row[4] or "")
     attrs = parse_origin_attributes(suffix) if suffix else {}
     partition = partition_url(attrs.get("partitionKey"))
     if not scope.wants(host, partition):
@@ -108,22 +108,23 @@ def _cookie(
     context = attrs.get("userContextId", "")
     if context.isdigit() and int(context) > 0:
         container = location.profile.containers.get(int(context), f"#{context}")
+    name, path = str(row[1]), str(row[3])
     return Cookie(
         host=host.lower(),
-        name=str(get["name"]),
-        path=str(get["path"]),
-        expires=firefox_expiry(get["expiry"], user_version),
-        created=_from_micro(get.get("creationTime")),
-        last_access=_from_micro(get.get("lastAccessed")),
-        secure=bool(get["isSecure"]),
-        http_only=bool(get["isHttpOnly"]),
-        same_site=_same_site(get),
+        name=name,
+        path=path,
+        expires=firefox_expiry(row[5], user_version),
+        created=_from_micro(row[8]),
+        last_access=_from_micro(row[9]),
+        secure=bool(row[6]),
+        http_only=bool(row[7]),
+        same_site=_same_site(row[10], row[11]),
         partition=partition,
         container=container,
         source=Source.SQLITE,
         store=location,
-        key=(str(get["name"]), host, str(get["path"]), suffix),
-        rowid=int(get["id"]),
+        key=(name, host, path, suffix),
+        rowid=int(row[0]),
     )
 
 
@@ -131,24 +132,30 @@ def _user_version(con: sqlite3.Connection) -> int:
     return int(con.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _read(con: sqlite3.Connection, location: StoreLocation, scope: Scope) -> list[Cookie]:
-    user_version = _user_version(con)
+def _read(
+    con: sqlite3.Connection,
+    location: StoreLocation,
+    scope: Scope,
+    user_version: int,
+    method: ReadMethod | None,
+) -> list[Cookie]:
     columns = {row[1] for row in con.execute("PRAGMA table_info(moz_cookies)")}
     if not columns:
         raise UnsupportedSchema(location.path, "no moz_cookies table")
     missing = REQUIRED - columns
     if missing:
         raise UnsupportedSchema(location.path, f"missing columns: {', '.join(sorted(missing))}")
-    names = [c for c in (*_BASE, *_OPTIONAL) if c in columns and c in _ALLOWED]
-    sql = (
-        f"SELECT {', '.join(names)} FROM moz_cookies WHERE id IN ("  # noqa: S608
-        "SELECT id FROM moz_cookies WHERE substr(host, ?) IN (SELECT value FROM json_each(?)) "
-        "OR (originAttributes != '' AND instr(originAttributes, ?) > 0))"
+    where, params = host_test("host", scope)
+    # Partitioned rows are a minority: one comparison for the rest.
+    where += " OR (originAttributes != '' AND instr(originAttributes, ?))"
+    params.append(scope.agency_domain)
+    names = ", ".join(n if n in columns else d for n, d in _LAYOUT)
+    rows = select_candidates(
+        con, "moz_cookies", "name", where, params, names, path=location.path, method=method
     )
-    k, tails = suffix_tails(scope.host_suffixes())
     cookies = []
-    for row in con.execute(sql, (-k, json.dumps(tails), scope.agency_domain)):
-        cookie = _cookie(row, names, user_version, location, scope)
+    for row in rows:
+        cookie = _cookie(row, user_version, location, scope)
         if cookie is not None:
             cookies.append(cookie)
     return cookies
@@ -161,8 +168,9 @@ def read_firefox(location: StoreLocation, scope: Scope, *, running: bool = False
     try:
         with open_snapshot(location.path, running=running) as (con, method):
             try:
-                schema = f"user_version {_user_version(con)}"
-                cookies = _read(con, location, scope)
+                user_version = _user_version(con)
+                schema = f"user_version {user_version}"
+                cookies = _read(con, location, scope, user_version, method)
             except sqlite3.Error as exc:
                 raise sqlite_error(location.path, exc) from exc
     except UnsupportedSchema as exc:
