@@ -5,6 +5,11 @@ and hosts of the removed rows are recorded, never a value. The journal is
 written as "pending" after the backup and before the delete, and replaced by
 "done" after the check; so a kill at any moment leaves a journal that restore
 can act on (it looks at the store to see whether the delete happened).
+
+For a Firefox session file (format "firefox_session") the same fields hold:
+table "cookies" (the JSON list), key_columns name/host/path/originAttributes
+(the suffix string), "rowid" the entry's index in the file before the clean,
+and the backup is a byte copy of the whole file.
 """
 
 from __future__ import annotations

@@ -210,7 +210,8 @@ def replace_session_file(path: Path, data: bytes, *, expect: bytes) -> None:
                  mode)  # fmt: skip
     try:
         with os.fdopen(fd, "wb") as out:
-            os.fchmod(out.fileno(), mode)
+            if hasattr(os, "fchmod"):  # the umask filtered os.open's mode (not on Windows)
+                os.fchmod(out.fileno(), mode)
             out.write(data)
             out.flush()
             os.fsync(out.fileno())

@@ -328,3 +328,28 @@ def test_restore_of_a_clean_killed_before_its_write_puts_nothing_back(tmp_path: 
     assert back.status is RestoreStatus.NOTHING and back.restored == 0
     assert path.read_bytes() == before
     assert not journal.folder.exists()
+
+
+def test_file_rewritten_between_backup_and_rename_is_left_as_rewritten(tmp_path: Path) -> None:
+    """Another writer replaces the file after the backup: our rename does not go ahead."""
+    from fkinspect.clean import Step
+
+    path = _session(tmp_path)
+    plan = make_plan(scan(path), check_running=not_running)
+    state = _state()
+    state["cookies"] = [c for c in state["cookies"] if c["name"] != "_pk_ses.1.abcd"]
+    rewritten: list[bytes] = []
+
+    def progress(_location: object, step: Step) -> None:
+        if step is Step.DELETE:
+            _write(path, state)
+            rewritten.append(path.read_bytes())
+
+    root = tmp_path / "backups"
+    (outcome,) = run_clean(
+        plan, backup_root=root, check_running=not_running, progress=progress
+    ).stores
+    assert rewritten and outcome.status is Status.FAILED and "har ändrats" in outcome.message
+    assert path.read_bytes() == rewritten[0]
+    assert not list(path.parent.glob("*fkinspect*"))
+    assert not root.exists() or not list(root.iterdir())
