@@ -187,8 +187,10 @@ class CleanResultDialog(QDialog):
             return self.tr("{browser} ({profile}) is running, so its cookies were left "
                            "untouched. Close it and remove again.").format(**names)
         if outcome.status is Status.REFUSED:
-            return self.tr("{browser} ({profile}) keeps %n of them only while it runs (in "
-                           "its session file). They disappear when you close the browser.",
+            # Safari's file, or rows that cannot be pointed out exactly: only read here.
+            return self.tr("{browser} ({profile}): %n of them could not be removed here, "
+                           "because fkinspect can only read this browser's cookie file. "
+                           "Remove them in the browser's own settings.",
                            "", outcome.planned).format(**names)
         if outcome.status is Status.FAILED:
             return self.tr("{browser} ({profile}): the cookie file could not be changed, "

@@ -42,10 +42,10 @@
         <translation>{browser} ({profile}) is running, so its cookies were left untouched. Close it and remove again.</translation>
     </message>
     <message numerus="yes">
-        <source>{browser} ({profile}) keeps %n of them only while it runs (in its session file). They disappear when you close the browser.</source>
+        <source>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
         <translation>
-            <numerusform>{browser} ({profile}) keeps %n of them only while it runs (in its session file). It disappears when you close the browser.</numerusform>
-            <numerusform>{browser} ({profile}) keeps %n of them only while it runs (in its session file). They disappear when you close the browser.</numerusform>
+            <numerusform>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser's cookie file. Remove it in the browser's own settings.</numerusform>
+            <numerusform>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser's cookie file. Remove them in the browser's own settings.</numerusform>
         </translation>
     </message>
     <message>

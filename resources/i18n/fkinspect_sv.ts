@@ -42,10 +42,10 @@
         <translation>{browser} ({profile}) är igång, så dess kakor lämnades orörda. Stäng webbläsaren och ta bort igen.</translation>
     </message>
     <message numerus="yes">
-        <source>{browser} ({profile}) keeps %n of them only while it runs (in its session file). They disappear when you close the browser.</source>
+        <source>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
         <translation>
-            <numerusform>{browser} ({profile}) har %n av dem bara medan den är igång (i sin sessionsfil). Den försvinner när du stänger webbläsaren.</numerusform>
-            <numerusform>{browser} ({profile}) har %n av dem bara medan den är igång (i sin sessionsfil). De försvinner när du stänger webbläsaren.</numerusform>
+            <numerusform>{browser} ({profile}): %n av dem kunde inte tas bort här, eftersom fkinspect bara kan läsa den här webbläsarens kakfil. Ta bort den i webbläsarens egna inställningar.</numerusform>
+            <numerusform>{browser} ({profile}): %n av dem kunde inte tas bort här, eftersom fkinspect bara kan läsa den här webbläsarens kakfil. Ta bort dem i webbläsarens egna inställningar.</numerusform>
         </translation>
     </message>
     <message>
