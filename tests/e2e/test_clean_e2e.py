@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, closing
 from pathlib import Path
@@ -100,6 +101,7 @@ def test_clean_refuses_while_chromium_runs(
         # Chromium writes to its own store as it starts (it drops session cookies), so
         # the bytes are compared around the clean only, with the rows as a second check.
         analytics = [c for c in _cookies(chromium_home) if c[4] == "analytics"]
+        _wait_until_quiet(chromium_home.store)  # past Chromium's own start-up writes
         before = chromium_home.store.read_bytes()
         out = chromium_home.run_fkinspect("clean", "--home", str(chromium_home.home), "--yes")
         after = chromium_home.store.read_bytes()
@@ -116,6 +118,25 @@ def test_clean_refuses_while_chromium_runs(
     assert after == before or after[100:] == before[100:]  # at most Chromium's header counter
     backups = chromium_home.home / ".local" / "share" / "fkinspect" / "backups"
     assert not backups.exists() or not any(backups.iterdir())
+
+
+def _wait_until_quiet(store: Path, quiet: float = 2.0, limit: float = 30.0) -> None:
+    """Wait until the store and its journal have not changed for `quiet` seconds."""
+
+    def state() -> tuple[object, ...]:
+        files = (store, store.with_name(store.name + "-journal"))
+        return tuple((f.stat().st_size, f.stat().st_mtime_ns) if f.exists() else None
+                     for f in files)
+
+    deadline = time.monotonic() + limit
+    last, since = state(), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        now = state()
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
 
 
 # The page's analytics cookies, documented or a known analytics tool: a cross-check
