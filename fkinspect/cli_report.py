@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fkinspect.report import FORMATS, LANGUAGES
+from fkinspect.serialize import REPORT_FORMATS as FORMATS
+from fkinspect.wording import LANGUAGES
 
 
 def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:

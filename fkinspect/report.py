@@ -23,11 +23,16 @@ from typing import Any
 from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Scan, StoreResult
 from fkinspect.policy import Policy
-from fkinspect.serialize import cookie_record, display_path, iso_utc, store_record
-from fkinspect.wording import category_label, finding_text, status_label
+from fkinspect.serialize import (
+    REPORT_FORMATS,
+    cookie_record,
+    display_path,
+    iso_utc,
+    store_record,
+)
+from fkinspect.wording import LANGUAGES, category_label, finding_text, status_label
 
-FORMATS = ("html", "csv", "json")
-LANGUAGES = ("sv", "en")
+FORMATS = REPORT_FORMATS
 CATEGORY_ORDER = (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS,
                   Category.THIRD_PARTY, Category.UNDOCUMENTED)
 USER_PLACEHOLDER = "[user]"

@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # annotations only: reading the policy is not needed to forma
     from fkinspect.policy import KnownTool, Policy, PolicyEntry
 
 
+# The files a report can be written as (`fkinspect report --format`).
+REPORT_FORMATS = ("html", "csv", "json")
+
 def iso_utc(moment: datetime | None) -> str | None:
     """ISO 8601 with an explicit UTC designator: 2027-12-26T17:10:28Z."""
     if moment is None:

@@ -10,6 +10,8 @@ from fkinspect.errors import PolicyError
 from fkinspect.lifetime import Lifetime, describe
 from fkinspect.model import Category, Family, Finding, FindingCode, StoreStatus
 
+LANGUAGES = ("sv", "en")  # every sentence here exists in these languages
+
 CATEGORY = {
     Category.NECESSARY: ("Nödvändig", "Necessary"),
     Category.WEBMEETING: ("Personligt webbmöte", "Personal web meeting"),
