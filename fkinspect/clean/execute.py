@@ -376,6 +376,11 @@ class _StoreCleaner:
                 detail = "the rows after the commit differ from the plan"
         except sqlite3.Error as exc:
             detail = f"the store could not be read again: {exc}"
+        return self._finish(journal, detail, rows_after=len(expected))
+
+    def _finish(self, journal: Journal, detail: str, rows_after: int) -> StoreOutcome:
+        """Mark the journal done (or unverified, with why) and say what this store did."""
+        store = self.store
         state = JournalState.UNVERIFIED if detail else JournalState.DONE
         self._step(Step.FINISH)
         with contextlib.suppress(OSError):  # a pending journal still restores
@@ -386,7 +391,7 @@ class _StoreCleaner:
             removed=store.remove,
             kept=len(store.keep),
             planned=len(store.remove),
-            rows_after=len(expected),
+            rows_after=rows_after,
             backup=journal.backup_path,
             journal_id=journal.id,
             message=messages.verify_failed(store.profile, journal.id) if detail else "",
@@ -477,22 +482,7 @@ class _StoreCleaner:
                 detail = "the session file after the write differs from the plan"
         except (OSError, session.SessionFileError) as exc:
             detail = f"the session file could not be read again: {exc}"
-        state = JournalState.UNVERIFIED if detail else JournalState.DONE
-        self._step(Step.FINISH)
-        with contextlib.suppress(OSError):  # a pending journal still restores
-            write_journal(journal.with_state(state))
-        return StoreOutcome(
-            store.location,
-            Status.UNVERIFIED if detail else Status.DONE,
-            removed=store.remove,
-            kept=len(store.keep),
-            planned=len(store.remove),
-            rows_after=journal.rows_after,
-            backup=journal.backup_path,
-            journal_id=journal.id,
-            message=messages.verify_failed(store.profile, journal.id) if detail else "",
-            detail=detail,
-        )
+        return self._finish(journal, detail, rows_after=journal.rows_after)
 
 
 def run_clean(

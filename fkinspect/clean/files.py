@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 FOLDER_MODE = 0o700
@@ -48,20 +49,37 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def write_private_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step: a kill leaves the old or the new file."""
-    partial = path.with_name(path.name + ".partial")
+def write_atomically(path: Path, data: bytes, *, mode: int = FILE_MODE,
+                     suffix: str = ".partial",
+                     check: Callable[[Path], None] | None = None) -> None:
+    """Replace `path` with `data` in one rename: a kill leaves the old or the new file.
+
+    The bytes go to `<path><suffix>` beside it (same file system, so the rename
+    is atomic), with `mode` whatever the umask, flushed to disk; `check(partial)`
+    may still refuse by raising, and then `path` is left as it was.
+    """
+    partial = path.with_name(path.name + suffix)
     with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
-    new_private_file(partial)
+        partial.unlink()  # left by an earlier kill: ours by its name
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                 mode)  # fmt: skip
     try:
-        with partial.open("r+b") as out:
+        with os.fdopen(fd, "wb") as out:
+            if hasattr(os, "fchmod"):  # the umask filtered os.open's mode (not on Windows)
+                os.fchmod(out.fileno(), mode)
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        if check is not None:
+            check(partial)
         os.replace(partial, path)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
     fsync_path(path.parent)
+
+
+def write_private_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` (0600) in one step: a kill leaves the old or the new file."""
+    write_atomically(path, data)

@@ -15,9 +15,7 @@ either the old file or the complete new one.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any
 
 from fkinspect.browsers.firefox_session import origin_attributes_suffix
 from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress, decompress
-from fkinspect.clean.files import fsync_path, new_private_file
+from fkinspect.clean.files import write_atomically
 
 SCHEMA = "mozLz4"
 TABLE = "cookies"  # the JSON list, recorded in the journal's "table"
@@ -170,15 +168,8 @@ def back_up_session(data: bytes, target: Path) -> None:
     Written under a `.partial` name, flushed, read back and parsed, then
     renamed: a file under the final name is always a complete, checked copy.
     """
-    partial = target.with_name(target.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
-    try:
-        new_private_file(partial)
-        with partial.open("r+b") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+
+    def reads_back(partial: Path) -> None:
         copy = partial.read_bytes()
         if copy != data:
             raise OSError(f"the backup of {len(data)} bytes read back differently")
@@ -186,12 +177,8 @@ def back_up_session(data: bytes, target: Path) -> None:
             parse(copy)
         except SessionFileError as exc:
             raise OSError(f"the backup does not read back: {exc}") from exc
-        os.replace(partial, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
-    fsync_path(target.parent)
+
+    write_atomically(target, data, check=reads_back)
 
 
 def replace_session_file(path: Path, data: bytes, *, expect: bytes) -> None:
@@ -202,24 +189,10 @@ def replace_session_file(path: Path, data: bytes, *, expect: bytes) -> None:
     the file changed since it was read; OSError when it cannot be written.
     Either way the real file is left as it was.
     """
-    partial = path.with_name(path.name + PARTIAL_SUFFIX)
-    mode = path.stat().st_mode & 0o777
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()  # left by an earlier kill: ours by its name
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
-                 mode)  # fmt: skip
-    try:
-        with os.fdopen(fd, "wb") as out:
-            if hasattr(os, "fchmod"):  # the umask filtered os.open's mode (not on Windows)
-                os.fchmod(out.fileno(), mode)
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+
+    def unchanged(_partial: Path) -> None:
         if path.read_bytes() != expect:
             raise SessionChanged("the session file changed while it was being cleaned")
-        os.replace(partial, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
-    fsync_path(path.parent)
+
+    write_atomically(path, data, mode=path.stat().st_mode & 0o777, suffix=PARTIAL_SUFFIX,
+                     check=unchanged)
