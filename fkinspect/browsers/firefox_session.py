@@ -105,6 +105,14 @@ def _load(path: Path) -> list[Any]:
     """
     with path.open("rb") as handle:
         data = handle.read(MAX_SIZE + 1)
+    return parse_session_store(data)[1]
+
+
+def parse_session_store(data: bytes) -> tuple[dict[str, Any], list[Any]]:
+    """The whole session state of a session store file's bytes, and its "cookies" list.
+
+    Raises MozLz4Error / SessionStoreError when the content is not one we understand.
+    """
     if len(data) > MAX_SIZE:
         raise SessionStoreError("the file is larger than any session store")
     text = decompress(data)
@@ -117,7 +125,7 @@ def _load(path: Path) -> list[Any]:
     cookies = state.get("cookies", [])
     if not isinstance(cookies, list):
         raise SessionStoreError('"cookies" is not a list')
-    return cookies
+    return state, cookies
 
 
 def _text(entry: Mapping[str, Any], field: str, index: int) -> str:

@@ -21,8 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fkinspect.browsers.firefox_session import origin_attributes_suffix
-from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress, decompress
+from fkinspect.browsers.firefox_session import (
+    SessionStoreError,
+    origin_attributes_suffix,
+    parse_session_store,
+)
+from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress
 from fkinspect.clean.files import write_atomically
 
 SCHEMA = "mozLz4"
@@ -79,19 +83,10 @@ def entry_key(entry: object, index: int) -> SessionKey:
 
 def parse(data: bytes) -> SessionFile:
     """The session file in `data`; SessionFileError when it is not one we understand."""
-    if len(data) > MAX_SIZE:
-        raise SessionFileError("the file is larger than any session store")
     try:
-        state = json.loads(decompress(data))
-    except MozLz4Error as exc:
+        state, cookies = parse_session_store(data)
+    except (MozLz4Error, SessionStoreError) as exc:
         raise SessionFileError(f"not a readable session store: {exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SessionFileError("the decompressed content is not JSON") from exc
-    if not isinstance(state, dict):
-        raise SessionFileError("the JSON is not a session store object")
-    cookies = state.get("cookies", [])
-    if not isinstance(cookies, list):
-        raise SessionFileError('"cookies" is not a list')
     keys = tuple(entry_key(entry, i) for i, entry in enumerate(cookies))
     return SessionFile(data, state, keys)
 
