@@ -9,15 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from children import holding_lock
 from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store
-
-HOLD_LOCK = """
-import fcntl, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
-fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-print("locked", flush=True)
-sys.stdin.readline()
-"""
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -76,23 +69,10 @@ def test_clean_dry_run_ask_yes_and_restore(tmp_path: Path) -> None:
 def test_running_firefox_gives_exit_3_and_the_other_store_is_cleaned(tmp_path: Path) -> None:
     fox = firefox_store(tmp_path)
     chrome = chromium_store(tmp_path)
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(fox.parent / ".parentlock")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+    with holding_lock(fox.parent / ".parentlock"):
         before = fox.read_bytes()
         done = _run(tmp_path, "clean", "--store", str(fox), "--store", str(chrome), "--yes")
         assert fox.read_bytes() == before
-    finally:
-        child.kill()
-        child.wait()
-        for stream in (child.stdin, child.stdout):
-            if stream is not None:
-                stream.close()
     assert done.returncode == 3, done.stderr
     assert "Stäng Firefox (profil abcd1234.default-release) och försök igen" in done.stdout
     assert not ANALYTICS & set(agency_names(chrome))
@@ -117,23 +97,10 @@ def test_session_file_refused_with_exit_3_while_firefox_runs_then_cleaned(
     tmp_path: Path,
 ) -> None:
     session = _session_file(tmp_path)
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(session.parent / ".parentlock")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+    with holding_lock(session.parent / ".parentlock"):
         before = session.read_bytes()
         refused = _run(tmp_path, "clean", "--store", str(session), "--yes", "--json")
         assert session.read_bytes() == before
-    finally:
-        child.kill()
-        child.wait()
-        for stream in (child.stdin, child.stdout):
-            if stream is not None:
-                stream.close()
     assert refused.returncode == 3, refused.stderr
     (s,) = _json(refused)["stores"]
     assert s["format"] == "firefox_session" and s["status"] == "refused_running"

@@ -8,53 +8,23 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from children import HOLD_LOCK, WAIT, Child
 from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store, scan
 
 from fkinspect.clean import RestoreStatus, Status, make_plan, restore, run_clean
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl locks and symlinks")
 
-HOLD_LOCK = """
-import fcntl, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
-fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-print("locked", flush=True)
-sys.stdin.readline()
-"""
-WAIT = 'import sys\nprint("ready", flush=True)\nsys.stdin.readline()\n'
-
-
-class Child:
-    def __init__(self, code: str, *args: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", code, *args],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        self.first = self.proc.stdout.readline().strip()
-
-    def finish(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                stream.close()
-
-
 def test_firefox_lock_refuses_that_store_and_cleans_the_other(tmp_path: Path) -> None:
     fox = firefox_store(tmp_path)
     chrome = chromium_store(tmp_path)
     child = Child(HOLD_LOCK, str(fox.parent / ".parentlock"))
     try:
-        assert child.first == "locked"
+        child.expect("locked")
         fox_bytes = fox.read_bytes()
         found = scan(fox, chrome)
         plan = make_plan(found)
@@ -91,6 +61,7 @@ def test_lock_taken_between_plan_and_write_is_noticed(tmp_path: Path) -> None:
     before = fox.read_bytes()
     child = Child(HOLD_LOCK, str(fox.parent / ".parentlock"))
     try:
+        child.expect("locked")
         result = run_clean(plan, backup_root=tmp_path / "b")
     finally:
         child.finish()
@@ -104,6 +75,7 @@ def test_lock_taken_between_plan_and_write_is_noticed(tmp_path: Path) -> None:
 def test_chromium_singleton_lock(tmp_path: Path, alive: bool) -> None:
     chrome = chromium_store(tmp_path)
     child = Child(WAIT)
+    child.expect("ready")
     pid = child.proc.pid
     if not alive:
         child.finish()  # reaped: the pid is gone, the lock is stale as after a crash

@@ -11,12 +11,12 @@ import copy
 import json
 import os
 import stat
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from children import holding_lock
 from test_clean_support import AG, WWW, not_running, scan
 
 from fkinspect.browsers.mozlz4 import compress, decompress
@@ -175,50 +175,16 @@ def test_clean_removes_exactly_the_planned_entries_and_restore_puts_them_back(
     assert latest_run(root) is None
 
 
-HOLD_LOCK = """
-import fcntl, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
-fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-print("locked", flush=True)
-sys.stdin.readline()
-"""
-
-
-class _Lock:
-    """Firefox's .parentlock held by another process, as a running Firefox holds it."""
-
-    def __init__(self, lock: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", HOLD_LOCK, str(lock)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        assert self.proc.stdout.readline().strip() == "locked"
-
-    def release(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                stream.close()
-
-
 def test_refused_while_firefox_runs_and_cleaned_once_it_is_closed(tmp_path: Path) -> None:
     path = _session(tmp_path, "sessionstore-backups/recovery.jsonlz4")
     before = path.read_bytes()
     root = tmp_path / "backups"
-    lock = _Lock(path.parent.parent / ".parentlock")
-    try:
+    with holding_lock(path.parent.parent / ".parentlock"):
         plan = make_plan(scan(path))  # the real check: the lock is held
         assert plan.stores[0].refusal is not None and plan.to_remove == 0
         result = run_clean(plan, backup_root=root)
         # The plan was made before the lock: the check right before the write refuses.
         late = run_clean(make_plan(scan(path), check_running=not_running), backup_root=root)
-    finally:
-        lock.release()
     for outcome in (result.stores[0], late.stores[0]):
         assert outcome.status is Status.REFUSED_RUNNING
         assert outcome.message == f"Stäng Firefox (profil {PROFILE}) och försök igen"
@@ -228,12 +194,9 @@ def test_refused_while_firefox_runs_and_cleaned_once_it_is_closed(tmp_path: Path
 
     done = run_clean(make_plan(scan(path)), backup_root=root)  # lock released: closed
     assert done.stores[0].status is Status.DONE
-    lock = _Lock(path.parent.parent / ".parentlock")
-    try:
+    with holding_lock(path.parent.parent / ".parentlock"):
         cleaned = path.read_bytes()
         undo = restore(done.run, backup_root=root)
-    finally:
-        lock.release()
     assert undo.stores[0].status is RestoreStatus.REFUSED_RUNNING
     assert "Stäng Firefox" in undo.stores[0].message
     assert path.read_bytes() == cleaned

@@ -10,36 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from children import HOLD_LOCK, WAIT, Child
 
 from fkinspect.errors import BrowserRunning
 from fkinspect.model import Family, Profile
 from fkinspect.running import ensure_not_running, pid_alive, running_evidence
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl locks and symlinks")
-
-# A child that takes Firefox's kind of lock (fcntl F_SETLK write lock on the
-# whole file), says so, and holds it until told to let go.
-HOLD_LOCK = """
-import fcntl, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
-fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-print("locked", flush=True)
-sys.stdin.readline()
-fcntl.lockf(fd, fcntl.LOCK_UN)
-print("unlocked", flush=True)
-sys.stdin.readline()
-"""
-
-# A child that only waits: a live pid for a SingletonLock, optionally with a
-# process name (comm) like a browser's.
-WAIT = """
-import ctypes, sys
-if len(sys.argv) > 1:
-    ctypes.CDLL(None).prctl(15, sys.argv[1].encode(), 0, 0, 0)  # PR_SET_NAME
-print("ready", flush=True)
-sys.stdin.readline()
-"""
-
 
 def _firefox_profile(directory: Path) -> Profile:
     return Profile("firefox-esr", "Firefox ESR", Family.FIREFOX, "default-esr",
@@ -49,35 +26,6 @@ def _firefox_profile(directory: Path) -> Profile:
 def _chromium_profile(root: Path) -> Profile:
     return Profile("chromium", "Chromium", Family.CHROMIUM, "Person 1",
                    root / "Default", root)  # fmt: skip
-
-
-class Child:
-    """A python child process driven line by line over stdin/stdout."""
-
-    def __init__(self, code: str, *args: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", code, *args],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        self.pid = self.proc.pid
-
-    def expect(self, word: str) -> None:
-        assert self.proc.stdout is not None
-        assert self.proc.stdout.readline().strip() == word
-
-    def step(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write("\n")
-        self.proc.stdin.flush()
-
-    def finish(self) -> None:
-        """End the child and reap it, so its pid is really gone (not a zombie)."""
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                stream.close()
 
 
 @pytest.fixture
