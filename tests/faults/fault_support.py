@@ -22,11 +22,11 @@ store, root, block = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 scan = run_scan(ScanRequest(stores=(store,), discover_home=False), load_policy())
 plan = make_plan(scan, check_running=lambda p: None)
 def progress(location, step):
-    print(step.value, flush=True)
+    print(str(step), flush=True)
     if step.value == block:
         sys.stdin.readline()
 result = run_clean(plan, backup_root=root, progress=progress, check_running=lambda p: None)
-print("end", result.stores[0].status.value, flush=True)
+print("end", str(result.stores[0].status), flush=True)
 """
 
 Row = tuple[object, ...]

@@ -92,7 +92,7 @@ scan = run_scan(ScanRequest(stores=(Path(sys.argv[1]),), discover_home=False), l
 plan = make_plan(scan, check_running=lambda p: None)
 result = run_clean(plan, backup_root=Path(sys.argv[2]), check_running=lambda p: None)
 o = result.stores[0]
-print(json.dumps({"status": o.status.value, "message": o.message, "detail": o.detail}))
+print(json.dumps({"status": str(o.status), "message": o.message, "detail": o.detail}))
 """
 
 

@@ -253,7 +253,7 @@ def _status_as(user_args: list[str], path: Path) -> str:
         "p = Path(sys.argv[1])\n"
         "prof = Profile('firefox', 'Firefox', Family.FIREFOX, 'x', p.parent, p.parent)\n"
         "loc = StoreLocation(prof, p, StoreFormat.FIREFOX_SESSION)\n"
-        "print(read_session_cookies(loc, Scope.of('forsakringskassan.se')).status.value)\n"
+        "print(str(read_session_cookies(loc, Scope.of('forsakringskassan.se')).status))\n"
     )
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(

@@ -242,7 +242,7 @@ def test_unreadable_file() -> None:
         "p = Path(sys.argv[1])\n"
         "prof = Profile('chromium', 'Chromium', Family.CHROMIUM, 'P', p.parent, p.parent)\n"
         "loc = StoreLocation(prof, p, StoreFormat.CHROMIUM_SQLITE)\n"
-        "print(read_chromium(loc, Scope.of('forsakringskassan.se')).status.value)\n"
+        "print(str(read_chromium(loc, Scope.of('forsakringskassan.se')).status))\n"
     )
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     with tempfile.TemporaryDirectory() as folder:

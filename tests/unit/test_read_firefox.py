@@ -208,7 +208,7 @@ def test_unreadable_file() -> None:
         "p = Path(sys.argv[1])\n"
         "prof = Profile('firefox', 'Firefox', Family.FIREFOX, 'P', p.parent, p.parent)\n"
         "loc = StoreLocation(prof, p, StoreFormat.FIREFOX_SQLITE)\n"
-        "print(read_firefox(loc, Scope.of('forsakringskassan.se')).status.value)\n"
+        "print(str(read_firefox(loc, Scope.of('forsakringskassan.se')).status))\n"
     )
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     with tempfile.TemporaryDirectory() as folder:

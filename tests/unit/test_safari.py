@@ -242,7 +242,7 @@ def _read_as(user_args: list[str], path: Path) -> dict[str, str]:
         "prof = Profile('safari', 'Safari', Family.SAFARI, 'Safari', p.parent, p.parent)\n"
         "r = read_binarycookies(StoreLocation(prof, p, StoreFormat.SAFARI_BINARY),"
         " Scope.of('forsakringskassan.se'))\n"
-        "print(json.dumps({'status': r.status.value, 'message': r.message}))\n"
+        "print(json.dumps({'status': str(r.status), 'message': r.message}))\n"
     )
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(
