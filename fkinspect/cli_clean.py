@@ -163,17 +163,24 @@ def _plan_status(store: StorePlan) -> str:
     return "refused_running" if store.refusal == "running" else "refused"
 
 
+def _store_json(s: StorePlan, home: Path) -> dict[str, Any]:
+    """The fields every store of `clean --json` starts with: which file of which profile."""
+    p = s.profile
+    return {
+        "browser": p.browser_id,
+        "browser_name": p.browser_name,
+        "profile": p.name,
+        "path": _path(s.path, home),
+        "format": str(s.location.format),
+    }
+
+
 def _plan_json(plan: Plan, home: Path, code: int) -> dict[str, Any]:
     stores = []
     for s in plan.stores:
-        p = s.profile
         stores.append(
             {
-                "browser": p.browser_id,
-                "browser_name": p.browser_name,
-                "profile": p.name,
-                "path": _path(s.path, home),
-                "format": str(s.location.format),
+                **_store_json(s, home),
                 "status": _plan_status(s),
                 "removed": len(s.remove),
                 "kept": len(s.keep),
@@ -198,14 +205,9 @@ def _plan_json(plan: Plan, home: Path, code: int) -> dict[str, Any]:
 def _result_json(plan: Plan, result: CleanResult, home: Path, code: int) -> dict[str, Any]:
     stores = []
     for s, o in zip(plan.stores, result.stores, strict=True):
-        p = s.profile
         stores.append(
             {
-                "browser": p.browser_id,
-                "browser_name": p.browser_name,
-                "profile": p.name,
-                "path": _path(s.path, home),
-                "format": str(s.location.format),
+                **_store_json(s, home),
                 "status": str(o.status),
                 "removed": len(o.removed),
                 "kept": o.kept,
