@@ -124,17 +124,24 @@ def _refresh(base: Path) -> None:
         os.utime(icons)  # icon themes without an index rescan when the folder changes
 
 
-def main() -> int:
-    """`python -m fkinspect.desktop_entry [--remove]`."""
+def run(remove: bool = False) -> int:
+    """Add (or remove) the menu entry and say which files: `fkinspect-gui
+    --install-desktop-entry` and `python -m fkinspect.desktop_entry [--remove]`."""
     try:
-        remove = "--remove" in sys.argv[1:]
         paths = remove_desktop_entry() if remove else install_desktop_entry()
-    except FkInspectError as exc:
+    except (FkInspectError, OSError) as exc:
         print(f"fkinspect: {exc}", file=sys.stderr)
         return 1
     for path in paths:
         print(path)
+    if not remove:
+        print("fkinspect is now in the application menu (it may take a moment to appear).")
     return 0
+
+
+def main() -> int:
+    """`python -m fkinspect.desktop_entry [--remove]`."""
+    return run(remove="--remove" in sys.argv[1:])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-
 from fkinspect import APP_ID
 from ui.i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -40,23 +40,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="show the window, wait for the first reading, print a summary "
                              "and exit (0 when it worked)")
     return parser.parse_args(list(argv))
-
-
-def desktop_entry(remove: bool) -> int:
-    """The menu entry for a pip/pipx install (Linux and other XDG desktops)."""
-    from fkinspect.desktop_entry import install_desktop_entry, remove_desktop_entry
-    from fkinspect.errors import FkInspectError
-
-    try:
-        paths = remove_desktop_entry() if remove else install_desktop_entry()
-    except (FkInspectError, OSError) as exc:
-        print(f"fkinspect: {exc}", file=sys.stderr)
-        return 1
-    for path in paths:
-        print(path)
-    if not remove:
-        print("fkinspect is now in the application menu (it may take a moment to appear).")
-    return 0
 
 
 def smoke_test(app: QApplication, window: MainWindow, timeout_s: float = 90) -> None:
@@ -94,7 +77,9 @@ def _start_logging() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.install_desktop_entry or args.remove_desktop_entry:
-        return desktop_entry(remove=args.remove_desktop_entry)
+        from fkinspect.desktop_entry import run
+
+        return run(remove=args.remove_desktop_entry)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
