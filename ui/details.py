@@ -48,6 +48,7 @@ class DetailsPane(QScrollArea):
         self._policy: Policy | None = None
         self._language = "sv"
         self.naming = Naming()  # the window shares its own: presentation mode hides names
+        self.values_hidden = False  # presentation mode on real data: no value on screen
         body = QWidget(self)
         self.title = _label(body, "detailsTitle")
         font = self.title.font()
@@ -125,12 +126,11 @@ class DetailsPane(QScrollArea):
         if item is None:
             return
         self.hide_value()
-        try:
-            from fkinspect.errors import ValueUnavailable
-            from fkinspect.values import read_value
-        except ImportError:
-            self._value_problem(self.tr("Showing values is not available in this version."))
+        if self.values_hidden:
             return
+        from fkinspect.errors import ValueUnavailable
+        from fkinspect.values import read_value
+
         try:
             value = read_value(item.cookie)
         except ValueUnavailable as exc:
@@ -203,6 +203,9 @@ class DetailsPane(QScrollArea):
         self.where.setText(self.tr("{profile}, in {path}").format(
             profile=self.naming.profile_label(cookie.store.profile),
             path=self.naming.path(cookie.store.path)))
+        self.value_button.setEnabled(not self.values_hidden)
+        self.value_button.setToolTip(
+            self.tr("Values are not shown in presentation mode.") if self.values_hidden else "")
 
     def retranslate(self) -> None:
         titles = (self.tr("Category"), self.tr("Documented lifetime"),

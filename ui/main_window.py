@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.pages, 1)
         self.details = DetailsPane(self.splitter)
         self.details.naming = self.naming
+        self.details.values_hidden = self.naming.hidden and not self.demo
         self.splitter.addWidget(self.stores)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.details)
@@ -555,14 +556,21 @@ class MainWindow(QMainWindow):
     def set_presenting(self, on: bool) -> None:
         """Presentation mode: for showing the app on a real machine without its names."""
         self.naming.hidden = on
+        self._guard_values()
         self.present_action.blockSignals(True)
         self.present_action.setChecked(on)
         self.present_action.blockSignals(False)
         self.model.names_changed()
         self.proxy.invalidate()
         self.stores.retranslate()
+        self.details.hide_value()
         self.details.show_cookie(self.details.current())
         self.statusBar().clearMessage()
+
+    def _guard_values(self) -> None:
+        """Presentation mode on this computer's cookies: no value is ever put on screen
+        (the demo's made-up values may still be shown)."""
+        self.details.values_hidden = self.naming.hidden and not self.demo
 
     def show_scan(self, scan: Scan, policy: Any) -> None:
         self.scan = scan
@@ -670,6 +678,7 @@ class MainWindow(QMainWindow):
         if not on:
             self._drop_demo()
             self.demo_because_empty = False
+        self._guard_values()
         self._banner_text()
         self.scan = None
         self.store_paths = ()
@@ -706,15 +715,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_report(self) -> None:
-        """Hook for the shareable report: HTML/CSV/JSON without values or the home path."""
+        """File → Export report: HTML, CSV or JSON, without values or the home folder."""
         if self.scan is None or self.policy is None:
             return
-        try:
-            from fkinspect.report import build_report, write_report
-        except ImportError:
-            QMessageBox.information(self, self.tr("Export report"),
-                                    self.tr("Exporting is not available in this version."))
-            return
+        from fkinspect.report import build_report, write_report
+
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export report"), str(Path.home() / "fkinspect-rapport.html"),
             self.tr("Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)"))

@@ -44,8 +44,8 @@
     <message numerus="yes">
         <source>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
         <translation>
-            <numerusform>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser's cookie file. Remove it in the browser's own settings.</numerusform>
-            <numerusform>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser's cookie file. Remove them in the browser's own settings.</numerusform>
+            <numerusform>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser&apos;s cookie file. Remove it in the browser&apos;s own settings.</numerusform>
+            <numerusform>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</numerusform>
         </translation>
     </message>
     <message>
@@ -170,10 +170,6 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <source>Showing values is not available in this version.</source>
-        <translation>Showing values is not available in this version.</translation>
-    </message>
-    <message>
         <source>The value could not be read: {reason}</source>
         <translation>The value could not be read: {reason}</translation>
     </message>
@@ -236,6 +232,10 @@ SameSite: {same}</translation>
     <message>
         <source>{profile}, in {path}</source>
         <translation>{profile}, in {path}</translation>
+    </message>
+    <message>
+        <source>Values are not shown in presentation mode.</source>
+        <translation>Values are not shown in presentation mode.</translation>
     </message>
     <message>
         <source>Category</source>
@@ -499,10 +499,6 @@ SameSite: {same}</translation>
     <message>
         <source>Export report</source>
         <translation>Export report</translation>
-    </message>
-    <message>
-        <source>Exporting is not available in this version.</source>
-        <translation>Exporting is not available in this version.</translation>
     </message>
     <message>
         <source>Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)</source>

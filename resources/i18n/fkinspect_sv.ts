@@ -170,10 +170,6 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <source>Showing values is not available in this version.</source>
-        <translation>Att visa värden finns inte i den här versionen.</translation>
-    </message>
-    <message>
         <source>The value could not be read: {reason}</source>
         <translation>Värdet kunde inte läsas: {reason}</translation>
     </message>
@@ -236,6 +232,10 @@ SameSite: {same}</translation>
     <message>
         <source>{profile}, in {path}</source>
         <translation>{profile}, i {path}</translation>
+    </message>
+    <message>
+        <source>Values are not shown in presentation mode.</source>
+        <translation>Värden visas inte i presentationsläge.</translation>
     </message>
     <message>
         <source>Category</source>
@@ -499,10 +499,6 @@ SameSite: {same}</translation>
     <message>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
-    </message>
-    <message>
-        <source>Exporting is not available in this version.</source>
-        <translation>Export finns inte i den här versionen.</translation>
     </message>
     <message>
         <source>Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)</source>

@@ -273,11 +273,16 @@ def test_presentation_mode_hides_profile_names_and_folders(window: MainWindow,
     assert not any(name in text for name in real_names)
     assert "Chromium (Profil 1)" in text and "Firefox ESR (Profil 1)" in text
     assert window.details.where.text() == "Chromium (Profil 1), i …/Cookies"
+    assert not window.details.value_button.isEnabled()  # no real value on a shared screen
+    window.details.show_value()
+    assert not window.details.value_field.isVisible()
     window.search.setText("default-esr")  # a hidden name is not found either
     assert window.proxy.rowCount() == 0
     window.search.clear()
     window.present_action.trigger()
     assert "Firefox ESR (default-esr)" in shown()
+    window.select_cookie("SMSESSION")
+    assert window.details.value_button.isEnabled()
 
 
 def test_window_opened_in_english_is_english_throughout(qtbot, translations,
