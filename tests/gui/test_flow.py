@@ -7,15 +7,12 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from fkinspect.model import Category, FindingCode
 from fkinspect.presentation import cleanable, overview
 from ui.cookie_model import Column
 from ui.main_window import MainWindow
-
-pytest.importorskip("fkinspect.browsers.discovery", reason="store discovery not in yet")
 
 
 def _names(db: Path, table: str = "cookies") -> list[str]:
@@ -75,7 +72,6 @@ def test_details_and_value_only_on_request(demo_window: MainWindow, qtbot, caplo
 
 def test_clean_refuses_while_running_then_removes_and_undoes(demo_window: MainWindow,
                                                              qtbot) -> None:
-    pytest.importorskip("fkinspect.clean", reason="the cleaner is not in yet")
     win = demo_window
     home = win.demo_home.home
     chromium = home / ".config/chromium/Default/Cookies"

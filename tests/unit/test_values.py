@@ -377,7 +377,7 @@ def test_safari_value(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("meta_version", [18, 20, 22, 24])
 def test_chromium_every_meta_version(tmp_path: Path, meta_version: int) -> None:
-    synth = pytest.importorskip("fkinspect.synth")
+    from fkinspect import synth
     profile = _profile(tmp_path, Family.CHROMIUM)
     db = profile.directory / "Cookies"
     synth.write_chromium_store(db, [
@@ -405,7 +405,7 @@ def test_chromium_every_meta_version(tmp_path: Path, meta_version: int) -> None:
 
 @pytest.mark.parametrize("user_version", [12, 14, 16, 17])
 def test_firefox_every_user_version(tmp_path: Path, user_version: int) -> None:
-    synth = pytest.importorskip("fkinspect.synth")
+    from fkinspect import synth
     profile = _profile(tmp_path, Family.FIREFOX, "firefox")
     db = profile.directory / "cookies.sqlite"
     later = datetime(2027, 1, 1, tzinfo=UTC)
