@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 import fkinspect
 from fkinspect.model import Category, ClassifiedCookie, Profile, Scan, StoreLocation
 from fkinspect.presentation import CATEGORY_ORDER, Naming, cleanable, overview
-from fkinspect.serialize import display_path
+from fkinspect.serialize import REPORT_FORMATS, display_path
 from fkinspect.wording import category_label
 from ui import workers
 from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog, restore_problems
@@ -718,8 +718,6 @@ class MainWindow(QMainWindow):
         """File → Export report: HTML, CSV or JSON, without values or the home folder."""
         if self.scan is None or self.policy is None:
             return
-        from fkinspect.report import build_report, write_report
-
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export report"), str(Path.home() / "fkinspect-rapport.html"),
             self.tr("Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)"))
@@ -727,19 +725,28 @@ class MainWindow(QMainWindow):
             return
         target = Path(path)
         fmt = target.suffix.lstrip(".").lower()
-        if fmt not in ("html", "csv", "json"):
+        if fmt not in REPORT_FORMATS:
             fmt = "csv" if "csv" in chosen else "json" if "json" in chosen else "html"
             target = target.with_suffix("." + fmt)
+        self.export_to(target, fmt)
+
+    def export_to(self, target: Path, fmt: str) -> bool:
+        """Write the report of what is on screen; say where, or why not."""
+        if self.scan is None or self.policy is None:
+            return False
+        from fkinspect.report import build_report, write_report
+
         try:
             write_report(build_report(self.scan, self.policy, self.language, self._home()),
                          target, fmt)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export report"),
-                                self.tr("The report could not be saved: {reason}").format(
-                                    reason=exc.strerror or type(exc).__name__))
-            return
+            self._warn(self.tr("Export report"),
+                       self.tr("The report could not be saved: {reason}").format(
+                           reason=exc.strerror or type(exc).__name__), "exportError")
+            return False
         self.statusBar().showMessage(self.tr("Report saved in {path}").format(
             path=display_path(target)))
+        return True
 
     @Slot()
     def show_about(self) -> None:

@@ -122,3 +122,24 @@ def test_undo_from_the_file_menu_after_the_dialog_is_closed(demo_window: MainWin
     assert _names(chromium) == before
     win._update_undo_action()
     assert not win.undo_action.isEnabled()
+
+
+def test_export_report_of_the_demo_without_values_or_home(demo_window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    from fkinspect.values import read_value
+
+    win = demo_window
+    values = {read_value(i.cookie) for i in win.scan.cookies if i.cookie.name == "SMSESSION"}
+    assert values
+    target = tmp_path / "rapport.html"
+    assert win.export_to(target, "html")
+    text = target.read_text(encoding="utf-8")
+    assert "Webbanalys" in text and "SMSESSION" in text
+    assert not any(v in text for v in values)
+    assert str(win.demo_home.home) not in text
+    assert win.statusBar().currentMessage().startswith("Rapporten sparades i ")
+    folder = tmp_path / "a-folder.csv"
+    folder.mkdir()
+    assert not win.export_to(folder, "csv")  # a folder cannot be written as a file
+    assert win.error_box.objectName() == "exportError" and win.error_box.isVisible()
+    win.error_box.close()
