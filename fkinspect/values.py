@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from fkinspect.browsers.chromium import KEY_COLUMNS as CHROMIUM_KEY_COLUMNS
 from fkinspect.errors import ValueUnavailable
 from fkinspect.model import Cookie, StoreFormat
 from fkinspect.scope import partition_url
@@ -35,17 +36,6 @@ _IV = b" " * 16
 _LINUX_FIXED_PASSWORD = b"peanuts"
 _HOST_HASH_FROM_META = 24  # meta version that prefixes SHA-256(host_key)
 
-# Chromium's unique key, in the order the reader puts it in Cookie.key
-# (as far as a schema has the columns).
-_CHROMIUM_KEY_COLUMNS = (
-    "host_key",
-    "top_frame_site_key",
-    "has_cross_site_ancestor",
-    "name",
-    "path",
-    "source_scheme",
-    "source_port",
-)
 
 # browser id prefix -> (Linux keyring application, macOS keychain service, account),
 # as browser-cookie3 names them. "chromium" must come before "chrome".
@@ -167,7 +157,7 @@ def _chromium_row(conn: sqlite3.Connection, cookie: Cookie) -> sqlite3.Row | Non
     ).fetchall()
     if not rows:
         return None
-    columns = [c for c in _CHROMIUM_KEY_COLUMNS if c in rows[0].keys()]  # noqa: SIM118
+    columns = [c for c in CHROMIUM_KEY_COLUMNS if c in rows[0].keys()]  # noqa: SIM118
     if len(cookie.key) == len(columns):
         matches = [r for r in rows if tuple(r[c] for c in columns) == tuple(cookie.key)]
     else:

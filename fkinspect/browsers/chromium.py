@@ -20,7 +20,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
@@ -90,7 +90,7 @@ def _schema(con: sqlite3.Connection) -> tuple[frozenset[str], tuple[str, ...], s
     at import than this takes to run.
     """
     columns = frozenset(str(row[1]) for row in con.execute("PRAGMA table_info(cookies)"))
-    return columns, _key_columns(con, columns), _meta_version(con)
+    return columns, key_columns(con, columns), _meta_version(con)
 
 
 def _meta_version(con: sqlite3.Connection) -> str:
@@ -103,7 +103,7 @@ def _meta_version(con: sqlite3.Connection) -> str:
     return str(row[0]) if row else "unknown"
 
 
-def _key_columns(con: sqlite3.Connection, columns: frozenset[str]) -> tuple[str, ...]:
+def key_columns(con: sqlite3.Connection, columns: Collection[str]) -> tuple[str, ...]:
     """The columns of the store's unique index on cookies: a row's identity.
 
     Meta 18 has source_scheme/source_port columns that are not part of it yet.

@@ -10,14 +10,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from fkinspect.browsers.chromium import KEY_COLUMNS as CHROMIUM_KEY_COLUMNS
+from fkinspect.browsers.chromium import key_columns
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import Family
 
-# Identity columns in Chromium's unique index order; a schema uses those it has.
-CHROMIUM_KEY_COLUMNS = (
-    "host_key", "top_frame_site_key", "has_cross_site_ancestor", "name", "path",
-    "source_scheme", "source_port",
-)  # fmt: skip
 FIREFOX_KEY_COLUMNS = ("name", "host", "path", "originAttributes")
 
 # Every column these tables have had (meta 18-24; user_version 10-17). Restore
@@ -64,25 +61,13 @@ def _table_columns(con: sqlite3.Connection, table: str) -> tuple[str, ...]:
     return tuple(str(r[0]) for r in rows)
 
 
-def _chromium_key(con: sqlite3.Connection, columns: tuple[str, ...]) -> tuple[str, ...]:
-    """The columns of the unique index on cookies (meta 18 leaves out source_*)."""
-    for index in con.execute("SELECT name, \"unique\" FROM pragma_index_list('cookies')"):
-        if not index[1]:
-            continue
-        rows = con.execute("SELECT name FROM pragma_index_info(?)", (index[0],)).fetchall()
-        names = tuple(str(r[0]) for r in rows)
-        if names and names[0] == "host_key" and all(n in CHROMIUM_KEY_COLUMNS for n in names):
-            return names
-    return tuple(c for c in CHROMIUM_KEY_COLUMNS if c in columns)
-
-
 def introspect(con: sqlite3.Connection, family: Family, path: Path) -> Table:
     """The cookie table of an open store; UnsupportedSchema when it is not one we know."""
     if family is Family.CHROMIUM:
         columns = _table_columns(con, "cookies")
         if not columns:
             raise UnsupportedSchema(path, "no cookies table")
-        key = _chromium_key(con, columns)
+        key = key_columns(con, columns)  # the reader's: Cookie.key has this order
         row = con.execute(
             "SELECT value FROM meta WHERE key = 'version'"
             if "meta" in _tables(con)
