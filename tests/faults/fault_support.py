@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -30,6 +35,36 @@ print("end", str(result.stores[0].status), flush=True)
 """
 
 Row = tuple[object, ...]
+
+
+def clean_and_kill(store: Path, root: Path, step: str | None, delay: float | None) -> list[str]:
+    """Clean `store` in a child (CHILD), SIGKILL it at `step` (and `delay` later, during
+    which it runs on), or after `delay` when no step; return the steps it reported."""
+    block = step if (step and delay is None) else ""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(store), str(root), block],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    seen: list[str] = []
+    try:
+        assert proc.stdout is not None
+        if step is None:
+            time.sleep(delay or 0)
+        else:
+            while line := proc.stdout.readline().strip():  # "" once it ended first
+                seen.append(line)
+                if line == step:
+                    break
+            time.sleep(delay or 0)  # the child waits at `step` only when told to
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        seen += [line.strip() for line in proc.stdout.read().splitlines()]
+    finally:
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None:
+                stream.close()
+    return seen
 
 
 def make_templates(folder: Path, rows: int = 3000) -> dict[str, Path]:

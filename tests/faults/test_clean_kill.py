@@ -12,16 +12,12 @@ backup under its final name must be complete.
 from __future__ import annotations
 
 import json
-import os
 import random
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from fault_support import CHILD, copy_store, full_rows, integrity, make_templates
+from fault_support import clean_and_kill, copy_store, full_rows, integrity, make_templates
 
 from fkinspect.clean import Step, make_plan
 from fkinspect.policy import load_policy
@@ -57,29 +53,6 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path,
     return found
 
 
-def _kill(proc: subprocess.Popen[str], step: str | None, delay: float | None) -> list[str]:
-    """Let the child run to `step` (and `delay` more), SIGKILL it; the steps it reported."""
-    assert proc.stdout is not None
-    seen: list[str] = []
-    if step is None:
-        time.sleep(delay or 0)
-    else:
-        while True:
-            line = proc.stdout.readline().strip()
-            if not line:
-                break  # it ended before the step (nothing to do)
-            seen.append(line)
-            if line == step:
-                break
-        if delay:
-            # The child waits at `step` only when told to; here it runs on.
-            time.sleep(delay)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    seen += [line.strip() for line in proc.stdout.read().splitlines()]
-    return seen
-
-
 @pytest.mark.parametrize(("family", "step", "delay"), CASES)
 def test_kill_leaves_store_untouched_or_exactly_cleaned(
     tmp_path: Path,
@@ -91,21 +64,7 @@ def test_kill_leaves_store_untouched_or_exactly_cleaned(
     template, original, cleaned = templates[family]
     store = copy_store(template, tmp_path)
     root = tmp_path / "backups"
-    block = step if (step and delay is None) else ""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(store), str(root), block],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        seen = _kill(proc, step, delay)
-    finally:
-        for stream in (proc.stdin, proc.stdout):
-            if stream is not None:
-                stream.close()
+    seen = clean_and_kill(store, root, step, delay)
     if step is not None:
         assert step in seen  # the kill came at or after that step
 

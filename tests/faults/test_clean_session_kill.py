@@ -12,17 +12,13 @@ the original entries back.
 from __future__ import annotations
 
 import json
-import os
 import random
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_support import CHILD
+from fault_support import clean_and_kill
 
 from fkinspect.browsers.mozlz4 import compress, decompress
 from fkinspect.clean import JournalState, RestoreStatus, Step, list_journals, restore
@@ -77,33 +73,7 @@ def test_kill_leaves_the_old_file_or_the_exact_new_one(
         "cookies": [c for c in original["cookies"] if not c["name"].startswith("_pk_ses.")],
     }
     root = tmp_path / "backups"
-    block = step if (step and delay is None) else ""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path), str(root), block],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    seen: list[str] = []
-    try:
-        assert proc.stdout is not None
-        if step is None:
-            time.sleep(delay or 0)
-        else:
-            while line := proc.stdout.readline().strip():
-                seen.append(line)
-                if line == step:
-                    break
-            time.sleep(delay or 0)  # the child waits at `step` only when told to
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
-        seen += [line.strip() for line in proc.stdout.read().splitlines()]
-    finally:
-        for stream in (proc.stdin, proc.stdout):
-            if stream is not None:
-                stream.close()
+    seen = clean_and_kill(path, root, step, delay)
     if step is not None:
         assert step in seen
 
