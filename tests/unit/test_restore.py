@@ -87,17 +87,17 @@ def _crash_at(step: Step):  # type: ignore[no-untyped-def]
     return progress
 
 
+def _clean_until_crash(path: Path, root: Path, step: Step) -> None:
+    """A clean of `path` that dies just before `step`, as a killed process would."""
+    plan = make_plan(scan(path), check_running=not_running)
+    with pytest.raises(Crash):
+        run_clean(plan, backup_root=root, check_running=not_running, progress=_crash_at(step))
+
+
 def test_pending_journal_before_the_delete_restores_nothing(tmp_path: Path) -> None:
     path = chromium_store(tmp_path)
     before = rows(path)
-    plan = make_plan(scan(path), check_running=not_running)
-    with pytest.raises(Crash):
-        run_clean(
-            plan,
-            backup_root=tmp_path / "b",
-            check_running=not_running,
-            progress=_crash_at(Step.DELETE),
-        )
+    _clean_until_crash(path, tmp_path / "b", Step.DELETE)
     assert rows(path) == before
     (journal,) = list_journals(tmp_path / "b")
     assert journal.state is JournalState.PENDING
@@ -110,14 +110,7 @@ def test_pending_journal_before_the_delete_restores_nothing(tmp_path: Path) -> N
 def test_pending_journal_after_the_commit_restores(tmp_path: Path) -> None:
     path = firefox_store(tmp_path)
     before = rows(path)
-    plan = make_plan(scan(path), check_running=not_running)
-    with pytest.raises(Crash):
-        run_clean(
-            plan,
-            backup_root=tmp_path / "b",
-            check_running=not_running,
-            progress=_crash_at(Step.VERIFY),
-        )
+    _clean_until_crash(path, tmp_path / "b", Step.VERIFY)
     assert not ANALYTICS & set(agency_names(path))
     (journal,) = list_journals(tmp_path / "b")
     assert journal.state is JournalState.PENDING
