@@ -11,7 +11,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -47,9 +46,9 @@ def scan_request(args: argparse.Namespace) -> ScanRequest:
     """What --home/--store/--browser ask for: only --store means "just these files"."""
     from fkinspect.scan import ScanRequest
 
-    request = ScanRequest.for_home(args.home) if args.home else ScanRequest()
-    return replace(request, stores=tuple(args.store), browsers=tuple(args.browser),
-                   discover_home=bool(args.home) or not args.store)
+    environment = ScanRequest.for_home(args.home).environment if args.home else None
+    return ScanRequest(environment, args.store, args.browser,
+                       discover_home=bool(args.home) or not args.store)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,15 +1,21 @@
 """The immutable records that flow one way: discover -> read -> classify -> show.
 
 Nothing here does I/O. Every stage takes these values and returns new ones.
+
+Records on the path of every start are NamedTuples, not dataclasses: importing
+dataclasses (it imports inspect) and generating each class's methods cost about a
+quarter of `fkinspect list`'s whole process time (bench/README.md), and a
+NamedTuple is built several times faster per cookie. Change one with `_replace`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 
 class Family(StrEnum):
@@ -70,8 +76,10 @@ class ReadMethod(StrEnum):
     FILE = "file"  # a plain file read in full (session store, binarycookies)
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+_EMPTY: Mapping[Any, str] = MappingProxyType({})  # one shared, read-only default
+
+
+class Profile(NamedTuple):
     """One browser profile found on disk."""
 
     browser_id: str  # stable id: "chromium", "chrome", "firefox-esr", "safari" ...
@@ -82,15 +90,17 @@ class Profile:
     root: Path  # Chromium user-data-dir / Firefox profiles root / Safari cookie folder
     is_default: bool = False
     # Firefox containers: userContextId -> name (from containers.json).
-    containers: Mapping[int, str] = field(default_factory=dict, hash=False)
+    containers: Mapping[int, str] = _EMPTY
 
     @property
     def label(self) -> str:
         return f"{self.browser_name} ({self.name})"
 
+    def __hash__(self) -> int:  # every field but the containers mapping, which cannot hash
+        return hash(self[:-1])
 
-@dataclass(frozen=True, slots=True)
-class StoreLocation:
+
+class StoreLocation(NamedTuple):
     """A cookie file of a profile, before it is read."""
 
     profile: Profile
@@ -98,8 +108,7 @@ class StoreLocation:
     format: StoreFormat
 
 
-@dataclass(frozen=True, slots=True)
-class Cookie:
+class Cookie(NamedTuple):
     """One row of a store: metadata only, never the value.
 
     `key` is the row's full identity in its store (Chromium: host_key,
@@ -135,8 +144,7 @@ class Cookie:
         return self.host.lstrip(".")
 
 
-@dataclass(frozen=True, slots=True)
-class StoreResult:
+class StoreResult(NamedTuple):
     """What reading one store gave: its status, and its cookies when it read."""
 
     location: StoreLocation
@@ -163,15 +171,13 @@ class FindingCode(StrEnum):
     PARTITIONED_ELSEWHERE = "partitioned_elsewhere"  # agency cookie in another site's partition
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     code: FindingCode
     # Parameters for the sentence a UI or CLI builds (documented name, days ...).
-    detail: Mapping[str, str] = field(default_factory=dict)
+    detail: Mapping[str, str] = _EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Classification:
+class Classification(NamedTuple):
     category: Category
     rule: str  # what matched: a policy name/pattern, "site:youtube.com", "partition:...", ""
     findings: tuple[Finding, ...] = ()
@@ -183,14 +189,12 @@ class Classification:
         return any(f.code is code for f in self.findings)
 
 
-@dataclass(frozen=True, slots=True)
-class ClassifiedCookie:
+class ClassifiedCookie(NamedTuple):
     cookie: Cookie
     classification: Classification
 
 
-@dataclass(frozen=True, slots=True)
-class Scan:
+class Scan(NamedTuple):
     """Everything one scan found, in discovery order."""
 
     stores: tuple[StoreResult, ...]

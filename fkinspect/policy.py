@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from fkinspect.errors import PolicyError
 from fkinspect.lifetime import Lifetime
@@ -24,8 +23,7 @@ from fkinspect.scope import Scope, host_in, normalize_host
 _DOCUMENTED = (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     title: str
     heading: str
     updated: date
@@ -33,8 +31,7 @@ class Source:
     text_file: str  # the page text the data was made from, relative to resources/
 
 
-@dataclass(frozen=True, slots=True)
-class PolicyEntry:
+class PolicyEntry(NamedTuple):
     """A cookie the page documents, by exact name or by glob pattern."""
 
     id: str
@@ -66,8 +63,7 @@ class PolicyEntry:
         return self.page_text if language == "sv" else self.purpose_en
 
 
-@dataclass(frozen=True, slots=True)
-class KnownTool:
+class KnownTool(NamedTuple):
     """An undocumented cookie that belongs to a well-known tool (Matomo, Google Analytics)."""
 
     id: str
@@ -92,8 +88,7 @@ class KnownTool:
         return self.note_sv if language == "sv" else self.note_en
 
 
-@dataclass(frozen=True, slots=True)
-class ThirdPartySite:
+class ThirdPartySite(NamedTuple):
     id: str
     name: str
     domains: tuple[str, ...]
@@ -102,8 +97,7 @@ class ThirdPartySite:
         return any(host_in(host, d) for d in self.domains)
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
+class Policy(NamedTuple):
     source: Source
     agency_domain: str
     agency_name: str

@@ -20,8 +20,8 @@ import struct
 import subprocess
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from fkinspect.errors import BrowserRunning
 from fkinspect.model import Family, Profile
@@ -47,8 +47,7 @@ _SHARING_VIOLATION = 32  # ERROR_SHARING_VIOLATION
 _LOCK_VIOLATION = 33  # ERROR_LOCK_VIOLATION
 
 
-@dataclass(frozen=True, slots=True)
-class RunningEvidence:
+class RunningEvidence(NamedTuple):
     """Why we believe the profile's browser is running, in plain words."""
 
     browser_name: str

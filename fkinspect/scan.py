@@ -6,8 +6,8 @@ A store that fails gets a status and a message; the others still read.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,20 +24,22 @@ log = logging.getLogger(__name__)
 Progress = Callable[[StoreLocation], None]
 
 
-@dataclass(frozen=True, slots=True)
 class ScanRequest:
     """What to scan: the user's own machine, another home folder, or given files."""
 
-    environment: Environment = field(default_factory=Environment.current)
-    stores: tuple[Path, ...] = ()  # --store: these files or profile folders
-    browsers: tuple[str, ...] = ()  # --browser: only these browser ids
-    discover_home: bool = True  # False when only --store was given
+    __slots__ = ("browsers", "discover_home", "environment", "stores")
+
+    def __init__(self, environment: Environment | None = None, stores: Sequence[Path] = (),
+                 browsers: Sequence[str] = (), discover_home: bool = True) -> None:
+        self.environment = environment or Environment.current()  # None: this machine's user
+        self.stores = tuple(stores)  # --store: these files or profile folders
+        self.browsers = tuple(browsers)  # --browser: only these browser ids
+        self.discover_home = discover_home  # False when only --store was given
 
     @classmethod
     def for_home(cls, home: Path, platform: str | None = None) -> ScanRequest:
         """A copied or foreign home: its own default folders, not this user's XDG paths."""
-        current = Environment.current()
-        return cls(Environment(home, {}, platform or current.platform))
+        return cls(Environment(home, {}, platform or sys.platform))
 
 
 def locations(request: ScanRequest) -> list[StoreLocation]:
@@ -65,7 +67,7 @@ def read_store(location: StoreLocation, scope: Scope, running: bool) -> StoreRes
     except Exception as exc:  # a reader bug must cost one store, not the scan
         log.exception("reading a %s store failed", location.format)
         return StoreResult(location, StoreStatus.ERROR, f"{type(exc).__name__}", running=running)
-    return replace(result, running=True) if running and not result.running else result
+    return result._replace(running=True) if running and not result.running else result
 
 
 def _reader(fmt: StoreFormat) -> Callable[[StoreLocation, Scope, bool], StoreResult]:

@@ -7,7 +7,7 @@ Never a substring match: `notforsakringskassan.se` and
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 
@@ -54,8 +54,7 @@ def partition_url(raw: str | None) -> str | None:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(NamedTuple):
     """The agency's domain and the third-party sites its page names."""
 
     agency_domain: str

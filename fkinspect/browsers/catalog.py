@@ -31,8 +31,8 @@ profile's folder suffix (`.default-esr`, `.dev-edition-default`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from fkinspect.model import Family
 
@@ -49,8 +49,7 @@ class Base(Enum):
     APP_SUPPORT = "app_support"  # ~/Library/Application Support
 
 
-@dataclass(frozen=True, slots=True)
-class Root:
+class Root(NamedTuple):
     """Where a browser keeps its profiles on one platform.
 
     Chromium: the user-data-dir. Firefox: the folder holding profiles.ini.
@@ -64,8 +63,7 @@ class Root:
     editions: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Browser:
+class Browser(NamedTuple):
     id: str
     name: str
     family: Family
@@ -97,7 +95,7 @@ def _macos(folder: str, base: Base = Base.APP_SUPPORT) -> Root:
 def _chromium(id_: str, name: str, *roots: Root | tuple[Root, ...]) -> Browser:
     flat: list[Root] = []
     for root in roots:
-        flat.extend(root if isinstance(root, tuple) else (root,))
+        flat.extend((root,) if isinstance(root, Root) else root)
     return Browser(id_, name, Family.CHROMIUM, tuple(flat))
 
 

@@ -20,9 +20,8 @@ import os
 import re
 import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from fkinspect.browsers.catalog import (
     BROWSER_IDS,
@@ -65,12 +64,11 @@ class UnknownBrowser(FkInspectError):
         self.names = tuple(sorted(names))
 
 
-@dataclass(frozen=True, slots=True)
-class Environment:
+class Environment(NamedTuple):
     """The home folder, environment variables and platform to look in."""
 
     home: Path
-    env: Mapping[str, str] = field(hash=False)
+    env: Mapping[str, str]
     platform: str  # "linux", "win32", "darwin" (sys.platform spelling)
 
     @classmethod
@@ -203,8 +201,7 @@ def _profile_order(profile: Profile) -> tuple[bool, str, str]:
 # ------------------------------------------------------------------ Chromium
 
 
-@dataclass(frozen=True, slots=True)
-class _LocalState:
+class _LocalState(NamedTuple):
     names: Mapping[str, str]  # profile folder -> display name
     last_used: str | None
 
@@ -322,8 +319,7 @@ def _install_defaults(root: Path, profiles_ini: configparser.ConfigParser) -> se
     return defaults
 
 
-@dataclass(frozen=True, slots=True)
-class _IniProfile:
+class _IniProfile(NamedTuple):
     name: str
     directory: Path
     is_default: bool
@@ -400,8 +396,7 @@ def _safari_store(folder: Path) -> Path | None:
 # ------------------------------------------------------------------ discover
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
     order: tuple[int, int, bool, str, str]
     locations: list[StoreLocation]
 
