@@ -124,9 +124,24 @@ def _configure_logging(verbose: bool) -> None:
 
 
 def write_json(data: Any, out: TextIO | None = None) -> None:
-    stream = out or sys.stdout
-    json.dump(data, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    """An object's lists with one record per line: readable, greppable, and quick.
+
+    Quick because each record goes through json's C encoder; asking it to indent
+    switches to the pure-Python one, five times slower on a long list.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    if not isinstance(data, dict):
+        text = encode(data)
+    else:
+        fields = []
+        for key, value in data.items():
+            if isinstance(value, list) and value:
+                value_text = "[\n    " + ",\n    ".join(map(encode, value)) + "\n  ]"
+            else:
+                value_text = encode(value)
+            fields.append(f"  {encode(key)}: {value_text}")
+        text = "{\n" + ",\n".join(fields) + "\n}"
+    (out or sys.stdout).write(text + "\n")
 
 
 def _policy(args: argparse.Namespace) -> int:
