@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import struct
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -175,6 +173,8 @@ def _linux_processes(names: frozenset[str]) -> list[int]:
 
 
 def _mac_processes(names: Iterable[str]) -> list[int]:
+    import subprocess  # here, not at the top: a check on Linux never needs it
+
     found: list[int] = []
     for name in names:
         try:
@@ -260,8 +260,11 @@ def _chromium(
     if not host or not pid_text.isdigit():
         return f"its lock ({CHROMIUM_LOCK}) points at {target!r}; cannot tell", None
     pid = int(pid_text)
-    here = hostname if hostname is not None else socket.gethostname()
-    if host != here:
+    if hostname is None:
+        import socket  # only when a lock names a host: socket costs 5 ms of every start
+
+        hostname = socket.gethostname()
+    if host != hostname:
         return (
             f"its lock ({CHROMIUM_LOCK}) says it is in use on another computer ({host}, "
             f"process {pid}); this computer cannot tell whether that is still true",
