@@ -11,7 +11,7 @@ of that many rows (schema-faithful, fkinspect.synth; cached in
 /tmp/fkinspect-bench-home). Then it times whole processes, interleaved so that
 drift on the machine hits both alike:
 
-  ours  python -m fkinspect list --json --home H   (discovery, both stores, the
+  ours  fkinspect list --json --home H   (the installed command: discovery, both stores, the
         agency's and the named sites' cookies, classification, JSON)
   bc3   python -c "<script>": browser_cookie3.chromium(cookie_file=...,
         domain_name="forsakringskassan.se") and browser_cookie3.firefox(
@@ -65,6 +65,9 @@ def _home(rows: int) -> Path:
     (chromium / "Local State").write_text(json.dumps(state), encoding="utf-8")
     firefox = partial / ".mozilla" / "firefox"
     generate_bulk_firefox(firefox / FIREFOX_PROFILE / "cookies.sqlite", rows)
+    # Firefox leaves its lock file in every profile it has run; only a lock on it means
+    # "running". Without the file fkinspect would fall back to looking at processes.
+    (firefox / FIREFOX_PROFILE / ".parentlock").touch()
     (firefox / "profiles.ini").write_text(
         "[Profile0]\nName=default-release\nIsRelative=1\n"
         f"Path={FIREFOX_PROFILE}\nDefault=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n",
@@ -97,6 +100,12 @@ def _time(args: list[str], env: dict[str, str]) -> tuple[float, str]:
     return elapsed, done.stdout
 
 
+def _fkinspect() -> list[str]:
+    """The installed `fkinspect` command, as a user runs it (else `python -m fkinspect`)."""
+    script = Path(sys.executable).with_name("fkinspect")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "fkinspect"]
+
+
 def _found(stdout: str) -> str:
     data = json.loads(stdout)
     stores = ", ".join(s["status"] for s in data["stores"])
@@ -114,7 +123,7 @@ def main() -> int:
     for rows in (int(r) for r in args.rows.split(",")):
         home = _home(rows)
         chromium, firefox = _stores(home)
-        ours_cmd = [sys.executable, "-m", "fkinspect", "list", "--json", "--home", str(home)]
+        ours_cmd = [*_fkinspect(), "list", "--json", "--home", str(home)]
         bc3_cmd = [sys.executable, "-c", BC3, str(chromium), str(firefox)]
         _, ours_out = _time(ours_cmd, env)  # warm the file cache and bytecode for both
         _, bc3_out = _time(bc3_cmd, env)
