@@ -17,12 +17,45 @@ from fkinspect.model import (
     Finding,
     FindingCode,
 )
-from fkinspect.policy import KnownTool, Policy, PolicyEntry
+from fkinspect.policy import KnownTool, Policy, PolicyEntry, glob_match
 from fkinspect.scope import partition_url
 
 # A browser stores the cap give or take the seconds between the server's clock and
 # its own; a day either side is still "the browser capped it".
 _CAP_SLACK = timedelta(days=1)
+
+
+class _NameIndex:
+    """The policy's entries by name, so that a cookie is not tried against each in turn.
+
+    Finds what a scan of the entries in policy order would: the first entry whose
+    name (or typo's live name) or pattern matches. `fold` compares casefolded.
+    """
+
+    def __init__(self, entries: Iterable[PolicyEntry], *, fold: bool) -> None:
+        self.fold = fold
+        self.names: dict[str, tuple[int, PolicyEntry]] = {}
+        self.patterns: list[tuple[int, str, PolicyEntry]] = []
+        for position, entry in enumerate(entries):
+            if entry.pattern is not None:
+                self.patterns.append((position, self._key(entry.pattern), entry))
+                continue
+            for name in (entry.name, entry.meant):
+                if name:
+                    self.names.setdefault(self._key(name), (position, entry))
+
+    def _key(self, text: str) -> str:
+        return text.casefold() if self.fold else text
+
+    def find(self, name: str) -> PolicyEntry | None:
+        key = self._key(name)
+        named = self.names.get(key)
+        for position, pattern, entry in self.patterns:
+            if named is not None and named[0] < position:
+                break
+            if glob_match(key, pattern):
+                return entry
+        return named[1] if named is not None else None
 
 
 class Classifier:
@@ -31,6 +64,8 @@ class Classifier:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.scope = policy.scope()
+        self._exact = _NameIndex(policy.entries, fold=False)
+        self._folded = _NameIndex(policy.entries, fold=True)
 
     def classify(
         self,
@@ -71,19 +106,17 @@ class Classifier:
         return tuple(self.classify_cookie(c, now) for c in cookies)
 
     def _documented(self, name: str, findings: list[Finding]) -> PolicyEntry | None:
-        entries = self.policy.entries
-        for entry in entries:
-            if entry.matches(name):
-                if entry.meant is not None and name == entry.meant:
-                    findings.append(Finding(FindingCode.KNOWN_TYPO,
-                                            {"documented": entry.label, "meant": entry.meant}))
-                return entry
-        for entry in entries:
-            if entry.matches_ignoring_case(name):
-                findings.append(Finding(FindingCode.CASE_DIFFERS,
-                                        {"documented": entry.label, "stored": name}))
-                return entry
-        return None
+        entry = self._exact.find(name)
+        if entry is not None:
+            if entry.meant is not None and name == entry.meant:
+                findings.append(Finding(FindingCode.KNOWN_TYPO,
+                                        {"documented": entry.label, "meant": entry.meant}))
+            return entry
+        entry = self._folded.find(name)
+        if entry is not None:
+            findings.append(Finding(FindingCode.CASE_DIFFERS,
+                                    {"documented": entry.label, "stored": name}))
+        return entry
 
     def _known_tool(self, name: str) -> KnownTool | None:
         return next((t for t in self.policy.known_tools if t.matches(name)), None)

@@ -77,17 +77,6 @@ class PolicyEntry(NamedTuple):
         """The name or pattern as the page writes it."""
         return self.name or self.pattern or self.id
 
-    def matches(self, name: str) -> bool:
-        if self.pattern is not None:
-            return glob_match(name, self.pattern)
-        return name in (self.name, self.meant)
-
-    def matches_ignoring_case(self, name: str) -> bool:
-        folded = name.casefold()
-        if self.pattern is not None:
-            return glob_match(folded, self.pattern.casefold())
-        return any(folded == n.casefold() for n in (self.name, self.meant) if n)
-
     def purpose(self, language: str) -> str:
         return self.page_text if language == "sv" else self.purpose_en
 
