@@ -9,11 +9,10 @@ from the policy; sentences are built by the view in its language.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from fkinspect.lifetime import Lifetime
 from fkinspect.model import Category, Classification, ClassifiedCookie, Profile
@@ -32,8 +31,7 @@ CATEGORY_ORDER = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Overview:
+class Overview(NamedTuple):
     """The numbers on top of the window."""
 
     total: int
@@ -41,7 +39,7 @@ class Overview:
     analytics: int  # cookies a clean of analytics would remove (clean_as == analytics)
     per_category: tuple[tuple[Category, int], ...]
 
-    def count(self, category: Category) -> int:
+    def in_category(self, category: Category) -> int:
         return dict(self.per_category).get(category, 0)
 
 
@@ -89,8 +87,7 @@ class TimeUnit(StrEnum):
     YEARS = "years"
 
 
-@dataclass(frozen=True, slots=True)
-class RelativeTime:
+class RelativeTime(NamedTuple):
     """"in 11 months" / "3 days ago" as numbers; the view words it."""
 
     amount: int

@@ -10,11 +10,11 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fkinspect import APP_ID
 from ui.i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
@@ -67,6 +67,34 @@ def smoke_test(app: QApplication, window: MainWindow, timeout_s: float = 90) -> 
     QTimer.singleShot(int(timeout_s * 1000), too_slow)
 
 
+class FirstPaint(QObject):
+    """Runs `then` once `window` has painted for the first time.
+
+    The first scan starts here rather than from a zero timer: its thread holds the
+    interpreter for most of its run, and the window's first paint (which calls
+    back into Python for the table's header) then waits for it. If no paint comes
+    (a window that is never exposed), `then` runs after FALLBACK_MS anyway.
+    """
+
+    FALLBACK_MS = 500
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._run)  # after this paint has reached the screen
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
 def _start_logging() -> None:
     from fkinspect.logs import setup_logging
 
@@ -101,7 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         smoke_test(app, window)
     window.show()
-    # Logging and the first scan start once the window has been painted.
-    QTimer.singleShot(0, _start_logging)
-    QTimer.singleShot(0, window.start)
+
+    def begin() -> None:
+        _start_logging()
+        window.start()
+
+    FirstPaint(window, begin)
     return app.exec()

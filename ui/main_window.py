@@ -16,11 +16,20 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,6 +66,31 @@ log = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 1500  # a browser writes its store in bursts: wait for the last one
 _LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+def _demo_banner(parent: QWidget) -> QLabel:
+    """Dark text on yellow in a frame, in light and dark mode alike.
+
+    A palette and a frame, not a style sheet: a style sheet costs the window
+    several milliseconds before it can first be painted.
+    """
+    banner = QLabel(parent)
+    banner.setObjectName("demoBanner")
+    banner.setTextFormat(Qt.TextFormat.PlainText)
+    banner.setWordWrap(True)
+    banner.setFrameShape(QFrame.Shape.Box)
+    banner.setLineWidth(2)
+    banner.setMargin(6)
+    palette = banner.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#fff3c4"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#3d2e00"))
+    banner.setPalette(palette)
+    banner.setAutoFillBackground(True)
+    font = banner.font()
+    font.setBold(True)
+    banner.setFont(font)
+    banner.setVisible(False)
+    return banner
 
 
 class MainWindow(QMainWindow):
@@ -113,14 +147,7 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         central = QWidget(self)
         outer = QVBoxLayout(central)
-        self.banner = QLabel(central)
-        self.banner.setObjectName("demoBanner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel#demoBanner { background: #fff3c4; color: #3d2e00; padding: 6px; "
-            "border: 2px dashed #8a6d00; font-weight: bold; }")
-        self.banner.setVisible(False)
+        self.banner = _demo_banner(central)
         outer.addWidget(self.banner)
 
         self.summary = SummaryView(central)

@@ -95,7 +95,7 @@ class SummaryView(QWidget):
         self.sentence.setAccessibleName(self.tr("Summary"))
         for category, button in self.buttons.items():
             label = category_label(category, self._language)
-            count = self._overview.count(category) if self._overview else 0
+            count = self._overview.in_category(category) if self._overview else 0
             button.setText(f"{label}: {count}")
             button.setEnabled(self._overview is not None)
             button.setAccessibleName(self.tr("{category}: {count} cookies").format(

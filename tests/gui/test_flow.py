@@ -33,9 +33,9 @@ def test_scan_runs_in_a_worker_and_fills_the_window(qtbot, translations) -> None
     assert scan is not None and win.demo_home is not None
     assert win.model.rowCount() == len(scan.cookies) > 20
     view = overview(scan.cookies)
-    assert all(view.count(c) > 0 for c in Category)
+    assert all(view.in_category(c) > 0 for c in Category)
     for category, button in win.summary.buttons.items():
-        assert button.text().endswith(f": {view.count(category)}")
+        assert button.text().endswith(f": {view.in_category(category)}")
     codes = {f.code for i in scan.cookies for f in i.classification.findings}
     assert {FindingCode.KNOWN_TYPO, FindingCode.CASE_DIFFERS, FindingCode.BROWSER_CAP,
             FindingCode.LONGER_THAN_DOCUMENTED, FindingCode.PERSISTENT_BUT_SESSION,

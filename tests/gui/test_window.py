@@ -31,12 +31,12 @@ def test_summary_counts_and_sentence(window: MainWindow, records) -> None:
     assert window.summary.sentence.text() == (
         "Försäkringskassan har sparat 26 kakor i 3 webbläsare. 8 av dem är för webbanalys.")
     for category, button in window.summary.buttons.items():
-        assert button.text().endswith(f": {view.count(category)}")
+        assert button.text().endswith(f": {view.in_category(category)}")
         assert not button.icon().isNull()  # icon and text, never colour alone
         assert button.accessibleName()
     assert window.proxy.rowCount() == len(scan.cookies)
     window.summary.buttons[Category.ANALYTICS].click()
-    assert window.proxy.rowCount() == view.count(Category.ANALYTICS)
+    assert window.proxy.rowCount() == view.in_category(Category.ANALYTICS)
     assert window.category_box.currentData() == Category.ANALYTICS
     window.summary.buttons[Category.ANALYTICS].click()  # again: everything
     assert window.proxy.rowCount() == len(scan.cookies)
