@@ -51,7 +51,6 @@ from fkinspect.presentation import CATEGORY_ORDER, Naming, cleanable, overview
 from fkinspect.serialize import REPORT_FORMATS, display_path
 from fkinspect.wording import category_label
 from ui import workers
-from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog, restore_problems
 from ui.cookie_model import RECORD_ROLE, Column, CookieFilter, CookieTableModel
 from ui.details import DetailsPane
 from ui.i18n import LANGUAGES, Translations, save_language
@@ -59,8 +58,9 @@ from ui.icons import app_icon, category_icon, icon
 from ui.stores_panel import StoresPanel
 from ui.summary import SummaryView
 
-if TYPE_CHECKING:  # the cleaner is imported when first used: the window starts sooner
+if TYPE_CHECKING:  # the cleaner and its dialogs load when first used: the window starts sooner
     from fkinspect.clean import CleanResult, RestoreResult
+    from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog
 
 log = logging.getLogger(__name__)
 
@@ -824,6 +824,8 @@ class MainWindow(QMainWindow):
         stays = tuple(i for i in self.scan.cookies if _identity(i) not in keys)
         if self.confirm_dialog is not None:
             self.confirm_dialog.close()
+        from ui.clean_dialogs import ConfirmCleanDialog
+
         dialog = ConfirmCleanDialog(goes, stays, self._running_profiles(goes), self.naming,
                                     self.demo_home is not None, self)
         dialog.accepted.connect(self._clean_confirmed)
@@ -867,6 +869,7 @@ class MainWindow(QMainWindow):
     @Slot(int, object)
     def _clean_done(self, ticket: int, result: object) -> None:
         from fkinspect.clean import CleanResult
+        from ui.clean_dialogs import CleanResultDialog
 
         if ticket != self._clean_ticket or not isinstance(result, CleanResult):
             return
@@ -931,6 +934,7 @@ class MainWindow(QMainWindow):
     @Slot(int, object)
     def _restore_done(self, ticket: int, result: object) -> None:
         from fkinspect.clean import RestoreResult
+        from ui.clean_dialogs import restore_problems
 
         if ticket != self._restore_ticket or not isinstance(result, RestoreResult):
             return
