@@ -28,14 +28,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -727,6 +725,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_profile_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when used: a quicker start
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a browser profile "
                                                                 "folder"), str(Path.home()))
         if folder:
@@ -745,6 +745,8 @@ class MainWindow(QMainWindow):
         """File → Export report: HTML, CSV or JSON, without values or the home folder."""
         if self.scan is None or self.policy is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export report"), str(Path.home() / "fkinspect-rapport.html"),
             self.tr("Web page (*.html);;Spreadsheet (*.csv);;JSON (*.json)"))
@@ -785,6 +787,8 @@ class MainWindow(QMainWindow):
                 title=source.title, updated=source.updated_text)
         except Exception:  # the about box must open even when the list is broken
             policy_line = self.tr("The cookie list could not be loaded.")
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("aboutBox")
         box.setWindowTitle(self.tr("About fkinspect"))
@@ -967,6 +971,8 @@ class MainWindow(QMainWindow):
         self.restore_finished.emit()
 
     def _warn(self, title: str, text: str, name: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                           QMessageBox.StandardButton.Close, self)
         box.setObjectName(name)
