@@ -37,7 +37,8 @@ class RotatingLog(logging.FileHandler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             line = self.format(record) + self.terminator
-            if self._size() + len(line.encode("utf-8")) > MAX_BYTES:
+            size = self._size()
+            if size and size + len(line.encode("utf-8")) > MAX_BYTES:
                 self._roll_over()
         except OSError:
             self.handleError(record)

@@ -24,6 +24,8 @@ from fkinspect.model import Category
 from fkinspect.resources import resource_path
 from fkinspect.scope import Scope, host_in, normalize_host
 
+_DOCUMENTED = (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS)
+
 
 def glob_match(name: str, pattern: str) -> bool:
     """fnmatchcase(name, pattern), without a regular expression when only `*` is used.
@@ -48,8 +50,6 @@ def glob_match(name: str, pattern: str) -> bool:
             return False
         position = found + len(part)
     return True
-
-_DOCUMENTED = (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS)
 
 
 class Source(NamedTuple):

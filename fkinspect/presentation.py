@@ -18,7 +18,7 @@ from fkinspect.lifetime import Lifetime
 from fkinspect.model import Category, Classification, ClassifiedCookie, Profile
 from fkinspect.serialize import display_path
 
-if TYPE_CHECKING:  # the policy module (and TOML) loads with the first scan
+if TYPE_CHECKING:  # the policy module loads with the first scan
     from fkinspect.policy import Policy
 
 # The order categories are shown in: what the site needs first, what can go last.

@@ -80,6 +80,7 @@ class FirstPaint(QObject):
 
     def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
+        self._window = window
         self._then: Callable[[], None] | None = then
         window.installEventFilter(self)
         QTimer.singleShot(self.FALLBACK_MS, self._run)
@@ -92,6 +93,7 @@ class FirstPaint(QObject):
     def _run(self) -> None:
         then, self._then = self._then, None
         if then is not None:
+            self._window.removeEventFilter(self)  # no Python call per event from now on
             then()
 
 

@@ -28,7 +28,7 @@ from fkinspect.wording import category_label, finding_text
 from ui.icons import category_icon
 from ui.texts import datetime_text, expires_text
 
-if TYPE_CHECKING:  # the policy module (and TOML) loads with the first scan
+if TYPE_CHECKING:  # the policy module loads with the first scan
     from fkinspect.policy import Policy
 
 Index = QModelIndex | QPersistentModelIndex

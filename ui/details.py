@@ -26,7 +26,7 @@ from fkinspect.presentation import Naming, documented_lifetime, explanation, is_
 from fkinspect.wording import category_label, finding_text
 from ui.texts import expires_text
 
-if TYPE_CHECKING:  # the policy module (and TOML) loads with the first scan
+if TYPE_CHECKING:  # the policy module loads with the first scan
     from fkinspect.policy import Policy
 
 
