@@ -2,7 +2,7 @@
 
 Run (browser-cookie3 needs a D-Bus session bus for Chromium):
 
-    dbus-run-session -- .venv/bin/python bench/bench_list_process.py [--rows 3000,100000] [--runs 9]
+    dbus-run-session -- .venv/bin/python bench/bench_list_process.py [--rows 3000,100000] [--runs 9] [--real]
 
 For each size it lays out a home folder as on Linux, with one Chromium profile
 (~/.config/chromium/Default/Cookies) and one Firefox profile
@@ -17,6 +17,11 @@ drift on the machine hits both alike:
         domain_name="forsakringskassan.se") and browser_cookie3.firefox(
         cookie_file=..., domain_name="forsakringskassan.se"), cookie count printed
 
+With --real it also times a home in which real Chromium and Firefox ESR (Debian's
+`chromium`, `firefox-esr`) visited a local copy of the agency's pages, made with the
+end-to-end tests' harness: real stores of a few dozen rows, Firefox's session file
+included.
+
 Prints the median wall time of each and ours/bc3; the target is ours <= 0.8x.
 Compiled modules are cached as after an install (PYTHONDONTWRITEBYTECODE is
 dropped for the children).
@@ -30,6 +35,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -78,6 +84,30 @@ def _home(rows: int) -> Path:
     return home
 
 
+def _real_home() -> tuple[Path, Path, Path]:
+    """A home where real Chromium and Firefox ESR visited a local copy of the agency's
+    pages (the end-to-end tests' harness), and its two cookie stores. Cached."""
+    sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+    from e2e_harness.chromium import cookies_db
+    from e2e_harness.firefox import profile_in_use, profiles_root
+    from e2e_harness.homes import visit_with_chromium, visit_with_firefox
+    from e2e_harness.site import AgencySite
+
+    home = CACHE / "home-real"
+    if not (home / ".complete").exists():
+        partial = CACHE / "home-real.partial"
+        subprocess.run(["rm", "-rf", "--", str(partial), str(home)], check=True)
+        with tempfile.TemporaryDirectory() as work, AgencySite(Path(work)) as site:
+            visit_with_chromium(partial, site)
+            visit_with_firefox(partial, site)
+        (partial / ".complete").touch()
+        partial.rename(home)
+    root = profiles_root(home)
+    if root is None:
+        raise SystemExit(f"no Firefox profile in {home}; delete it to rebuild")
+    return home, cookies_db(home), profile_in_use(root) / "cookies.sqlite"
+
+
 def _stores(home: Path) -> tuple[Path, Path]:
     return (home / ".config" / "chromium" / "Default" / "Cookies",
             home / ".mozilla" / "firefox" / FIREFOX_PROFILE / "cookies.sqlite")  # fmt: skip
@@ -116,13 +146,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", default="3000,100000", help="rows per store, comma separated")
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--real", action="store_true",
+                        help="also a home written by real Chromium and Firefox ESR (needs both)")
     args = parser.parse_args()
     env = _env()
     missed = False
     print(f"{'rows/store':>10} {'ours ms':>9} {'bc3 ms':>9} {'ours/bc3':>9}  ours found; bc3 found")
+    homes: list[tuple[str, Path, Path, Path]] = []
     for rows in (int(r) for r in args.rows.split(",")):
         home = _home(rows)
-        chromium, firefox = _stores(home)
+        homes.append((str(rows), home, *_stores(home)))
+    if args.real:
+        homes.append(("real", *_real_home()))
+    for label, home, chromium, firefox in homes:
         ours_cmd = [*_fkinspect(), "list", "--json", "--home", str(home)]
         bc3_cmd = [sys.executable, "-c", BC3, str(chromium), str(firefox)]
         _, ours_out = _time(ours_cmd, env)  # warm the file cache and bytecode for both
@@ -135,7 +171,7 @@ def main() -> int:
         ours_ms, bc3_ms = statistics.median(ours), statistics.median(theirs)
         ratio = ours_ms / bc3_ms
         missed = missed or ratio > TARGET
-        print(f"{rows:>10} {ours_ms:9.1f} {bc3_ms:9.1f} {ratio:8.2f}x  "
+        print(f"{label:>10} {ours_ms:9.1f} {bc3_ms:9.1f} {ratio:8.2f}x  "
               f"{_found(ours_out)}; {bc3_out.strip()} cookies")  # fmt: skip
     print(f"target: ours <= {TARGET}x bc3 -> {'missed' if missed else 'met'}")
     return 0
