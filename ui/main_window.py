@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         for view in (self.model, self.summary, self.stores):
             view.set_language(self.language)  # the language chosen before the window
         self.retranslate()
+        # The first scan starts once this window has been painted: say so from the first frame.
+        self._show_busy(self.tr("Reading your browsers…"))
         self.resize(1360, 820)
 
     # ------------------------------------------------------------------ building
@@ -510,9 +512,7 @@ class MainWindow(QMainWindow):
             self._pending_refresh = True
             return
         self._pending_refresh = False
-        self.busy_bar.setVisible(True)
-        self.busy_label.setText(self.tr("Reading your browsers…"))
-        self.busy_label.setVisible(True)
+        self._show_busy(self.tr("Reading your browsers…"))
         self.statusBar().showMessage(self.tr("Reading…"))
         demo_root = None
         if self.demo and self.demo_home is None:
@@ -568,6 +568,11 @@ class MainWindow(QMainWindow):
         self._stop_busy()
         self._update_state()
         self.scan_finished.emit()
+
+    def _show_busy(self, text: str) -> None:
+        self.busy_bar.setVisible(True)
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(True)
 
     def _stop_busy(self) -> None:
         self.busy_bar.setVisible(False)
@@ -861,9 +866,7 @@ class MainWindow(QMainWindow):
     def _clean_confirmed(self) -> None:
         if self.scan is None:
             return
-        self.busy_bar.setVisible(True)
-        self.busy_label.setText(self.tr("Removing analytics cookies…"))
-        self.busy_label.setVisible(True)
+        self._show_busy(self.tr("Removing analytics cookies…"))
         task = self.runner.start(_clean_job, self.scan, self._backup_root())
         self._clean_ticket = task.ticket
         self._update_state()

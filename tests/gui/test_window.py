@@ -21,6 +21,10 @@ def test_window_shows_at_once_with_a_busy_state(window: MainWindow) -> None:
     assert window.summary.sentence.text() == "Letar efter kakor från Försäkringskassan…"
     assert not window.clean_button.isEnabled()
     assert window.clean_reason.text() == "Väntar på att webbläsarna ska läsas."
+    # The first scan starts after the first paint; that frame already says it reads.
+    assert window.busy_bar.isVisible()
+    assert window.busy_label.isVisible()
+    assert window.busy_label.text() == "Läser dina webbläsare…"
 
 
 def test_summary_counts_and_sentence(window: MainWindow, records) -> None:
