@@ -2,7 +2,8 @@
 
 Run (browser-cookie3 needs a D-Bus session bus for Chromium):
 
-    dbus-run-session -- .venv/bin/python bench/bench_list_process.py [--rows 3000,100000] [--runs 9] [--real]
+    dbus-run-session -- .venv/bin/python bench/bench_list_process.py \
+        [--rows 3000,100000] [--runs 9] [--real]
 
 For each size it lays out a home folder as on Linux, with one Chromium profile
 (~/.config/chromium/Default/Cookies) and one Firefox profile

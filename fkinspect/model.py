@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 
 class Family(StrEnum):
@@ -76,9 +75,6 @@ class ReadMethod(StrEnum):
     FILE = "file"  # a plain file read in full (session store, binarycookies)
 
 
-_EMPTY: Mapping[Any, str] = MappingProxyType({})  # one shared, read-only default
-
-
 class Profile(NamedTuple):
     """One browser profile found on disk."""
 
@@ -89,8 +85,9 @@ class Profile(NamedTuple):
     directory: Path  # the profile folder
     root: Path  # Chromium user-data-dir / Firefox profiles root / Safari cookie folder
     is_default: bool = False
-    # Firefox containers: userContextId -> name (from containers.json).
-    containers: Mapping[int, str] = _EMPTY
+    # Firefox containers: userContextId -> name (from containers.json). The default
+    # is shared by every profile without containers: a Mapping, never changed.
+    containers: Mapping[int, str] = {}
 
     @property
     def label(self) -> str:
@@ -174,7 +171,7 @@ class FindingCode(StrEnum):
 class Finding(NamedTuple):
     code: FindingCode
     # Parameters for the sentence a UI or CLI builds (documented name, days ...).
-    detail: Mapping[str, str] = _EMPTY
+    detail: Mapping[str, str] = {}  # shared default, never changed (a Mapping)
 
 
 class Classification(NamedTuple):
