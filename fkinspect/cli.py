@@ -44,9 +44,10 @@ def store_options() -> argparse.ArgumentParser:
 
 def scan_request(args: argparse.Namespace) -> ScanRequest:
     """What --home/--store/--browser ask for: only --store means "just these files"."""
+    from fkinspect.browsers.discovery import Environment
     from fkinspect.scan import ScanRequest
 
-    environment = ScanRequest.for_home(args.home).environment if args.home else None
+    environment = Environment.of_home(args.home) if args.home else None
     return ScanRequest(environment, args.store, args.browser,
                        discover_home=bool(args.home) or not args.store)
 

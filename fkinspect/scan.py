@@ -6,7 +6,6 @@ A store that fails gets a status and a message; the others still read.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,7 +38,7 @@ class ScanRequest:
     @classmethod
     def for_home(cls, home: Path, platform: str | None = None) -> ScanRequest:
         """A copied or foreign home: its own default folders, not this user's XDG paths."""
-        return cls(Environment(home, {}, platform or sys.platform))
+        return cls(Environment.of_home(home, platform))
 
 
 def locations(request: ScanRequest) -> list[StoreLocation]:

@@ -75,6 +75,11 @@ class Environment(NamedTuple):
     def current(cls) -> Environment:
         return cls(Path.home(), dict(os.environ), sys.platform)
 
+    @classmethod
+    def of_home(cls, home: Path, platform: str | None = None) -> Environment:
+        """A copied or foreign home: its own default folders, not this user's XDG paths."""
+        return cls(home, {}, platform or sys.platform)
+
     def variable(self, name: str) -> str | None:
         value = self.env.get(name)
         if value is None and self.platform == WINDOWS:  # names are case-insensitive there
