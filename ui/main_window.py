@@ -1,4 +1,10 @@
-"""The one window: summary, browsers, table, details, and the clean action."""
+"""The one window: summary, browsers, table, details, and the clean action.
+
+It is built in two steps. The frame (title, menus, actions and the busy line saying what
+is being read) is all the first frame needs. The body (summary, browsers, table, details)
+follows once that frame has been painted: its modules read Qt's namespace enums, whose
+first use alone costs about 20 ms, and the table, summary and details take as long again.
+"""
 
 from __future__ import annotations
 
@@ -11,34 +17,16 @@ from PySide6.QtCore import (
     QFileSystemWatcher,
     QItemSelection,
     QModelIndex,
-    Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QColor,
-    QKeySequence,
-    QPalette,
-    QShortcut,
-)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QProgressBar,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,14 +37,12 @@ from fkinspect.presentation import CATEGORY_ORDER, Naming, cleanable, overview
 from fkinspect.serialize import REPORT_FORMATS, display_path
 from fkinspect.wording import category_label
 from ui import workers
-from ui.cookie_model import RECORD_ROLE, Column, CookieFilter, CookieTableModel
-from ui.details import DetailsPane
 from ui.i18n import LANGUAGES, Translations, save_language
 from ui.icons import app_icon, category_icon, icon
-from ui.stores_panel import StoresPanel
-from ui.summary import SummaryView
 
-if TYPE_CHECKING:  # the cleaner and its dialogs load when first used: the window starts sooner
+if TYPE_CHECKING:
+    # The body's modules load with the body (see MainWindow.build_body), the cleaner and
+    # its dialogs when first used: the window is on screen sooner.
     from fkinspect.clean import CleanResult, RestoreResult
     from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog
 
@@ -72,6 +58,10 @@ def _demo_banner(parent: QWidget) -> QLabel:
     A palette and a frame, not a style sheet: a style sheet costs the window
     several milliseconds before it can first be painted.
     """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QFrame
+
     banner = QLabel(parent)
     banner.setObjectName("demoBanner")
     banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -97,7 +87,9 @@ class MainWindow(QMainWindow):
     restore_finished = Signal()
 
     def __init__(self, translations: Translations, demo: bool = False,
-                 presenting: bool = False, parent: QWidget | None = None) -> None:
+                 presenting: bool = False, parent: QWidget | None = None, *,
+                 lazy_body: bool = False) -> None:
+        """The window; with `lazy_body` only its frame, until build_body() is called."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -120,14 +112,11 @@ class MainWindow(QMainWindow):
         self._last_journal: str | None = None
         self.confirm_dialog: ConfirmCleanDialog | None = None
         self.result_dialog: CleanResultDialog | None = None
+        self.body_built = False
 
         # One naming for every view; presentation mode hides profile names and folders.
         self.naming = Naming(Path.home(), hidden=presenting, language=self.language)
-        self.model = CookieTableModel(None, self)
-        self.model.naming = self.naming
-        self.proxy = CookieFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self._build_widgets()
+        self._build_frame()
         self._build_actions()
         self._build_menus()
         self.watcher = QFileSystemWatcher(self)
@@ -136,19 +125,76 @@ class MainWindow(QMainWindow):
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_DELAY_MS)
         self.refresh_timer.timeout.connect(self.refresh)
-        for view in (self.model, self.summary, self.stores):
-            view.set_language(self.language)  # the language chosen before the window
         self.retranslate()
         # The first scan starts once this window has been painted: say so from the first frame.
         self._show_busy(self.tr("Reading your browsers…"))
         self.resize(1360, 820)
+        if not lazy_body:
+            self.build_body()
 
     # ------------------------------------------------------------------ building
+    def _build_frame(self) -> None:
+        """The busy line, alone until the body is built around it."""
+        self._central = central = QWidget(self)
+        self._layout = QVBoxLayout(central)
+        busy = QHBoxLayout()
+        self.busy_bar = QProgressBar(central)
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_label = QLabel(central)
+        self.busy_label.setObjectName("busyLabel")
+        busy.addWidget(self.busy_bar)
+        busy.addWidget(self.busy_label, 1)
+        self._layout.addLayout(busy)
+        self._layout.addStretch(1)  # where the body goes
+        self.setCentralWidget(central)
+
+    def build_body(self) -> None:
+        """Summary, clean button, browsers, table and details (once; the app calls it
+        right after the first paint, everything else builds the whole window at once)."""
+        if self.body_built:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QShortcut
+
+        from ui.cookie_model import CookieFilter, CookieTableModel
+
+        # From here on the busy line names profiles, which are the user's own text.
+        self.busy_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = CookieTableModel(None, self)
+        self.model.naming = self.naming
+        self.proxy = CookieFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_widgets()
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self._escape_search)
+        for view in (self.model, self.summary, self.stores):
+            view.set_language(self.language)  # the language chosen before the window
+        self.body_built = True
+        self.retranslate()
+
     def _build_widgets(self) -> None:
-        central = QWidget(self)
-        outer = QVBoxLayout(central)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QAbstractItemView,
+            QComboBox,
+            QHeaderView,
+            QLineEdit,
+            QPushButton,
+            QSplitter,
+            QStackedWidget,
+            QTableView,
+        )
+
+        from ui.cookie_model import Column
+        from ui.details import DetailsPane
+        from ui.stores_panel import StoresPanel
+        from ui.summary import SummaryView
+
+        central = self._central
         self.banner = _demo_banner(central)
-        outer.addWidget(self.banner)
 
         self.summary = SummaryView(central)
         self.summary.category_chosen.connect(self._category_from_summary)
@@ -169,19 +215,6 @@ class MainWindow(QMainWindow):
         clean_box.addWidget(self.clean_reason)
         clean_box.addStretch(1)
         top.addLayout(clean_box)
-        outer.addLayout(top)
-
-        busy = QHBoxLayout()
-        self.busy_bar = QProgressBar(central)
-        self.busy_bar.setObjectName("busyBar")
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(160)
-        self.busy_label = QLabel(central)
-        self.busy_label.setObjectName("busyLabel")
-        self.busy_label.setTextFormat(Qt.TextFormat.PlainText)
-        busy.addWidget(self.busy_bar)
-        busy.addWidget(self.busy_label, 1)
-        outer.addLayout(busy)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.stores = StoresPanel(self.splitter)
@@ -269,8 +302,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([210, 800, 300])
-        outer.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        # Above the busy line the banner and the summary; below it, instead of the
+        # frame's stretch, the splitter.
+        self._layout.insertWidget(0, self.banner)
+        self._layout.insertLayout(1, top)
+        self._layout.takeAt(self._layout.count() - 1)
+        self._layout.addWidget(self.splitter, 1)
 
         # Keyboard order: browsers, search, category, table, value button, clean.
         self.setTabOrder(self.stores, self.search)
@@ -281,24 +318,24 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.refresh_action = QAction(icon("running"), "", self)
-        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
         self.clean_action = QAction(category_icon(Category.ANALYTICS), "", self)
-        self.clean_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.clean_action.setShortcuts(QKeySequence.StandardKey.Delete)
         self.clean_action.triggered.connect(self.start_clean)
         self.open_action = QAction(self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_profile_folder)
         self.undo_action = QAction(self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo_latest)
         self.export_action = QAction(self)
         self.export_action.triggered.connect(self.export_report)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.demo_action = QAction(icon("demo"), "", self)
         self.demo_action.setCheckable(True)
@@ -323,9 +360,6 @@ class MainWindow(QMainWindow):
         self.language_group.triggered.connect(self._language_chosen)
         for action in (self.refresh_action, self.find_action, self.clean_action):
             self.addAction(action)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self._escape_search)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -350,6 +384,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
+        self._retranslate_frame()
+        if self.body_built:
+            self._retranslate_body()
+
+    def _retranslate_frame(self) -> None:
         self.setWindowTitle(self.tr("fkinspect – Försäkringskassan's cookies on this "
                                     "computer"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -366,6 +405,9 @@ class MainWindow(QMainWindow):
         self.present_action.setText(self.tr("&Presentation mode (hide folders and profile "
                                             "names)"))
         self.about_action.setText(self.tr("&About fkinspect"))
+        self.busy_bar.setAccessibleName(self.tr("Reading"))
+
+    def _retranslate_body(self) -> None:
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("Name, site or browser"))
         self.search.setAccessibleName(self.tr("Search cookies"))
@@ -386,7 +428,6 @@ class MainWindow(QMainWindow):
             "its details."))
         self.clean_button.setAccessibleDescription(self.tr(
             "Shows exactly which cookies go before anything is removed"))
-        self.busy_bar.setAccessibleName(self.tr("Reading"))
         self._banner_text()
         self.banner.setAccessibleName(self.tr("Demo mode"))
         self.empty_demo.setText(self.tr("Open the &demo"))
@@ -624,6 +665,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(when)
 
     def _reselect(self, previous: ClassifiedCookie | None) -> None:
+        from ui.cookie_model import RECORD_ROLE
+
         if previous is None:
             return
         for row in range(self.proxy.rowCount()):
@@ -675,22 +718,30 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     @Slot()
     def _escape_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search.clear()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        from ui.cookie_model import RECORD_ROLE
+
         rows = self.table.selectionModel().selectedRows()
         item = rows[0].data(RECORD_ROLE) if rows else None
         self.details.show_cookie(item if isinstance(item, ClassifiedCookie) else None)
 
     def select_cookie(self, name: str) -> QModelIndex:
         """Select the first visible row with this cookie name (keyboard-free helper)."""
+        from ui.cookie_model import Column
+
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, Column.NAME)
             if index.data() == name:
@@ -784,6 +835,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from PySide6.QtCore import Qt
+
         from fkinspect.policy import load_policy
 
         try:
@@ -846,6 +899,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _retry_clean(self) -> None:
         """Read again (the browser may be closed now), then ask again."""
+        from PySide6.QtCore import Qt
+
         if self.confirm_dialog is not None:
             self.confirm_dialog.close()
             self.confirm_dialog = None
@@ -974,6 +1029,7 @@ class MainWindow(QMainWindow):
         self.restore_finished.emit()
 
     def _warn(self, title: str, text: str, name: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text,
