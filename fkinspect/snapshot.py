@@ -17,9 +17,10 @@ import errno
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from fkinspect.errors import (
@@ -28,8 +29,9 @@ from fkinspect.errors import (
     StoreLocked,
     StoreMissing,
     StoreUnreadable,
+    UnsupportedSchema,
 )
-from fkinspect.model import ReadMethod
+from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -209,3 +211,44 @@ def failure_message(error: StoreError) -> str:
     if base is not None:
         return f"{base} ({error.detail})" if error.detail else base
     return f"The cookie file could not be read: {error.detail or 'unknown error'}."
+
+
+Layout = TypeVar("Layout")
+
+
+def read_sqlite_store(
+    location: StoreLocation,
+    running: bool,
+    introspect: Callable[[sqlite3.Connection], tuple[str, Layout]],
+    read: Callable[[sqlite3.Connection, Layout, ReadMethod], Sequence[Cookie]],
+) -> StoreResult:
+    """Open a store's snapshot, learn its layout, read its cookies; never raises for a
+    bad store. `introspect` says which schema it found (kept in a failure's result too)."""
+    method: ReadMethod | None = None
+    schema = ""
+    try:
+        with open_snapshot(location.path, running=running) as (con, method):
+            try:
+                schema, layout = introspect(con)
+                cookies = read(con, layout, method)
+            except sqlite3.Error as exc:
+                raise sqlite_error(location.path, exc) from exc
+    except UnsupportedSchema as exc:
+        message = f"This cookie file has a layout fkinspect does not know ({exc.detail})."
+        return StoreResult(location, exc.status, message, method, schema, running=running)
+    except StoreError as exc:
+        return StoreResult(
+            location, exc.status, failure_message(exc), method, schema, running=running
+        )
+    except (sqlite3.Error, OSError) as exc:
+        message = f"The cookie file could not be read: {exc}."
+        return StoreResult(location, StoreStatus.ERROR, message, method, schema, running=running)
+    except (TypeError, ValueError, OverflowError) as exc:
+        # SQLite lets any column hold any type: text where a time belongs is damage.
+        message = (f"{_MESSAGES[StoreCorrupt]} (a cookie holds data of a kind no browser "
+                   f"writes: {type(exc).__name__})")
+        return StoreResult(location, StoreStatus.CORRUPT, message, method, schema,
+                           running=running)
+    return StoreResult(
+        location, StoreStatus.OK, "", method, schema, cookies=tuple(cookies), running=running
+    )

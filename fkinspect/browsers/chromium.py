@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fkinspect.errors import StoreError, UnsupportedSchema
+from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -37,10 +37,9 @@ from fkinspect.model import (
     Source,
     StoreLocation,
     StoreResult,
-    StoreStatus,
 )
 from fkinspect.scope import Scope, partition_url
-from fkinspect.snapshot import failure_message, open_snapshot, sqlite_error
+from fkinspect.snapshot import read_sqlite_store
 
 EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
 _LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
@@ -357,26 +356,13 @@ def _read(
 
 def read_chromium(location: StoreLocation, scope: Scope, *, running: bool = False) -> StoreResult:
     """The in-scope cookies of one Chromium store; never raises for a bad store."""
-    method: ReadMethod | None = None
-    schema = ""
-    try:
-        with open_snapshot(location.path, running=running) as (con, method):
-            try:
-                columns, key, meta = _schema(con)
-                schema = f"meta {meta}"
-                cookies = _read(con, location, scope, columns, key, method)
-            except sqlite3.Error as exc:
-                raise sqlite_error(location.path, exc) from exc
-    except UnsupportedSchema as exc:
-        message = f"This cookie file has a layout fkinspect does not know ({exc.detail})."
-        return StoreResult(location, exc.status, message, method, schema, running=running)
-    except StoreError as exc:
-        return StoreResult(
-            location, exc.status, failure_message(exc), method, schema, running=running
-        )
-    except (sqlite3.Error, OSError) as exc:
-        message = f"The cookie file could not be read: {exc}."
-        return StoreResult(location, StoreStatus.ERROR, message, method, schema, running=running)
-    return StoreResult(
-        location, StoreStatus.OK, "", method, schema, cookies=tuple(cookies), running=running
-    )
+
+    def introspect(con: sqlite3.Connection) -> tuple[str, tuple[frozenset[str], tuple[str, ...]]]:
+        columns, key, meta = _schema(con)
+        return f"meta {meta}", (columns, key)
+
+    def read(con: sqlite3.Connection, layout: tuple[frozenset[str], tuple[str, ...]],
+             method: ReadMethod) -> list[Cookie]:
+        return _read(con, location, scope, *layout, method)
+
+    return read_sqlite_store(location, running, introspect, read)

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from fkinspect.browsers.chromium import host_test, select_candidates
-from fkinspect.errors import StoreError, UnsupportedSchema
+from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -32,10 +32,9 @@ from fkinspect.model import (
     Source,
     StoreLocation,
     StoreResult,
-    StoreStatus,
 )
 from fkinspect.scope import Scope, partition_url
-from fkinspect.snapshot import failure_message, open_snapshot, sqlite_error
+from fkinspect.snapshot import read_sqlite_store
 
 MS_FROM_VERSION = 16
 _LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
@@ -163,26 +162,12 @@ def _read(
 
 def read_firefox(location: StoreLocation, scope: Scope, *, running: bool = False) -> StoreResult:
     """The in-scope cookies of one cookies.sqlite; never raises for a bad store."""
-    method: ReadMethod | None = None
-    schema = ""
-    try:
-        with open_snapshot(location.path, running=running) as (con, method):
-            try:
-                user_version = _user_version(con)
-                schema = f"user_version {user_version}"
-                cookies = _read(con, location, scope, user_version, method)
-            except sqlite3.Error as exc:
-                raise sqlite_error(location.path, exc) from exc
-    except UnsupportedSchema as exc:
-        message = f"This cookie file has a layout fkinspect does not know ({exc.detail})."
-        return StoreResult(location, exc.status, message, method, schema, running=running)
-    except StoreError as exc:
-        return StoreResult(
-            location, exc.status, failure_message(exc), method, schema, running=running
-        )
-    except (sqlite3.Error, OSError) as exc:
-        message = f"The cookie file could not be read: {exc}."
-        return StoreResult(location, StoreStatus.ERROR, message, method, schema, running=running)
-    return StoreResult(
-        location, StoreStatus.OK, "", method, schema, cookies=tuple(cookies), running=running
-    )
+
+    def introspect(con: sqlite3.Connection) -> tuple[str, int]:
+        user_version = _user_version(con)
+        return f"user_version {user_version}", user_version
+
+    def read(con: sqlite3.Connection, user_version: int, method: ReadMethod) -> list[Cookie]:
+        return _read(con, location, scope, user_version, method)
+
+    return read_sqlite_store(location, running, introspect, read)
