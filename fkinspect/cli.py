@@ -8,6 +8,7 @@ Exit codes (a public interface, documented in the README):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -113,15 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _configure_logging(verbose: bool) -> None:
-    import logging
-
     from fkinspect.logs import setup_logging
 
-    try:
+    with contextlib.suppress(OSError):  # no writable log folder: stderr still says what happens
         setup_logging(verbose, console=True)
-    except OSError:  # no writable log folder: still say on stderr what happens
-        level = logging.INFO if verbose else logging.WARNING
-        logging.basicConfig(level=level, format="fkinspect: %(message)s", stream=sys.stderr)
 
 
 def write_json(data: Any, out: TextIO | None = None) -> None:

@@ -4,65 +4,112 @@ What goes in: counts, categories, statuses and errors. What never goes in: a coo
 value or a full cookie row. No filter can recognise a value it has never seen, so the
 guarantee is made where records are written: nothing here (or in the core) formats a
 Cookie, and the records that flow through the core carry no value at all.
+
+The file is written here, line by line, not by the logging module: importing logging
+(with traceback, linecache, tokenize and textwrap) would cost every `fkinspect list` about
+9 ms, a tenth of its run, for the few lines a scan writes. Code that has the logging
+module loaded anyway (the app, other libraries) reaches the same file through
+`connect_logging`, and the core asks `logger()` for a Logger only when it has an
+exception to report.
 """
 
 from __future__ import annotations
 
-import logging
+import contextlib
 import os
 import sys
+import threading
+import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from fkinspect.model import Scan
 from fkinspect.serialize import display_path
 
+if TYPE_CHECKING:
+    import logging
+
 LOG_NAME = "fkinspect.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
-_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-_MARK = "_fkinspect_handler"  # set on our handlers so a second setup replaces them
+INFO, WARNING, ERROR = 20, 30, 40  # the logging module's numbers, for its records too
+_LEVEL_NAMES = {INFO: "INFO", WARNING: "WARNING", ERROR: "ERROR"}
+_REPORT = "fkinspect.report"
 
-log = logging.getLogger("fkinspect.report")
 
-
-class RotatingLog(logging.FileHandler):
+class RotatingFile:
     """A log file that rolls over before it passes MAX_BYTES, keeping BACKUPS old ones.
 
-    Named like logging.handlers.RotatingFileHandler's (fkinspect.log.1 is the newest
-    old one). That module is not used because importing it (socket, pickle, queue)
-    costs about 10 ms of every command's start, a tenth of `fkinspect list`.
+    Named like logging.handlers.RotatingFileHandler's (fkinspect.log.1 is the newest old
+    one). Opened on the first line, readable by the user alone, flushed line by line.
     """
 
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            line = self.format(record) + self.terminator
-            size = self._size()
-            if size and size + len(line.encode("utf-8")) > MAX_BYTES:
-                self._roll_over()
-        except OSError:
-            self.handleError(record)
-            return
-        super().emit(record)
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stream: TextIO | None = None
 
-    def _size(self) -> int:
-        if self.stream is not None:
-            return int(self.stream.tell())
-        try:
-            return os.stat(self.baseFilename).st_size
-        except FileNotFoundError:
-            return 0
+    def write(self, line: str) -> None:
+        if self._stream is None:
+            self._stream = self._open()
+        size = self._stream.tell()
+        if size and size + len(line.encode("utf-8")) > MAX_BYTES:
+            self._roll_over()
+            self._stream = self._open()
+        self._stream.write(line)
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+    def _open(self) -> TextIO:
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        stream = open(fd, "a", encoding="utf-8")  # noqa: SIM115 - kept open, closed by close()
+        stream.seek(0, os.SEEK_END)
+        return stream
 
     def _roll_over(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None  # reopened by emit
+        self.close()
+        name = str(self.path)
         for number in range(BACKUPS - 1, 0, -1):
-            older = f"{self.baseFilename}.{number}"
+            older = f"{name}.{number}"
             if os.path.exists(older):
-                os.replace(older, f"{self.baseFilename}.{number + 1}")
-        if os.path.exists(self.baseFilename):
-            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+                os.replace(older, f"{name}.{number + 1}")
+        if os.path.exists(name):
+            os.replace(name, f"{name}.1")
+
+
+class _Sink:
+    """Where lines go: the file (INFO and up) and, when asked, stderr."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()  # the app's scans write from a worker thread
+        self.file: RotatingFile | None = None
+        self.console_level: int | None = None  # None: nothing on stderr
+
+    def write(self, level: int, source: str, message: str) -> None:
+        if self.file is not None and level >= INFO:
+            line = f"{_timestamp()} {_LEVEL_NAMES.get(level, 'LOG')} {source}: {message}\n"
+            # A full disk or a vanished folder must not stop the command.
+            with self.lock, contextlib.suppress(OSError):
+                self.file.write(line)
+        if self.console_level is not None and level >= self.console_level:
+            print(f"fkinspect: {message}", file=sys.stderr)
+
+
+_sink = _Sink()
+
+
+def _timestamp() -> str:
+    now = time.time()
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(now)) + f",{int(now % 1 * 1000):03d}"
+
+
+def write(level: int, source: str, message: str) -> None:
+    """One line in the log: INFO, WARNING or ERROR, who says it, and what."""
+    _sink.write(level, source, message)
 
 
 def log_dir() -> Path:
@@ -73,54 +120,56 @@ def log_dir() -> Path:
 
 def setup_logging(verbose: bool = False, console: bool = True,
                   directory: Path | None = None) -> Path:
-    """Send fkinspect's records to the rotating file (and to stderr when `console`).
+    """Write to the rotating file (and to stderr when `console`); return the file.
 
     The file keeps INFO and up; the console shows INFO with `verbose`, else warnings.
-    Calling it again replaces the handlers it installed before. Returns the log file.
+    Calling it again replaces what it set up before. Raises OSError when the folder
+    cannot be made, after setting up the console alone.
     """
+    close_logging()
+    _sink.console_level = (INFO if verbose else WARNING) if console else None
     folder = directory or log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_NAME
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, _MARK, False)]:
-        root.removeHandler(handler)
-        handler.close()
-    to_file = RotatingLog(path, encoding="utf-8", delay=True)
-    to_file.setLevel(logging.INFO)
-    to_file.setFormatter(logging.Formatter(_FORMAT))
-    setattr(to_file, _MARK, True)
-    root.addHandler(to_file)
-    if console:
-        to_stderr = logging.StreamHandler(sys.stderr)
-        to_stderr.setLevel(logging.INFO if verbose else logging.WARNING)
-        to_stderr.setFormatter(logging.Formatter("fkinspect: %(message)s"))
-        setattr(to_stderr, _MARK, True)
-        root.addHandler(to_stderr)
-    # Our own records at INFO; other libraries only when they warn.
-    root.setLevel(logging.INFO)
-    for name in ("fkinspect", "ui"):
-        logging.getLogger(name).setLevel(logging.INFO)
+    _sink.file = RotatingFile(path)
     return path
 
 
 def close_logging() -> None:
-    """Close the handlers setup_logging installed (tests, and the app on quit)."""
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, _MARK, False)]:
-        root.removeHandler(handler)
-        handler.close()
+    """Close the file (tests, and the app on quit); nothing is written after this."""
+    if _sink.file is not None:
+        _sink.file.close()
+    _sink.file = None
+    _sink.console_level = None
+
+
+def connect_logging() -> None:
+    """Send the logging module's records to this log: our own at INFO, others' when
+    they warn. For code that has logging loaded anyway; calling it again changes nothing."""
+    from fkinspect.logs_bridge import connect
+
+    connect(_sink.write)
+
+
+def logger(name: str) -> logging.Logger:
+    """A logging.Logger whose records reach this log (for reporting an exception)."""
+    import logging
+
+    connect_logging()
+    return logging.getLogger(name)
 
 
 def log_scan(scan: Scan, home: Path | None = None) -> None:
     """One line per store and one summary: statuses, counts and categories only."""
     for store in scan.stores:
         profile = store.location.profile
-        log.info("store %s/%s %s: %s, %d cookies%s", profile.browser_id,
-                 str(store.location.format), display_path(store.location.path, home),
-                 str(store.status), len(store.cookies), " (browser running)" if store.running
-                 else "")
+        write(INFO, _REPORT, f"store {profile.browser_id}/{store.location.format!s} "
+                             f"{display_path(store.location.path, home)}: {store.status!s}, "
+                             f"{len(store.cookies)} cookies"
+                             f"{' (browser running)' if store.running else ''}")
     categories = Counter(str(c.classification.category) for c in scan.cookies)
     findings = Counter(str(f.code) for c in scan.cookies for f in c.classification.findings)
-    log.info("scan: %d stores (%d failed), %d cookies; categories %s; findings %s",
-             len(scan.stores), len(scan.failed), len(scan.cookies),
-             dict(sorted(categories.items())), dict(sorted(findings.items())))
+    write(INFO, _REPORT, f"scan: {len(scan.stores)} stores ({len(scan.failed)} failed), "
+                         f"{len(scan.cookies)} cookies; categories "
+                         f"{dict(sorted(categories.items()))}; findings "
+                         f"{dict(sorted(findings.items()))}")

@@ -5,7 +5,6 @@ A store that fails gets a status and a message; the others still read.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,12 +12,10 @@ from pathlib import Path
 from fkinspect.browsers.discovery import Environment, discover, locations_for_paths
 from fkinspect.classify import Classifier
 from fkinspect.errors import StoreError
-from fkinspect.logs import log_scan
+from fkinspect.logs import log_scan, logger
 from fkinspect.model import Profile, Scan, StoreFormat, StoreLocation, StoreResult, StoreStatus
 from fkinspect.policy import Policy
 from fkinspect.scope import Scope
-
-log = logging.getLogger(__name__)
 
 Progress = Callable[[StoreLocation], None]
 
@@ -64,7 +61,7 @@ def read_store(location: StoreLocation, scope: Scope, running: bool) -> StoreRes
     except StoreError as exc:
         return StoreResult(location, exc.status, exc.detail or str(exc), running=running)
     except Exception as exc:  # a reader bug must cost one store, not the scan
-        log.exception("reading a %s store failed", location.format)
+        logger(__name__).exception("reading a %s store failed", location.format)
         return StoreResult(location, StoreStatus.ERROR, f"{type(exc).__name__}", running=running)
     return result._replace(running=True) if running and not result.running else result
 

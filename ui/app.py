@@ -98,10 +98,11 @@ class FirstPaint(QObject):
 
 
 def _start_logging() -> None:
-    from fkinspect.logs import setup_logging
+    from fkinspect.logs import connect_logging, setup_logging
 
     with contextlib.suppress(OSError):  # no log folder: the app still works
         setup_logging(console=False)
+    connect_logging()  # the ui's records and Qt's messages via the logging module
 
 
 def main(argv: Sequence[str] | None = None) -> int:

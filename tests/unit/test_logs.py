@@ -15,13 +15,19 @@ from fkinspect.browsers.firefox_session import read_session_cookies, write_sessi
 from fkinspect.classify import Classifier
 from fkinspect.logs import (
     BACKUPS,
+    INFO,
     LOG_NAME,
     MAX_BYTES,
+    WARNING,
     close_logging,
+    connect_logging,
     log_dir,
     log_scan,
+    logger,
     setup_logging,
+    write,
 )
+from fkinspect.logs_bridge import ToLog
 from fkinspect.model import Family, Profile, Scan, StoreFormat, StoreLocation, StoreStatus
 from fkinspect.policy import load_policy
 from fkinspect.report import build_report, write_report
@@ -42,23 +48,61 @@ def test_log_folder_is_the_platform_one(monkeypatch: pytest.MonkeyPatch, tmp_pat
 def test_file_keeps_info_console_only_when_verbose(logs: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     path = setup_logging(verbose=False, console=True, directory=logs)
-    logging.getLogger("fkinspect.test").info("quiet line")
-    logging.getLogger("fkinspect.test").warning("loud line")
+    write(INFO, "fkinspect.test", "quiet line")
+    write(WARNING, "fkinspect.test", "loud line")
     assert capsys.readouterr().err == "fkinspect: loud line\n"
     setup_logging(verbose=True, console=True, directory=logs)  # replaces, never duplicates
-    logging.getLogger("fkinspect.test").info("chatty line")
+    write(INFO, "fkinspect.test", "chatty line")
     assert capsys.readouterr().err == "fkinspect: chatty line\n"
     text = path.read_text(encoding="utf-8")
     assert path.name == LOG_NAME
-    assert [line.split(": ", 1)[1] for line in text.splitlines()] == [
-        "quiet line", "loud line", "chatty line"]
+    assert [line.split(" ", 2)[2] for line in text.splitlines()] == [
+        "INFO fkinspect.test: quiet line", "WARNING fkinspect.test: loud line",
+        "INFO fkinspect.test: chatty line"]
+    assert path.stat().st_mode & 0o777 == 0o600  # the user's alone, like the backups
+
+
+@pytest.fixture
+def root_logger() -> Iterator[logging.Logger]:
+    """The logging module's root as it was before the test connected it."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield root
+    for handler in root.handlers:
+        if handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)
+
+
+def test_the_logging_modules_records_reach_the_same_file(
+        logs: Path, root_logger: logging.Logger, capsys: pytest.CaptureFixture[str]) -> None:
+    path = setup_logging(verbose=False, console=True, directory=logs)
+    connect_logging()
+    connect_logging()  # a second call adds no second handler
+    assert sum(isinstance(h, ToLog) for h in root_logger.handlers) == 1
+    logging.getLogger("ui.main_window").info("ours at info")
+    logging.getLogger("somelibrary").info("theirs at info")
+    logging.getLogger("somelibrary").warning("theirs when they warn")
+    try:
+        raise ValueError("a reader bug")
+    except ValueError:
+        logger("fkinspect.scan").exception("reading a store failed")
+    close_logging()
+    text = path.read_text(encoding="utf-8")
+    assert "INFO ui.main_window: ours at info" in text
+    assert "theirs at info" not in text
+    assert "WARNING somelibrary: theirs when they warn" in text
+    assert "ERROR fkinspect.scan: reading a store failed\nTraceback" in text
+    assert "ValueError: a reader bug" in text
+    err = capsys.readouterr().err
+    assert err.startswith("fkinspect: theirs when they warn\nfkinspect: reading a store failed")
 
 
 def test_the_log_rotates_at_one_megabyte_keeping_three(logs: Path) -> None:
     path = setup_logging(verbose=False, console=False, directory=logs)
     line = "x" * 1000
     for _ in range(5 * MAX_BYTES // 1000):
-        logging.getLogger("fkinspect.test").info(line)
+        write(INFO, "fkinspect.test", line)
     close_logging()
     files = sorted(p.name for p in logs.iterdir())
     assert files == [LOG_NAME] + [f"{LOG_NAME}.{n}" for n in range(1, BACKUPS + 1)]
