@@ -102,7 +102,7 @@ def _start_logging() -> None:
 
     with contextlib.suppress(OSError):  # no log folder: the app still works
         setup_logging(console=False)
-    connect_logging()  # the ui's records and Qt's messages via the logging module
+    connect_logging()  # the ui modules report through the logging module
 
 
 def main(argv: Sequence[str] | None = None) -> int:
