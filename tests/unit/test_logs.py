@@ -62,6 +62,17 @@ def test_file_keeps_info_console_only_when_verbose(logs: Path,
     assert path.stat().st_mode & 0o777 == 0o600  # the user's alone, like the backups
 
 
+def test_no_log_folder_leaves_stderr_working(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the log folder would go")
+    with pytest.raises(OSError):
+        setup_logging(verbose=True, console=True, directory=blocked / "log")
+    write(INFO, "fkinspect.test", "still said")
+    close_logging()
+    assert capsys.readouterr().err == "fkinspect: still said\n"
+
+
 @pytest.fixture
 def root_logger() -> Iterator[logging.Logger]:
     """The logging module's root as it was before the test connected it."""
