@@ -34,7 +34,7 @@ LOG_NAME = "fkinspect.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
 INFO, WARNING, ERROR = 20, 30, 40  # the logging module's numbers, for its records too
-_LEVEL_NAMES = {INFO: "INFO", WARNING: "WARNING", ERROR: "ERROR"}
+_LEVEL_NAMES = {INFO: "INFO", WARNING: "WARNING", ERROR: "ERROR", 50: "CRITICAL"}
 _REPORT = "fkinspect.report"
 
 
@@ -90,11 +90,12 @@ class _Sink:
         self.console_level: int | None = None  # None: nothing on stderr
 
     def write(self, level: int, source: str, message: str) -> None:
-        if self.file is not None and level >= INFO:
+        if level >= INFO:
             line = f"{_timestamp()} {_LEVEL_NAMES.get(level, 'LOG')} {source}: {message}\n"
             # A full disk or a vanished folder must not stop the command.
             with self.lock, contextlib.suppress(OSError):
-                self.file.write(line)
+                if self.file is not None:
+                    self.file.write(line)
         if self.console_level is not None and level >= self.console_level:
             print(f"fkinspect: {message}", file=sys.stderr)
 
@@ -131,15 +132,17 @@ def setup_logging(verbose: bool = False, console: bool = True,
     folder = directory or log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_NAME
-    _sink.file = RotatingFile(path)
+    with _sink.lock:
+        _sink.file = RotatingFile(path)
     return path
 
 
 def close_logging() -> None:
     """Close the file (tests, and the app on quit); nothing is written after this."""
-    if _sink.file is not None:
-        _sink.file.close()
-    _sink.file = None
+    with _sink.lock:  # not while a worker thread writes a line
+        if _sink.file is not None:
+            _sink.file.close()
+        _sink.file = None
     _sink.console_level = None
 
 
