@@ -138,7 +138,7 @@ def setup_logging(verbose: bool = False, console: bool = True,
 
 
 def close_logging() -> None:
-    """Close the file; nothing is written after this (tests: every line flushed anyway)."""
+    """Close the file and stop writing (tests; setup_logging before it sets up again)."""
     with _sink.lock:  # not while a worker thread writes a line
         if _sink.file is not None:
             _sink.file.close()
