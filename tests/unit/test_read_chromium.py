@@ -333,17 +333,3 @@ def test_scan_refuses_an_identifier_off_the_allow_list(tmp_path: Path) -> None:
     with open_snapshot(path, running=False) as (con, method), pytest.raises(ValueError):
         chromium.select_candidates(con, "cookies; DROP TABLE meta", "host_key", "1", [],
                                    "rowid", path=path, method=method)  # fmt: skip
-
-
-@pytest.mark.parametrize("column", ["expires_utc", "creation_utc", "last_access_utc"])
-def test_text_where_a_time_belongs_is_a_damaged_store(tmp_path: Path, column: str) -> None:
-    """SQLite keeps whatever a column is given; a time written as text is damage."""
-    path = tmp_path / "Cookies"
-    write_chromium_store(path, COOKIES)
-    with closing(sqlite3.connect(path)) as con, con:
-        con.execute(f"UPDATE cookies SET {column} = 'soon' WHERE is_persistent = 1")
-    result = _read(path)
-    assert result.status is StoreStatus.CORRUPT and result.cookies == ()
-    assert result.message.startswith("The cookie file is damaged")
-    assert "no browser writes: TypeError" in result.message
-    assert result.schema.startswith("meta ")  # what was learnt before the damage

@@ -282,17 +282,3 @@ def test_ranges_cover_every_name_whatever_the_cuts(tmp_path: Path, workers: int)
     assert None in names and b"\xff\x00" in names
     # In scope (every 5th, the 2 odd names, 5 of COOKIES), look-alikes (300, 2 of COOKIES).
     assert len(names) == 60 + 2 + 5 + 300 + 2
-
-
-@pytest.mark.parametrize("column", ["expiry", "creationTime", "lastAccessed"])
-def test_text_where_a_time_belongs_is_a_damaged_store(tmp_path: Path, column: str) -> None:
-    """SQLite keeps whatever a column is given; a time written as text is damage."""
-    path = tmp_path / "cookies.sqlite"
-    write_firefox_store(path, COOKIES)
-    with closing(sqlite3.connect(path)) as con, con:
-        con.execute(f"UPDATE moz_cookies SET {column} = x'fffe' WHERE name = 'JSESSIONID'")
-    result = _read(path)
-    assert result.status is StoreStatus.CORRUPT and result.cookies == ()
-    assert result.message.startswith("The cookie file is damaged")
-    assert "no browser writes: TypeError" in result.message
-    assert result.schema.startswith("user_version ")
