@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 LOG_NAME = "fkinspect.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
-INFO, WARNING, ERROR = 20, 30, 40  # the logging module's numbers, for its records too
-_LEVEL_NAMES = {INFO: "INFO", WARNING: "WARNING", ERROR: "ERROR", 50: "CRITICAL"}
+# The logging module's numbers, so that its records need no translation.
+INFO, WARNING, ERROR, CRITICAL = 20, 30, 40, 50
+_LEVEL_NAMES = {INFO: "INFO", WARNING: "WARNING", ERROR: "ERROR", CRITICAL: "CRITICAL"}
 _REPORT = "fkinspect.report"
 
 
@@ -66,9 +67,7 @@ class RotatingFile:
 
     def _open(self) -> TextIO:
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        stream = open(fd, "a", encoding="utf-8")  # noqa: SIM115 - kept open, closed by close()
-        stream.seek(0, os.SEEK_END)
-        return stream
+        return open(fd, "a", encoding="utf-8")  # kept open until close()
 
     def _roll_over(self) -> None:
         self.close()
