@@ -32,13 +32,18 @@ clean -> {
 }
 
 restore --list -> {"journals": [{"id", "run", "created" (ISO Z), "state"
-  ("pending" | "done" | "unverified" | "restored"), "browser", "browser_name",
-  "profile", "path", "removed" (int), "backup" (str)}]}
+  ("pending" | "done" | "unverified" | "restored" | "damaged"), "browser",
+  "browser_name", "profile", "path", "removed" (int), "backup" (str), "reason"
+  (why a journal is damaged; "" otherwise)}]}. A damaged journal (unreadable,
+  or not what fkinspect writes) is never acted on: its browser, browser_name,
+  profile, path and removed are null, run is null unless its folder's name
+  gives it, backup is its folder.
 
 restore ID|--latest -> {"run": str | null, "restored": int, "exit": int,
   "stores": [{"journal", "browser", "browser_name", "profile", "path",
   "status" ("restored" | "nothing" | "refused_running" | "refused_newer" |
-  "failed"), "restored": int, "message", "detail"}]}
+  "failed"), "restored": int, "message", "detail"}]}; a damaged journal of the
+  chosen clean is a "failed" store with null browser, profile and path.
 """
 
 from __future__ import annotations
@@ -52,7 +57,17 @@ from typing import TYPE_CHECKING, Any
 from fkinspect.model import Category, ClassifiedCookie
 
 if TYPE_CHECKING:
-    from fkinspect.clean import CleanResult, Journal, Plan, RestoreResult, StorePlan
+    from fkinspect.clean import (
+        CleanResult,
+        DamagedJournal,
+        Journal,
+        Plan,
+        RestoreResult,
+        StorePlan,
+    )
+
+# `restore --list`'s state for a journal that cannot be used (clean.journal.DamagedJournal).
+DAMAGED = "damaged"
 
 YES = frozenset({"j", "ja", "y", "yes"})
 
@@ -334,10 +349,36 @@ def _journal_record(j: Journal, home: Path) -> dict[str, Any]:
         "path": _path(j.store, home),
         "removed": len(j.removed),
         "backup": str(j.backup_path),
+        "reason": "",
     }
 
 
-def _restore_json(run: str, result: RestoreResult, home: Path, code: int) -> dict[str, Any]:
+def _damaged_record(d: DamagedJournal) -> dict[str, Any]:
+    """A journal that cannot be used: what is known of it, and why."""
+    from fkinspect.clean.journal import iso_z
+
+    return {
+        "id": d.id,
+        "run": d.run,
+        "created": iso_z(d.created),
+        "state": DAMAGED,
+        "browser": None,
+        "browser_name": None,
+        "profile": None,
+        "path": None,
+        "removed": None,
+        "backup": str(d.folder),
+        "reason": d.reason,
+    }
+
+
+def _damaged_message(d: DamagedJournal) -> str:
+    return f"Journalen {d.id} är skadad och hoppas över ({d.reason})."
+
+
+def _restore_json(
+    run: str, result: RestoreResult, damaged: Sequence[DamagedJournal], home: Path, code: int
+) -> dict[str, Any]:
     stores = []
     for o in result.stores:
         p = o.journal.profile
@@ -354,63 +395,85 @@ def _restore_json(run: str, result: RestoreResult, home: Path, code: int) -> dic
                 "detail": o.detail,
             }
         )
+    for d in damaged:
+        stores.append(
+            {
+                "journal": d.id,
+                "browser": None,
+                "browser_name": None,
+                "profile": None,
+                "path": None,
+                "status": "failed",
+                "restored": 0,
+                "message": _damaged_message(d),
+                "detail": d.reason,
+            }
+        )
     return {"run": run, "restored": result.restored, "exit": code, "stores": stores}
 
 
-def _restore_code(result: RestoreResult) -> int:
+def _restore_code(result: RestoreResult, damaged: Sequence[DamagedJournal]) -> int:
     from fkinspect.cli import EXIT_OK, EXIT_RUNNING, EXIT_STORE
 
     statuses = {str(o.status) for o in result.stores}
-    if statuses & {"failed", "refused_newer"}:
+    if damaged or statuses & {"failed", "refused_newer"}:
         return EXIT_STORE
     return EXIT_RUNNING if "refused_running" in statuses else EXIT_OK
 
 
-def _list(journals: Sequence[Journal], args: argparse.Namespace, home: Path) -> int:
+def _list(
+    journals: Sequence[Journal],
+    damaged: Sequence[DamagedJournal],
+    args: argparse.Namespace,
+    home: Path,
+) -> int:
     from fkinspect.cli import EXIT_OK, write_json
 
     if args.json:
-        write_json({"journals": [_journal_record(j, home) for j in journals]})
+        records = [_journal_record(j, home) for j in journals]
+        write_json({"journals": records + [_damaged_record(d) for d in damaged]})
         return EXIT_OK
-    if not journals:
+    if not journals and not damaged:
         print("Det finns inga rensningar att ångra.")
     for j in journals:
         print(
             f"{j.run}  {j.created:%Y-%m-%d %H:%M}  {j.profile.label:<32} "
             f"{len(j.removed):>3} kakor  {j.state}"
         )
+    for d in damaged:
+        print(f"{d.run or '-':<22}  {d.created:%Y-%m-%d %H:%M}  {_damaged_message(d)}  {DAMAGED}")
     return EXIT_OK
 
 
+def _latest(journals: Sequence[Journal]) -> str | None:
+    from fkinspect.clean import JournalState
+
+    open_runs = [j.run for j in journals if j.state is not JournalState.RESTORED]
+    return open_runs[0] if open_runs else None
+
+
 def run_restore_command(args: argparse.Namespace) -> int:
-    from fkinspect.clean import (
-        JournalNotFound,
-        JournalState,
-        RestoreResult,
-        list_journals,
-        restore,
-    )
+    from fkinspect.clean import JournalNotFound, RestoreResult, load_journals, restore
     from fkinspect.cli import EXIT_OK, write_json
 
     home = _home(args)
-    journals = [j for j in list_journals() if _wanted(j, args)]
+    usable, damaged = load_journals()
+    journals = [j for j in usable if _wanted(j, args)]
     if args.list:
-        return _list(journals, args, home)
-    if args.latest:
-        open_runs = [j.run for j in journals if j.state is not JournalState.RESTORED]
-        if not open_runs:
-            if args.json:
-                write_json({"run": None, "restored": 0, "exit": EXIT_OK, "stores": []})
-            else:
-                print("Det finns ingen rensning att ångra.")
-            return EXIT_OK
-        run = open_runs[0]
-    else:
-        run = str(args.id)
+        return _list(journals, damaged, args, home)
+    run = _latest(journals) if args.latest else str(args.id)
+    if run is None:
+        if args.json:
+            write_json({"run": None, "restored": 0, "exit": EXIT_OK, "stores": []})
+        else:
+            print("Det finns ingen rensning att ångra.")
+        return EXIT_OK
     chosen = [j for j in journals if run in (j.id, j.run)]
-    if not chosen:
+    # A damaged journal of this clean cannot be undone; it is named, not skipped silently.
+    broken = [d for d in damaged if run in (d.id, d.run)]
+    if not chosen and not broken:
         raise JournalNotFound(f"ingen rensning med id {run!r} (se fkinspect restore --list)")
-    if not args.yes:
+    if chosen and not args.yes:
         if not args.json:
             for j in chosen:
                 print(f"{j.profile.label}: {len(j.removed)} kakor från {j.created:%Y-%m-%d %H:%M}")
@@ -422,12 +485,14 @@ def run_restore_command(args: argparse.Namespace) -> int:
             return EXIT_OK
     # One journal at a time: --home/--store/--browser may have left some of the run out.
     result = RestoreResult(tuple(o for j in chosen for o in restore(j.id).stores))
-    code = _restore_code(result)
+    code = _restore_code(result, broken)
     if args.json:
-        write_json(_restore_json(run, result, home, code))
+        write_json(_restore_json(run, result, broken, home, code))
     else:
         for o in result.stores:
             label = o.journal.profile.label
             text = f"{o.restored} kakor tillbaka" if o.status == "restored" else o.message
             print(f"{label}: {text}")
+        for d in broken:
+            print(_damaged_message(d))
     return code

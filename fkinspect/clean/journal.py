@@ -10,22 +10,33 @@ For a Firefox session file (format "firefox_session") the same fields hold:
 table "cookies" (the JSON list), key_columns name/host/path/originAttributes
 (the suffix string), "rowid" the entry's index in the file before the clean,
 and the backup is a byte copy of the whole file.
+
+A journal read back is checked field by field: a damaged one is reported
+with why, never acted on.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from fkinspect.clean.files import write_private_atomically
+from fkinspect.clean.files import default_backup_root, write_private_atomically
 from fkinspect.model import Family, Profile, StoreFormat
 
 JOURNAL_NAME = "journal.json"
 FORMAT_VERSION = 1
+# A store holds at most a few thousand cookies (well under 1 MB of journal);
+# anything much larger is not a journal we wrote, and is not read into memory.
+MAX_JOURNAL_BYTES = 64 * 1024 * 1024
+
+_T = TypeVar("_T")
+_RUN_PREFIX = re.compile(r"(\d{8}T\d{12}Z)-")  # a backup folder is named "<run>-<browser>-..."
 
 
 class JournalState(StrEnum):
@@ -72,8 +83,27 @@ class Journal:
         return replace(self, state=state)
 
 
+@dataclass(frozen=True, slots=True)
+class DamagedJournal:
+    """A backup folder whose journal cannot be used: listed with why, never acted on."""
+
+    id: str  # the folder's name
+    folder: Path
+    reason: str  # technical (English)
+    created: datetime  # the folder's last change
+
+    @property
+    def run(self) -> str | None:
+        """The run id the folder's name starts with, when it has one."""
+        found = _RUN_PREFIX.match(self.id)
+        return found.group(1) if found else None
+
+
 def iso_z(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# ------------------------------------------------------------------ writing
 
 
 def _record(j: Journal) -> dict[str, Any]:
@@ -114,56 +144,193 @@ def write_journal(journal: Journal) -> None:
     write_private_atomically(journal.folder / JOURNAL_NAME, data)
 
 
-def read_journal(folder: Path) -> Journal:
-    """The journal in `folder`; ValueError/OSError when it is missing or not ours."""
-    data = json.loads((folder / JOURNAL_NAME).read_text(encoding="utf-8"))
-    if data.get("format") != FORMAT_VERSION:
-        raise ValueError(f"{folder}: unknown journal format")
-    store, browser, profile = data["store"], data["browser"], data["profile"]
+# ------------------------------------------------------------------ reading
+
+
+class _Damaged(Exception):
+    """Why a journal cannot be used."""
+
+
+def _field(data: object, name: str, kind: type[_T], where: str) -> _T:
+    """data[name], which must be a `kind` (a bool is not an int)."""
+    if not isinstance(data, dict):
+        raise _Damaged(f"{where or 'the journal'} is not an object")
+    if name not in data:
+        raise _Damaged(f"{where}{name} is missing")
+    value = data[name]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _Damaged(f"{where}{name} is not {kind.__name__}")
+    return value
+
+
+def _text(data: object, name: str, where: str = "") -> str:
+    return _field(data, name, str, where)
+
+
+def _path(data: object, name: str, where: str) -> Path:
+    text = _text(data, name, where)
+    if not text or "\0" in text:
+        raise _Damaged(f"{where}{name} is not a path")
+    return Path(text)
+
+
+def _choice(data: object, name: str, kind: Callable[[str], _T], where: str = "") -> _T:
+    """A field whose text must be one of an enum's values."""
+    text = _text(data, name, where)
+    try:
+        return kind(text)
+    except ValueError:
+        raise _Damaged(f"{where}{name} {text!r} is not known") from None
+
+
+def _key_in(value: object, where: str) -> object:
+    if isinstance(value, dict):
+        blob = _text(value, "blob", where)
+        if len(value) == 1:
+            try:
+                return bytes.fromhex(blob)
+            except ValueError:
+                pass
+        raise _Damaged(f"{where} is not a key value")
+    if value is None or (isinstance(value, str | int | float) and not isinstance(value, bool)):
+        return value
+    raise _Damaged(f"{where} is not a key value")
+
+
+def _removed(data: object, width: int) -> tuple[RemovedRow, ...]:
+    rows = _field(data, "removed", list, "")
+    found = []
+    for i, row in enumerate(rows):
+        where = f"removed[{i}]."
+        key = _field(row, "key", list, where)
+        if len(key) != width:
+            raise _Damaged(f"{where}key does not have {width} values")
+        found.append(RemovedRow(
+            _field(row, "rowid", int, where),
+            tuple(_key_in(v, f"{where}key[{n}]") for n, v in enumerate(key)),
+            _text(row, "name", where),
+            _text(row, "host", where),
+        ))  # fmt: skip
+    if len({r.rowid for r in found}) != len(found):
+        raise _Damaged("a removed row is listed twice")
+    return tuple(found)
+
+
+def _backup_name(data: object) -> str:
+    name = _text(data, "backup")
+    if not name or name in (".", "..") or Path(name).name != name or "\0" in name:
+        raise _Damaged("backup is not a file name in the journal's folder")
+    return name
+
+
+def _created(data: object) -> datetime:
+    text = _text(data, "created")
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        raise _Damaged("created is not a time") from None
+
+
+def parse_journal(data: object, folder: Path) -> Journal:
+    """A journal from its parsed JSON, checked field by field; _Damaged says what is wrong."""
+    if _field(data, "format", int, "") != FORMAT_VERSION:
+        raise _Damaged("unknown journal format")
+    store, browser, profile = (_field(data, n, dict, "") for n in ("store", "browser", "profile"))
+    columns = _field(store, "key_columns", list, "store.")
+    if not columns or not all(isinstance(c, str) for c in columns):
+        raise _Damaged("store.key_columns is not a list of names")
     owner = Profile(
-        str(browser["id"]),
-        str(browser["name"]),
-        Family(browser["family"]),
-        str(profile["name"]),
-        Path(profile["directory"]),
-        Path(profile["root"]),
+        _text(browser, "id", "browser."),
+        _text(browser, "name", "browser."),
+        _choice(browser, "family", Family, "browser."),
+        _text(profile, "name", "profile."),
+        _path(profile, "directory", "profile."),
+        _path(profile, "root", "profile."),
     )
-    created = datetime.strptime(data["created"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    removed = _removed(data, len(columns))
+    counts = _field(data, "counts", dict, "")
+    before = _field(counts, "before", int, "counts.")
+    if not (
+        _field(counts, "removed", int, "counts.") == len(removed)
+        and _field(counts, "after", int, "counts.") == before - len(removed)
+        and before >= len(removed)
+    ):
+        raise _Damaged("the counts do not match the removed rows")
     return Journal(
-        id=str(data["id"]),
-        run=str(data["run"]),
-        created=created,
-        state=JournalState(data["state"]),
-        store=Path(store["path"]),
-        format=StoreFormat(store["format"]),
+        id=_text(data, "id"),
+        run=_text(data, "run"),
+        created=_created(data),
+        state=_choice(data, "state", JournalState),
+        store=_path(store, "path", "store."),
+        format=_choice(store, "format", StoreFormat, "store."),
         profile=owner,
-        schema=str(store["schema"]),
-        table=str(store["table"]),
-        key_columns=tuple(str(c) for c in store["key_columns"]),
-        removed=tuple(
-            RemovedRow(int(r["rowid"]), tuple(r["key"]), str(r["name"]), str(r["host"]))
-            for r in data["removed"]
-        ),
-        backup=Path(str(data["backup"])).name,  # a bare name: never a path out of the folder
-        rows_before=int(data["counts"]["before"]),
+        schema=_text(store, "schema", "store."),
+        table=_text(store, "table", "store."),
+        key_columns=tuple(columns),
+        removed=removed,
+        backup=_backup_name(data),
+        rows_before=before,
         folder=folder,
     )
 
 
-def list_journals(backup_root: Path | None = None) -> list[Journal]:
-    """Every readable journal under the backup root, newest first."""
-    from fkinspect.clean.files import default_backup_root
+def _read_json(path: Path) -> object:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_JOURNAL_BYTES + 1)
+    except OSError as exc:
+        raise _Damaged(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
+    if len(raw) > MAX_JOURNAL_BYTES:
+        raise _Damaged("larger than any journal fkinspect writes")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Damaged("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise _Damaged(f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise _Damaged("nested too deeply to be a journal") from None
 
+
+def _changed(folder: Path) -> datetime:
+    try:
+        return datetime.fromtimestamp(folder.stat().st_mtime, UTC)
+    except OSError:
+        return datetime.fromtimestamp(0, UTC)
+
+
+def load_journal(folder: Path) -> Journal | DamagedJournal:
+    """The journal in `folder`, or why it cannot be used; never raises for what the file holds."""
+    try:
+        return parse_journal(_read_json(folder / JOURNAL_NAME), folder)
+    except _Damaged as exc:
+        return DamagedJournal(folder.name, folder, str(exc), _changed(folder))
+
+
+def load_journals(
+    backup_root: Path | None = None,
+) -> tuple[list[Journal], list[DamagedJournal]]:
+    """Every journal under the backup root (newest first), and the damaged ones apart."""
     root = backup_root or default_backup_root()
-    if not root.is_dir():
-        return []
-    found = []
-    for folder in root.iterdir():
+    good: list[Journal] = []
+    damaged: list[DamagedJournal] = []
+    try:
+        folders = sorted(root.iterdir()) if root.is_dir() else []
+    except OSError:
+        folders = []
+    for folder in folders:
         if not (folder / JOURNAL_NAME).is_file():
-            continue
-        try:
-            found.append(read_journal(folder))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue  # not ours, or damaged: listed nowhere, pruned by age only
-    found.sort(key=lambda j: (j.created, j.id), reverse=True)
-    return found
+            continue  # a clean killed during its backup: no journal yet, pruned by age
+        found = load_journal(folder)
+        if isinstance(found, Journal):
+            good.append(found)
+        else:
+            damaged.append(found)
+    good.sort(key=lambda j: (j.created, j.id), reverse=True)
+    damaged.sort(key=lambda d: (d.created, d.id), reverse=True)
+    return good, damaged
+
+
+def list_journals(backup_root: Path | None = None) -> list[Journal]:
+    """Every usable journal under the backup root, newest first."""
+    return load_journals(backup_root)[0]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fkinspect.clean.files import default_backup_root
-from fkinspect.clean.journal import JOURNAL_NAME, list_journals
+from fkinspect.clean.journal import load_journals
 
 KEEP_PER_STORE = 10
 MAX_AGE = timedelta(days=30)
@@ -28,15 +28,16 @@ def prune(
     doomed: list[Path] = []
     per_store: dict[Path, int] = {}
     listed = set()
-    for journal in list_journals(root):  # newest first
+    for journal in load_journals(root)[0]:  # usable ones, newest first
         listed.add(journal.folder)
         rank = per_store.get(journal.store, 0)
         per_store[journal.store] = rank + 1
         if rank >= keep or moment - journal.created > max_age:
             doomed.append(journal.folder)
-    # Folders without a readable journal (a clean killed during its backup): by age.
+    # Folders without a usable journal (a clean killed during its backup, a damaged
+    # journal): by age.
     for folder in root.iterdir():
-        if folder in listed or not folder.is_dir() or (folder / JOURNAL_NAME).is_file():
+        if folder in listed or not folder.is_dir():
             continue
         changed = datetime.fromtimestamp(folder.stat().st_mtime, UTC)
         if moment - changed > max_age:
