@@ -32,7 +32,13 @@ from pathlib import Path
 from fkinspect.clean import messages, session
 from fkinspect.clean.backup import BackupFailed, back_up, sqlite_uri
 from fkinspect.clean.files import default_backup_root, private_folder
-from fkinspect.clean.journal import Journal, JournalState, RemovedRow, write_journal
+from fkinspect.clean.journal import (
+    Journal,
+    JournalState,
+    JournalUnwritable,
+    RemovedRow,
+    write_journal,
+)
 from fkinspect.clean.plan import Plan, Refusal, RunningCheck, StorePlan
 from fkinspect.clean.schema import Key, Table, delete_sql, introspect, read_keys
 from fkinspect.errors import UnsupportedSchema
@@ -333,6 +339,8 @@ class _StoreCleaner:
             write_journal(journal)
         except (BackupFailed, OSError) as exc:
             raise _Abort(Status.FAILED, messages.backup_failed(store.profile), str(exc)) from exc
+        except JournalUnwritable as exc:
+            raise _Abort(Status.FAILED, messages.journal_failed(store.profile), str(exc)) from exc
         self._running()  # again, right before the write
         self._step(Step.DELETE)
         planned = {int(i.cookie.rowid or 0) for i in store.remove}
@@ -383,7 +391,7 @@ class _StoreCleaner:
         store = self.store
         state = JournalState.UNVERIFIED if detail else JournalState.DONE
         self._step(Step.FINISH)
-        with contextlib.suppress(OSError):  # a pending journal still restores
+        with contextlib.suppress(OSError, JournalUnwritable):  # a pending journal still restores
             write_journal(journal.with_state(state))
         return StoreOutcome(
             store.location,
@@ -460,6 +468,8 @@ class _StoreCleaner:
             write_journal(journal)
         except OSError as exc:
             raise _Abort(Status.FAILED, messages.backup_failed(profile), str(exc)) from exc
+        except JournalUnwritable as exc:
+            raise _Abort(Status.FAILED, messages.journal_failed(profile), str(exc)) from exc
         self._running()  # again, right before the write
         self._step(Step.DELETE)
         self._step(Step.COMMIT)

@@ -11,8 +11,12 @@ table "cookies" (the JSON list), key_columns name/host/path/originAttributes
 (the suffix string), "rowid" the entry's index in the file before the clean,
 and the backup is a byte copy of the whole file.
 
-A journal read back is checked field by field: a damaged one is reported
-with why, never acted on.
+The file is ASCII JSON: text that is not valid UTF-8 (a name read from a
+store with its bytes kept as surrogate escapes, a lone surrogate from a
+session file) is written as \\uXXXX escapes, which read back as the same
+text; a key value that is a BLOB is written as {"blob": "<hex>"}. A journal
+read back is checked field by field: a damaged one is reported with why,
+never acted on.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ class JournalState(StrEnum):
     DONE = "done"  # removed and checked
     UNVERIFIED = "unverified"  # removed, but the check afterwards did not match
     RESTORED = "restored"
+
+
+class JournalUnwritable(ValueError):
+    """The journal would not read back exactly as it is (so it is not written)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +114,10 @@ def iso_z(moment: datetime) -> str:
 # ------------------------------------------------------------------ writing
 
 
+def _key_value(value: object) -> object:
+    return {"blob": value.hex()} if isinstance(value, bytes) else value
+
+
 def _record(j: Journal) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
@@ -133,15 +145,29 @@ def _record(j: Journal) -> dict[str, Any]:
         "backup": j.backup,
         "counts": {"before": j.rows_before, "removed": len(j.removed), "after": j.rows_after},
         "removed": [
-            {"rowid": r.rowid, "key": list(r.key), "name": r.name, "host": r.host}
+            {"rowid": r.rowid, "key": [_key_value(v) for v in r.key], "name": r.name,
+             "host": r.host}
             for r in j.removed
         ],
     }
 
 
+def encode_journal(journal: Journal) -> bytes:
+    """The journal file's bytes; JournalUnwritable unless they read back as the same record."""
+    record = _record(journal)
+    try:
+        text = json.dumps(record, ensure_ascii=True, indent=1)
+    except (TypeError, ValueError) as exc:
+        raise JournalUnwritable(f"the journal cannot be written as JSON: {exc}") from exc
+    if json.loads(text) != record:
+        # E.g. two surrogates that JSON would read back as one character.
+        raise JournalUnwritable("the journal would not read back exactly")
+    return text.encode("ascii")
+
+
 def write_journal(journal: Journal) -> None:
-    data = json.dumps(_record(journal), ensure_ascii=False, indent=1).encode("utf-8")
-    write_private_atomically(journal.folder / JOURNAL_NAME, data)
+    """Write (or replace) the journal; OSError for the disk, JournalUnwritable for the content."""
+    write_private_atomically(journal.folder / JOURNAL_NAME, encode_journal(journal))
 
 
 # ------------------------------------------------------------------ reading

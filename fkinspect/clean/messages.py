@@ -49,6 +49,13 @@ def backup_failed(profile: Profile) -> str:
     )
 
 
+def journal_failed(profile: Profile) -> str:
+    return (
+        f"Det som skulle tas bort ur {profile.browser_name} (profil {profile.name}) gick inte "
+        "att anteckna så att det kan ångras. Inget togs bort."
+    )
+
+
 def store_busy(profile: Profile) -> str:
     return (
         f"Ett annat program skriver i kakfilen för {profile.browser_name} (profil "

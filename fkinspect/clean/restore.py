@@ -26,7 +26,13 @@ from pathlib import Path
 from fkinspect.clean import messages, session
 from fkinspect.clean.backup import sqlite_uri
 from fkinspect.clean.files import default_backup_root
-from fkinspect.clean.journal import Journal, JournalState, list_journals, write_journal
+from fkinspect.clean.journal import (
+    Journal,
+    JournalState,
+    JournalUnwritable,
+    list_journals,
+    write_journal,
+)
 from fkinspect.clean.plan import RunningCheck
 from fkinspect.clean.schema import (
     CHROMIUM_COLUMNS,
@@ -140,7 +146,7 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
             count = _put_back(journal, timeout)
     except _SessionGone:
         # Nothing to put the entries into; the undo is over (the backup stays until pruned).
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, JournalUnwritable):
             write_journal(journal.with_state(JournalState.RESTORED))
         return RestoreOutcome(
             journal, RestoreStatus.NOTHING, message=messages.session_gone(journal.profile)
@@ -158,7 +164,7 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
         # The clean was killed before its delete: nothing left the store.
         shutil.rmtree(journal.folder, ignore_errors=True)
         return RestoreOutcome(journal, RestoreStatus.NOTHING, message=messages.nothing_removed())
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, JournalUnwritable):
         write_journal(journal.with_state(JournalState.RESTORED))
     return RestoreOutcome(journal, RestoreStatus.RESTORED, restored=count)
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store, not_running
@@ -236,3 +237,23 @@ def test_prune_drops_a_damaged_journal_by_age_only(tmp_path: Path) -> None:
     os.utime(old, (then, then))
     assert prune(root) == [old]
     assert not old.exists() and new.exists()
+
+
+def test_a_journal_that_would_not_read_back_exactly_is_not_written(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from fkinspect.clean.journal import JournalUnwritable, RemovedRow, encode_journal
+
+    journal = _clean(chromium_store(tmp_path), tmp_path / "backups")
+    row = journal.removed[0]
+    # Lone surrogates and BLOB keys read back as they were...
+    odd = replace(journal, removed=(RemovedRow(row.rowid, (b"\xff", "a\udcff", 3, None, 1.5),
+                                               "n\udcff", "h"),),
+                  key_columns=("a", "b", "c", "d", "e"), rows_before=1)  # fmt: skip
+    data = encode_journal(odd)
+    assert data.isascii()
+    assert parse_journal(json.loads(data), journal.folder) == odd
+    # ...but two surrogates that JSON reads back as one character would not.
+    pair = replace(odd, removed=(replace(odd.removed[0], name="\ud83d\ude00"),))
+    with pytest.raises(JournalUnwritable):
+        encode_journal(pair)
