@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import quote
 
 from fkinspect.errors import (
     StoreCorrupt,
@@ -32,16 +31,12 @@ from fkinspect.errors import (
     UnsupportedSchema,
 )
 from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus
+from fkinspect.sqlite_open import connect
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (a browser holds the file).
 _SHARING_WINERRORS = frozenset({32, 33})
-
-
-def _uri(path: Path, **params: str) -> str:
-    query = "&".join(f"{k}={v}" for k, v in params.items())
-    return f"file:{quote(str(path.absolute()), safe='/:')}?{query}"
 
 
 def _nonempty(path: Path) -> bool:
@@ -125,7 +120,7 @@ _MMAP_BYTES = 256 * 1024 * 1024
 
 
 def _open_immutable(db: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(_uri(db, mode="ro", immutable="1"), uri=True)
+    con = connect(db, mode="ro", immutable="1")
     try:
         con.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         _probe(con)
@@ -136,7 +131,7 @@ def _open_immutable(db: Path) -> sqlite3.Connection:
 
 
 def _open_copy(copy: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(_uri(copy, mode="rw"), uri=True)
+    con = connect(copy, mode="rw")
     try:
         con.execute("PRAGMA query_only = 1")
         con.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")

@@ -22,7 +22,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from fkinspect.browsers.chromium import KEY_COLUMNS as CHROMIUM_KEY_COLUMNS
 from fkinspect.errors import ValueUnavailable
 from fkinspect.model import Cookie, StoreFormat
 from fkinspect.scope import partition_url
+from fkinspect.sqlite_open import connect, text_param
 
 _SALT = b"saltysalt"
 _IV = b" " * 16
@@ -112,8 +113,7 @@ def _snapshot(db: Path) -> Iterator[sqlite3.Connection]:
         raise FileNotFoundError(db)
     side = [db.with_name(db.name + suffix) for suffix in ("-wal", "-journal")]
     if not any(_has_data(p) for p in side):
-        uri = db.resolve().as_uri() + "?mode=ro&immutable=1"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+        with contextlib.closing(connect(db.resolve(), mode="ro", immutable="1")) as conn:
             yield conn
         return
     with tempfile.TemporaryDirectory(prefix="fkinspect-value-") as folder:
@@ -122,24 +122,33 @@ def _snapshot(db: Path) -> Iterator[sqlite3.Connection]:
         for extra in side:
             with contextlib.suppress(FileNotFoundError):
                 shutil.copyfile(extra, Path(folder) / extra.name)
-        with contextlib.closing(sqlite3.connect(copy)) as conn:
+        with contextlib.closing(connect(copy)) as conn:
             yield conn
+
+
+def _select(start: str, tests: Iterable[tuple[str, object]]) -> tuple[str, list[object]]:
+    """`start` + "col = ? AND ..." (columns from this module's literals), and the values:
+    text that is not UTF-8 is matched by the bytes it was read from."""
+    where, params = [], []
+    for column, value in tests:
+        placeholder, param = text_param(value)
+        where.append(f"{column} = {placeholder}")
+        params.append(param)
+    return start + " AND ".join(where), params
 
 
 def _firefox_value(cookie: Cookie) -> str | None:
     with _snapshot(cookie.store.path) as conn:
         if len(cookie.key) == 4:
-            name, host, path, attrs = cookie.key
-            row = conn.execute(
-                "SELECT value FROM moz_cookies"
-                " WHERE name = ? AND host = ? AND path = ? AND originAttributes = ?",
-                (name, host, path, attrs),
-            ).fetchone()
+            row = conn.execute(*_select(
+                "SELECT value FROM moz_cookies WHERE ",
+                zip(("name", "host", "path", "originAttributes"), cookie.key, strict=True),
+            )).fetchone()  # fmt: skip
         elif cookie.rowid is not None:
-            row = conn.execute(
-                "SELECT value FROM moz_cookies WHERE id = ? AND name = ? AND host = ?",
-                (cookie.rowid, cookie.name, cookie.host),
-            ).fetchone()
+            row = conn.execute(*_select(
+                "SELECT value FROM moz_cookies WHERE ",
+                (("id", cookie.rowid), ("name", cookie.name), ("host", cookie.host)),
+            )).fetchone()  # fmt: skip
         else:
             row = None
     if row is None:
@@ -151,10 +160,10 @@ def _firefox_value(cookie: Cookie) -> str | None:
 def _chromium_row(conn: sqlite3.Connection, cookie: Cookie) -> sqlite3.Row | None:
     """The one row that is this cookie, by its full key where the key has every column."""
     conn.row_factory = sqlite3.Row
-    rows = conn.execute(
-        "SELECT rowid AS fk_rowid, * FROM cookies WHERE host_key = ? AND name = ? AND path = ?",
-        (cookie.host, cookie.name, cookie.path),
-    ).fetchall()
+    rows = conn.execute(*_select(
+        "SELECT rowid AS fk_rowid, * FROM cookies WHERE ",
+        (("host_key", cookie.host), ("name", cookie.name), ("path", cookie.path)),
+    )).fetchall()  # fmt: skip
     if not rows:
         return None
     columns = [c for c in CHROMIUM_KEY_COLUMNS if c in rows[0].keys()]  # noqa: SIM118
@@ -195,7 +204,7 @@ def _chromium_value(cookie: Cookie, platform: str) -> str:
         return ""
     data = decrypt_chromium(encrypted, platform=platform, cookie=cookie)
     if version >= _HOST_HASH_FROM_META:
-        if data[:32] != hashlib.sha256(host_key.encode("utf-8")).digest():
+        if data[:32] != hashlib.sha256(host_key.encode("utf-8", "surrogateescape")).digest():
             raise ValueUnavailable("The value did not decrypt correctly (wrong key).")
         data = data[32:]
     try:

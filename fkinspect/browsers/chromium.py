@@ -27,7 +27,6 @@ from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import (
@@ -40,6 +39,7 @@ from fkinspect.model import (
 )
 from fkinspect.scope import Scope, partition_url
 from fkinspect.snapshot import read_sqlite_store
+from fkinspect.sqlite_open import connect, is_utf8
 
 EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
 _LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
@@ -183,7 +183,9 @@ def _cuts(con: sqlite3.Connection, table: str, first: str, parts: int) -> list[s
     if not isinstance(rows, int):
         return []
     step = max(rows // _SAMPLES, 1)
-    values = sorted({v for (v,) in con.execute(sql, (step, rows)) if isinstance(v, str)})
+    # Only text that binds as it is: a surrogate-escaped value is no range bound.
+    values = sorted({v for (v,) in con.execute(sql, (step, rows))
+                     if isinstance(v, str) and is_utf8(v)})  # fmt: skip
     if len(values) < parts:
         return []
     return [values[len(values) * i // parts] for i in range(1, parts)]
@@ -191,8 +193,7 @@ def _cuts(con: sqlite3.Connection, table: str, first: str, parts: int) -> list[s
 
 def _reopen(path: Path) -> sqlite3.Connection:
     """One more immutable connection to a store opened in place: nothing written."""
-    uri = f"file:{quote(str(path.absolute()), safe='/:')}?mode=ro&immutable=1"
-    con = sqlite3.connect(uri, uri=True)
+    con = connect(path, mode="ro", immutable="1")
     try:
         con.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
     except BaseException:

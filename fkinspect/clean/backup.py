@@ -12,18 +12,13 @@ import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
-from urllib.parse import quote
 
 from fkinspect.clean.files import fsync_path, new_private_file
+from fkinspect.sqlite_open import connect
 
 
 class BackupFailed(Exception):
     """The backup could not be written or did not check out (full disk, I/O error)."""
-
-
-def sqlite_uri(path: Path, **params: str) -> str:
-    query = "&".join(f"{k}={v}" for k, v in params.items())
-    return f"file:{quote(str(path.absolute()), safe='/:')}?{query}"
 
 
 def _remove(partial: Path) -> None:
@@ -43,7 +38,7 @@ def back_up(store: Path, target: Path, *, timeout: float = 5.0) -> None:
     _remove(partial)
     try:
         new_private_file(partial)
-        source = sqlite3.connect(sqlite_uri(store, mode="ro"), uri=True, timeout=timeout)
+        source = connect(store, mode="ro", timeout=timeout)
         with closing(source), closing(sqlite3.connect(partial)) as dest:
             source.backup(dest)
         with closing(sqlite3.connect(partial, isolation_level=None)) as check:

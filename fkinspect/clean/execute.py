@@ -30,7 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from fkinspect.clean import messages, session
-from fkinspect.clean.backup import BackupFailed, back_up, sqlite_uri
+from fkinspect.clean.backup import BackupFailed, back_up
 from fkinspect.clean.files import default_backup_root, private_folder
 from fkinspect.clean.journal import (
     Journal,
@@ -40,10 +40,11 @@ from fkinspect.clean.journal import (
     write_journal,
 )
 from fkinspect.clean.plan import Plan, Refusal, RunningCheck, StorePlan
-from fkinspect.clean.schema import Key, Table, delete_sql, introspect, read_keys
+from fkinspect.clean.schema import Key, Table, delete_row_sql, introspect, read_keys
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
+from fkinspect.sqlite_open import connect
 
 
 class Step(StrEnum):
@@ -259,8 +260,7 @@ class _StoreCleaner:
             # One atomic rename is the only write: before it, the file is not ours to judge.
             return not self.session_written
         try:
-            uri = sqlite_uri(store.path, mode="rw")
-            with closing(sqlite3.connect(uri, uri=True, timeout=self.timeout)) as con:
+            with closing(connect(store.path, mode="rw", timeout=self.timeout)) as con:
                 now = read_keys(con, introspect(con, store.profile.family, store.path))
         except (sqlite3.Error, UnsupportedSchema):
             return False
@@ -278,9 +278,7 @@ class _StoreCleaner:
                 "no write permission on the store or its folder",
             )
         try:
-            con = sqlite3.connect(
-                sqlite_uri(path, mode="rw"), uri=True, isolation_level=None, timeout=self.timeout
-            )
+            con = connect(path, mode="rw", isolation_level=None, timeout=self.timeout)
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
         with closing(con):
@@ -347,9 +345,8 @@ class _StoreCleaner:
         expected = {rowid: key for rowid, key in before.items() if rowid not in planned}
         try:
             start = con.total_changes
-            sql = delete_sql(table)
             for item in store.remove:
-                con.execute(sql, (item.cookie.rowid, *item.cookie.key))
+                con.execute(*delete_row_sql(table, int(item.cookie.rowid or 0), item.cookie.key))
             changed = con.total_changes - start
             after = read_keys(con, table)
             problems = [] if changed == len(planned) and after == expected else ["rows"]
@@ -374,8 +371,7 @@ class _StoreCleaner:
         self._step(Step.VERIFY)
         detail = ""
         try:
-            uri = sqlite_uri(store.path, mode="rw")
-            with closing(sqlite3.connect(uri, uri=True, timeout=self.timeout)) as con:
+            with closing(connect(store.path, mode="rw", timeout=self.timeout)) as con:
                 problems = [p for p in _integrity(con) if p != "ok"]
                 after = read_keys(con, table)
             if problems:

@@ -24,7 +24,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from fkinspect.clean import messages, session
-from fkinspect.clean.backup import sqlite_uri
 from fkinspect.clean.files import default_backup_root
 from fkinspect.clean.journal import (
     Journal,
@@ -46,6 +45,7 @@ from fkinspect.clean.schema import (
 from fkinspect.errors import FkInspectError, UnsupportedSchema
 from fkinspect.model import Family, StoreFormat
 from fkinspect.running import running_evidence
+from fkinspect.sqlite_open import connect, file_uri
 
 
 class JournalNotFound(FkInspectError):
@@ -245,12 +245,13 @@ def _columns_to_copy(con: sqlite3.Connection, table: Table, journal: Journal) ->
 
 def _put_back(journal: Journal, timeout: float) -> int:
     """Rows copied back; 0 when every removed row is still in the store as it was."""
-    uri = sqlite_uri(journal.store, mode="rw")
-    with closing(sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)) as con:
+    with closing(
+        connect(journal.store, mode="rw", isolation_level=None, timeout=timeout)
+    ) as con:
         table = introspect(con, journal.profile.family, journal.store)
         con.execute(
             "ATTACH DATABASE ? AS backup",
-            (sqlite_uri(journal.backup_path, mode="ro", immutable="1"),),
+            (file_uri(journal.backup_path, mode="ro", immutable="1"),),
         )
         columns = _columns_to_copy(con, table, journal)
         con.execute("BEGIN IMMEDIATE")
@@ -278,8 +279,9 @@ def _put_back(journal: Journal, timeout: float) -> int:
 def _copy_rows(
     con: sqlite3.Connection, table: Table, columns: tuple[str, ...], journal: Journal
 ) -> int:
-    find = find_key_sql(table)
-    present = {row.rowid: con.execute(find, row.key).fetchall() for row in journal.removed}
+    present = {
+        row.rowid: con.execute(*find_key_sql(table, row.key)).fetchall() for row in journal.removed
+    }
     if journal.state is JournalState.PENDING and all(
         [(row.rowid,)] == present[row.rowid] for row in journal.removed
     ):
@@ -288,9 +290,8 @@ def _copy_rows(
     if newer:
         raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
     before = len(read_keys(con, table))
-    copy = copy_row_sql(table, columns)
     for row in journal.removed:
-        cursor = con.execute(copy, (row.rowid, *row.key))
+        cursor = con.execute(*copy_row_sql(table, columns, row.rowid, row.key))
         if cursor.rowcount != 1:
             raise _Stop(
                 RestoreStatus.FAILED,

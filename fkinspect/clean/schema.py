@@ -14,6 +14,7 @@ from fkinspect.browsers.chromium import KEY_COLUMNS as CHROMIUM_KEY_COLUMNS
 from fkinspect.browsers.chromium import key_columns
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import Family
+from fkinspect.sqlite_open import text_param
 
 FIREFOX_KEY_COLUMNS = ("name", "host", "path", "originAttributes")
 
@@ -115,37 +116,57 @@ def select_keys_sql(table: Table, schema: str = "main") -> str:
     return f"SELECT {_ident(table.rowid, allowed)}, {cols} FROM {db}.{_ident(table.name, allowed)}"  # noqa: S608
 
 
-def delete_sql(table: Table) -> str:
-    """DELETE one row by its row id and full key (bound parameters, in that order)."""
+def _key_tests(table: Table, key: Key) -> tuple[str, list[object]]:
+    """`col = ? AND ...` over the full key, and the key's values to bind.
+
+    Text that is not UTF-8 goes back as the bytes it was read from
+    (sqlite_open.text_param), so the test matches exactly that stored value.
+    """
     allowed = _allowed(table)
-    tests = " AND ".join(f"{_ident(c, allowed)} = ?" for c in table.key)
-    return (
+    tests, params = [], []
+    for column, value in zip(table.key, key, strict=True):
+        placeholder, param = text_param(value)
+        tests.append(f"{_ident(column, allowed)} = {placeholder}")
+        params.append(param)
+    return " AND ".join(tests), params
+
+
+def delete_row_sql(table: Table, rowid: int, key: Key) -> tuple[str, list[object]]:
+    """DELETE one row by its row id and full key: the statement and its parameters."""
+    allowed = _allowed(table)
+    tests, params = _key_tests(table, key)
+    sql = (
         f"DELETE FROM main.{_ident(table.name, allowed)} "  # noqa: S608
         f"WHERE {_ident(table.rowid, allowed)} = ? AND {tests}"
     )
+    return sql, [rowid, *params]
 
 
-def find_key_sql(table: Table, schema: str = "main") -> str:
-    """SELECT the row id of the row with this full key (bound parameters)."""
+def find_key_sql(table: Table, key: Key, schema: str = "main") -> tuple[str, list[object]]:
+    """SELECT the row ids of the rows with this full key: the statement and its parameters."""
     allowed = _allowed(table)
-    tests = " AND ".join(f"{_ident(c, allowed)} = ?" for c in table.key)
+    tests, params = _key_tests(table, key)
     db = _ident_db(schema)
-    return (
+    sql = (
         f"SELECT {_ident(table.rowid, allowed)} FROM {db}.{_ident(table.name, allowed)} "  # noqa: S608
         f"WHERE {tests}"
     )
+    return sql, params
 
 
-def copy_row_sql(table: Table, columns: tuple[str, ...]) -> str:
+def copy_row_sql(
+    table: Table, columns: tuple[str, ...], rowid: int, key: Key
+) -> tuple[str, list[object]]:
     """INSERT one row from the attached backup into main, selected by row id and key."""
     allowed = _allowed(table)
     cols = ", ".join(_ident(c, allowed) for c in columns)
-    tests = " AND ".join(f"{_ident(c, allowed)} = ?" for c in table.key)
+    tests, params = _key_tests(table, key)
     name = _ident(table.name, allowed)
-    return (
+    sql = (
         f"INSERT INTO main.{name} ({cols}) SELECT {cols} FROM backup.{name} "  # noqa: S608
         f"WHERE {_ident(table.rowid, allowed)} = ? AND {tests}"
     )
+    return sql, [rowid, *params]
 
 
 def _ident_db(schema: str) -> str:
