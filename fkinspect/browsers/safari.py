@@ -106,10 +106,8 @@ def _text(record: bytes, offset: int, start: int, what: str) -> tuple[str, tuple
     end = record.find(b"\0", offset)
     if end < 0:
         raise BinaryCookiesError(f"the {what} is not terminated inside its cookie")
-    try:
-        return record[offset:end].decode("utf-8"), (offset, end)
-    except UnicodeDecodeError as exc:
-        raise BinaryCookiesError(f"the {what} is not UTF-8 text") from exc
+    # Bytes that are not UTF-8 are data (surrogate escapes), not damage to the whole file.
+    return record[offset:end].decode("utf-8", "surrogateescape"), (offset, end)
 
 
 def _record(data: bytes, at: int, limit: int) -> _Record:
@@ -237,7 +235,7 @@ def find_value(path: Path, key: tuple[str | int, ...]) -> str | None:
     for record in _parse(data):
         if (record.domain, record.name, record.path) == tuple(key):
             start, end = record.value_span
-            return data[start:end].decode("utf-8")
+            return data[start:end].decode("utf-8", "surrogateescape")
     return None
 
 

@@ -11,6 +11,7 @@ import json
 import sqlite3
 import sys
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,12 @@ from test_clean_support import AG, WWW, chromium_store, firefox_store, not_runni
 from fkinspect.browsers import chromium
 from fkinspect.browsers.firefox_session import write_session_store
 from fkinspect.browsers.mozlz4 import decompress
+from fkinspect.browsers.safari import (
+    BinaryCookie,
+    encode_binarycookies,
+    find_value,
+    read_binarycookies,
+)
 from fkinspect.clean import (
     JournalState,
     RestoreStatus,
@@ -29,6 +36,8 @@ from fkinspect.clean import (
     restore,
     run_clean,
 )
+from fkinspect.model import Family, Profile, StoreFormat, StoreLocation
+from fkinspect.scope import Scope
 from fkinspect.values import read_value
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX byte paths")
@@ -194,3 +203,23 @@ def test_the_value_of_a_cookie_named_in_bytes_is_shown_on_request(
     odd = found[BAD_NAME.decode("utf-8", "surrogateescape")]
     assert read_value(odd, platform="linux") == read_value(found["_pk_ref.1.abcd"],
                                                            platform="linux")  # fmt: skip
+
+
+def test_a_safari_cookie_named_in_bytes_is_read_not_the_whole_file_refused(
+    tmp_path: Path,
+) -> None:
+    when = datetime(2027, 1, 1, tzinfo=UTC)
+    data = encode_binarycookies([
+        BinaryCookie(".example.org", "tracker@@", "/", "v1", when, when),  # another site
+        BinaryCookie(WWW, "_pk_id.1.@@", "/", "v2", when, when),
+        BinaryCookie(WWW, "JSESSIONID", "/", "v3", when, when),
+    ]).replace(b"@@", b"\xff\xfe")  # same length: every offset stays right
+    path = tmp_path / "Cookies.binarycookies"
+    path.write_bytes(data)
+    profile = Profile("safari", "Safari", Family.SAFARI, "Safari", tmp_path, tmp_path)
+    result = read_binarycookies(StoreLocation(profile, path, StoreFormat.SAFARI_BINARY),
+                                Scope.of("forsakringskassan.se", []))  # fmt: skip
+    assert result.status.value == "ok", result.message
+    odd = "_pk_id.1.\udcff\udcfe"
+    assert [c.name for c in result.cookies] == [odd, "JSESSIONID"]
+    assert find_value(path, (WWW, odd, "/")) == "v2"

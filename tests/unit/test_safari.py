@@ -164,7 +164,6 @@ def _first_cookie_at(data: bytes) -> int:
         "value_offset",
         "unterminated",
         "nan_expiry",
-        "not_utf8",
     ],
 )
 def test_offsets_and_sizes_that_lie_are_corrupt(tmp_path: Path, lie: str) -> None:
@@ -200,10 +199,6 @@ def test_offsets_and_sizes_that_lie_are_corrupt(tmp_path: Path, lie: str) -> Non
         data = data[:end] + b"X" + data[end + 1 :]
     elif lie == "nan_expiry":
         data = data[: cookie_at + 40] + struct.pack("<d", float("nan")) + data[cookie_at + 48 :]
-    elif lie == "not_utf8":
-        domain_at = struct.unpack_from("<I", data, cookie_at + 16)[0]
-        at = cookie_at + domain_at
-        data = data[:at] + b"\xff" + data[at + 1 :]
     result = read_binarycookies(_store(tmp_path, data), SCOPE)
     assert result.status is StoreStatus.CORRUPT, lie
     assert result.message
