@@ -8,6 +8,7 @@ Exit codes (a public interface, documented in the README):
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import json
 import sys
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from fkinspect import __version__
 from fkinspect.errors import FkInspectError, PolicyError, StoreError
 from fkinspect.model import Category
+from fkinspect.serialize import utf8_text
 
 if TYPE_CHECKING:
     from fkinspect.scan import ScanRequest
@@ -95,6 +97,7 @@ def _extensions() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _safe_stdout()
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
@@ -113,6 +116,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _safe_stdout() -> None:
+    """Text the terminal's encoding cannot carry (a name that is not UTF-8, or Swedish
+    letters under LANG=C) is printed as escapes, never as a UnicodeEncodeError or as raw
+    bytes a terminal could act on. stderr does so already."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError):  # not a text stream we may change
+            reconfigure(errors="backslashreplace")
+
+
+def _utf8(out: TextIO) -> bool:
+    """Can `out` carry any character? (A stream of str with no encoding can.)"""
+    encoding = getattr(out, "encoding", None)
+    try:
+        return encoding is None or codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
 def _configure_logging(verbose: bool) -> None:
     from fkinspect.logs import setup_logging
 
@@ -124,9 +146,13 @@ def write_json(data: Any, out: TextIO | None = None) -> None:
     """An object's lists with one record per line: readable, greppable, and quick.
 
     Quick because each record goes through json's C encoder; asking it to indent
-    switches to the pure-Python one, five times slower on a long list.
+    switches to the pure-Python one, five times slower on a long list. Text that is
+    not UTF-8 (a lone surrogate) is written as its \\uXXXX escape, as is all non-ASCII
+    text when the output is not UTF-8: the output is always valid JSON.
     """
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    stream = out or sys.stdout
+    utf8 = _utf8(stream)
+    encode = json.JSONEncoder(ensure_ascii=not utf8).encode
     if not isinstance(data, dict):
         text = encode(data)
     else:
@@ -138,7 +164,7 @@ def write_json(data: Any, out: TextIO | None = None) -> None:
                 value_text = encode(value)
             fields.append(f"  {encode(key)}: {value_text}")
         text = "{\n" + ",\n".join(fields) + "\n}"
-    (out or sys.stdout).write(text + "\n")
+    stream.write((utf8_text(text) if utf8 else text) + "\n")
 
 
 def _policy(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fkinspect.model import Scan
-from fkinspect.serialize import display_path
+from fkinspect.serialize import display_path, utf8_text
 
 if TYPE_CHECKING:
     import logging
@@ -90,7 +90,9 @@ class _Sink:
 
     def write(self, level: int, source: str, message: str) -> None:
         if level >= INFO:
-            line = f"{_timestamp()} {_LEVEL_NAMES.get(level, 'LOG')} {source}: {message}\n"
+            line = utf8_text(
+                f"{_timestamp()} {_LEVEL_NAMES.get(level, 'LOG')} {source}: {message}\n"
+            )
             # A full disk or a vanished folder must not stop the command.
             with self.lock, contextlib.suppress(OSError):
                 if self.file is not None:

@@ -29,6 +29,7 @@ from fkinspect.serialize import (
     display_path,
     iso_utc,
     store_record,
+    utf8_text,
 )
 from fkinspect.wording import LANGUAGES, category_label, finding_text, status_label
 
@@ -345,7 +346,8 @@ def render(report: Report, fmt: str) -> str:
     }
     if fmt not in renderers:
         raise ValueError(f"format must be one of {FORMATS}")
-    return renderers[fmt](report)
+    # A name that is not UTF-8 stays readable as its \udcXX escapes, and the file valid.
+    return utf8_text(renderers[fmt](report))
 
 
 def _html(report: Report) -> str:

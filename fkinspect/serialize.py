@@ -27,6 +27,12 @@ def iso_utc(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def utf8_text(text: str) -> str:
+    """`text` as UTF-8 can carry it: a lone surrogate (a byte of a name that is not
+    UTF-8, kept as data) is written as its escape, \\udcff, as JSON would write it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def display_path(path: Path, home: Path | None = None) -> str:
     """A path with the home folder written as ~, for anything a person may share."""
     home = home or Path.home()
