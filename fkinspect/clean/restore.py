@@ -2,9 +2,11 @@
 
 The backup is ATTACHed read-only and each removed row is copied back by its
 old row id and full key, in one transaction on the real store (same rules as
-the clean: browser closed, plain connection, BEGIN IMMEDIATE). If the store
-now holds a cookie with the same key (the site set it again since), the
-store is refused as a whole: restoring must never overwrite newer data.
+the clean: browser closed, plain connection, BEGIN IMMEDIATE). A row that is
+already there exactly as backed up (a restore killed after its commit put it
+back) counts as restored. If the store holds a different cookie with the
+same key (the site set it again since), the store is refused as a whole:
+restoring must never overwrite newer data.
 
 A Firefox session file gets its removed entries back from the backup file,
 added to the file as it is now (the same checks, and the same atomic
@@ -29,6 +31,7 @@ from fkinspect.clean.journal import (
     Journal,
     JournalState,
     JournalUnwritable,
+    RemovedRow,
     list_journals,
     write_journal,
 )
@@ -41,6 +44,7 @@ from fkinspect.clean.schema import (
     find_key_sql,
     introspect,
     read_keys,
+    select_row_sql,
 )
 from fkinspect.errors import FkInspectError, UnsupportedSchema
 from fkinspect.model import Family, StoreFormat
@@ -183,6 +187,10 @@ def _read_session(path: Path, journal: Journal, *, backup: bool) -> session.Sess
         raise _Stop(RestoreStatus.FAILED, message, str(exc)) from exc
 
 
+def _session_entries(current: session.SessionFile, key: tuple[object, ...]) -> list[object]:
+    return [e for e, k in zip(current.cookies, current.keys, strict=True) if k == key]
+
+
 def _put_back_session(journal: Journal, check: RunningCheck) -> int:
     """Entries put back; 0 when the clean never removed them (killed before its write)."""
     if not journal.store.is_file():
@@ -193,14 +201,21 @@ def _put_back_session(journal: Journal, check: RunningCheck) -> int:
     present = [current.count(key) > 0 for key in keys]
     if journal.state is JournalState.PENDING and all(present):
         return 0  # the write never happened
-    newer = sorted({row.name for row, there in zip(journal.removed, present, strict=True) if there})
-    if newer:
-        raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
     try:
         entries = session.entries_for(backup, keys)
     except session.SessionChanged as exc:
         raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(exc)) from exc
-    expected = session.with_entries(current, entries)
+    # An entry there exactly as backed up was put back by a restore killed after its rename.
+    back = [there and _session_entries(current, key) == [entry]
+            for key, entry, there in zip(keys, entries, present, strict=True)]  # fmt: skip
+    found = list(zip(journal.removed, present, back, strict=True))
+    newer = sorted({row.name for row, there, same in found if there and not same})
+    if newer:
+        raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
+    missing = [entry for entry, there in zip(entries, present, strict=True) if not there]
+    if not missing:
+        return len(keys)
+    expected = session.with_entries(current, missing)
     data = session.encode(expected)
     evidence = check(journal.profile)  # again, right before the write
     if evidence is not None:
@@ -276,9 +291,27 @@ def _put_back(journal: Journal, timeout: float) -> int:
     return count
 
 
+def _already_back(
+    con: sqlite3.Connection, table: Table, columns: tuple[str, ...], row: RemovedRow,
+    found: list[tuple[object, ...]],
+) -> bool:
+    """Is the one row with this key now in the store exactly as backed up (every column
+    a restore copies)? Then a restore that died after its commit put it there."""
+    saved = con.execute(*select_row_sql(table, columns, row.rowid, row.key, "backup")).fetchall()
+    if len(saved) != 1:
+        raise _Stop(RestoreStatus.FAILED, messages.backup_missing(),
+                    "a removed row is not in the backup")  # fmt: skip
+    rowid = found[0][0] if len(found) == 1 else None
+    if not isinstance(rowid, int):
+        return False
+    now = con.execute(*select_row_sql(table, columns, rowid, row.key)).fetchall()
+    return now == saved
+
+
 def _copy_rows(
     con: sqlite3.Connection, table: Table, columns: tuple[str, ...], journal: Journal
 ) -> int:
+    """Rows put back, counting those already back; 0 when the delete never happened."""
     present = {
         row.rowid: con.execute(*find_key_sql(table, row.key)).fetchall() for row in journal.removed
     }
@@ -286,11 +319,15 @@ def _copy_rows(
         [(row.rowid,)] == present[row.rowid] for row in journal.removed
     ):
         return 0  # the delete never happened
-    newer = sorted({row.name for row in journal.removed if present[row.rowid]})
+    back = {row.rowid for row in journal.removed
+            if present[row.rowid] and _already_back(con, table, columns, row, present[row.rowid])}
+    newer = sorted({row.name for row in journal.removed
+                    if present[row.rowid] and row.rowid not in back})  # fmt: skip
     if newer:
         raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
+    missing = [row for row in journal.removed if row.rowid not in back]
     before = len(read_keys(con, table))
-    for row in journal.removed:
+    for row in missing:
         cursor = con.execute(*copy_row_sql(table, columns, row.rowid, row.key))
         if cursor.rowcount != 1:
             raise _Stop(
@@ -299,9 +336,9 @@ def _copy_rows(
                 "a removed row is not in the backup",
             )
     after = read_keys(con, table)
-    back = {key for key in after.values()}
-    if len(after) != before + len(journal.removed) or any(
-        tuple(row.key) not in back for row in journal.removed
+    keys = set(after.values())
+    if len(after) != before + len(missing) or any(
+        tuple(row.key) not in keys for row in journal.removed
     ):
         raise _Stop(
             RestoreStatus.FAILED,

@@ -154,6 +154,21 @@ def find_key_sql(table: Table, key: Key, schema: str = "main") -> tuple[str, lis
     return sql, params
 
 
+def select_row_sql(
+    table: Table, columns: tuple[str, ...], rowid: int, key: Key, schema: str = "main"
+) -> tuple[str, list[object]]:
+    """SELECT `columns` of the row with this row id and full key (in `schema`)."""
+    allowed = _allowed(table)
+    cols = ", ".join(_ident(c, allowed) for c in columns)
+    tests, params = _key_tests(table, key)
+    db = _ident_db(schema)
+    sql = (
+        f"SELECT {cols} FROM {db}.{_ident(table.name, allowed)} "  # noqa: S608
+        f"WHERE {_ident(table.rowid, allowed)} = ? AND {tests}"
+    )
+    return sql, [rowid, *params]
+
+
 def copy_row_sql(
     table: Table, columns: tuple[str, ...], rowid: int, key: Key
 ) -> tuple[str, list[object]]:

@@ -48,16 +48,19 @@ def test_newer_cookie_with_the_same_key_refuses(tmp_path: Path, family: str) -> 
     path = chromium_store(tmp_path) if family == "chromium" else firefox_store(tmp_path)
     original = rows(path)
     run = _clean(path, tmp_path / "b")
-    # The site sets _pk_ses again (same key) after the clean.
+    # The site sets _pk_ses again (same key, set anew: a new creation time) after the clean.
     with closing(sqlite3.connect(path)) as con:
         table = "cookies" if family == "chromium" else "moz_cookies"
         host = "host_key" if family == "chromium" else "host"
+        created = "creation_utc" if family == "chromium" else "creationTime"
         backup = list_journals(tmp_path / "b")[0].backup_path
         con.execute("ATTACH DATABASE ? AS bak", (str(backup),))
         con.execute(
             f"INSERT INTO main.{table} SELECT * FROM bak.{table} "
             f"WHERE name = '_pk_ses.1.abcd' AND {host} = 'www.forsakringskassan.se'"
         )
+        con.execute(f"UPDATE main.{table} SET {created} = {created} + 1000000 "
+                    "WHERE name = '_pk_ses.1.abcd'")  # fmt: skip
         con.commit()
         con.execute("DETACH DATABASE bak")
     before = path.read_bytes()
