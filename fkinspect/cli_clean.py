@@ -3,31 +3,35 @@
 Both ask before writing unless given --yes; with no terminal to ask on, they
 refuse (exit 2). Exit codes: 0 done (also: nothing to remove), 2 not
 confirmed with no terminal, 3 a browser that holds something to remove (or
-restore) is running, 4 a store could not be written or verified (nothing
-changed there, unless its message says otherwise).
+restore) is running, 4 a store could not be read, written or verified
+(nothing changed there, unless its message says otherwise) or holds
+something to remove in a file fkinspect only reads; 4 wins over 3.
 
 JSON (`--json`), never a cookie value:
 
 clean -> {
-  "dry_run": bool, "categories": [str], "run": str | null (the id `restore`
-  takes to undo the whole clean), "removed": int (rows removed in all stores),
-  "exit": int,
+  "dry_run": bool (true only with --dry-run), "categories": [str], "run": str |
+  null (the id `restore` takes to undo the whole clean), "removed": int (rows
+  removed in all stores: the sum of theirs), "exit": int,
   "stores": [{
     "browser": str (id), "browser_name": str, "profile": str,
     "path": str (the store file; home written as ~),
     "format": "chromium_sqlite" | "firefox_sqlite" | "firefox_session" | ...,
     "status": "would_remove" (dry run) | "done" | "nothing" | "refused_running"
               | "refused" (a format fkinspect only reads, e.g. Safari's)
-              | "failed" | "unverified". A Firefox session file
+              | "failed" (also a store that could not be read: kept null,
+              no cookies) | "unverified". A Firefox session file
               ("firefox_session") is cleaned like the SQLite stores when
               Firefox is closed and refused_running while it runs,
-    "removed": int (removed, or to be removed in a dry run), "kept": int (the
-    agency's cookies that stay), "rows_after": int | null (every row left in
+    "removed": int (removed: 0 for a store not written; in a dry run, to be
+    removed), "kept": int | null (the agency's cookies that stay; null when
+    the store could not be read), "rows_after": int | null (every row left in
     the file, all sites), "backup": str | null (backup file), "journal": str |
     null (this store's journal id), "message": str (Swedish, for people),
     "detail": str (technical),
     "cookies": [{"name", "host", "path", "partition", "container",
-                 "category", "clean_as"}]   (the rows removed / to remove)
+                 "category", "clean_as"}]   (the rows removed; for a store
+                 not written, and in a dry run, the rows planned)
   }]
 }
 
@@ -54,7 +58,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fkinspect.model import Category, ClassifiedCookie
+from fkinspect.model import Category, ClassifiedCookie, StoreLocation, StoreResult, StoreStatus
 
 if TYPE_CHECKING:
     from fkinspect.clean import (
@@ -178,24 +182,53 @@ def _plan_status(store: StorePlan) -> str:
     return "refused_running" if store.refusal == "running" else "refused"
 
 
-def _store_json(s: StorePlan, home: Path) -> dict[str, Any]:
+def _store_json(location: StoreLocation, home: Path) -> dict[str, Any]:
     """The fields every store of `clean --json` starts with: which file of which profile."""
-    p = s.profile
+    p = location.profile
     return {
         "browser": p.browser_id,
         "browser_name": p.browser_name,
         "profile": p.name,
-        "path": _path(s.path, home),
-        "format": str(s.location.format),
+        "path": _path(location.path, home),
+        "format": str(location.format),
     }
 
 
-def _plan_json(plan: Plan, home: Path, code: int) -> dict[str, Any]:
+def _unread_message(store: StoreResult) -> str:
+    from fkinspect.clean import messages
+    from fkinspect.wording import status_label
+
+    why = "" if store.status is StoreStatus.ERROR else status_label(store.status).lower()
+    return messages.store_not_read(store.location.profile, why)
+
+
+def _unread_json(unread: Sequence[StoreResult], home: Path) -> list[dict[str, Any]]:
+    """Stores the scan could not read: nothing is removed from them, and it is said."""
+    return [
+        {
+            **_store_json(s.location, home),
+            "status": "failed",
+            "removed": 0,
+            "kept": None,
+            "rows_after": None,
+            "backup": None,
+            "journal": None,
+            "message": _unread_message(s),
+            "detail": s.message,
+            "cookies": [],
+        }
+        for s in unread
+    ]
+
+
+def _plan_json(
+    plan: Plan, unread: Sequence[StoreResult], home: Path, code: int
+) -> dict[str, Any]:
     stores = []
     for s in plan.stores:
         stores.append(
             {
-                **_store_json(s, home),
+                **_store_json(s.location, home),
                 "status": _plan_status(s),
                 "removed": len(s.remove),
                 "kept": len(s.keep),
@@ -213,18 +246,20 @@ def _plan_json(plan: Plan, home: Path, code: int) -> dict[str, Any]:
         "run": None,
         "removed": 0,
         "exit": code,
-        "stores": stores,
+        "stores": stores + _unread_json(unread, home),
     }
 
 
-def _result_json(plan: Plan, result: CleanResult, home: Path, code: int) -> dict[str, Any]:
+def _result_json(
+    plan: Plan, result: CleanResult, unread: Sequence[StoreResult], home: Path, code: int
+) -> dict[str, Any]:
     stores = []
     for s, o in zip(plan.stores, result.stores, strict=True):
         stores.append(
             {
-                **_store_json(s, home),
+                **_store_json(s.location, home),
                 "status": str(o.status),
-                "removed": len(o.removed),
+                "removed": len(o.removed),  # only what went; a refused store's is 0
                 "kept": o.kept,
                 "rows_after": o.rows_after,
                 "backup": str(o.backup) if o.backup else None,
@@ -240,13 +275,19 @@ def _result_json(plan: Plan, result: CleanResult, home: Path, code: int) -> dict
         "run": result.journal_id,
         "removed": result.removed,
         "exit": code,
-        "stores": stores,
+        "stores": stores + _unread_json(unread, home),
     }
 
 
-def _print_plan(plan: Plan, home: Path) -> None:
+def _print_unread(unread: Sequence[StoreResult], home: Path) -> None:
+    for s in unread:
+        print(f"{_unread_message(s)} — {_path(s.location.path, home)}")
+
+
+def _print_plan(plan: Plan, unread: Sequence[StoreResult], home: Path) -> None:
     if plan.empty:
-        print("Det finns inga kakor att ta bort.")
+        where = " i kakfilerna som gick att läsa" if unread else ""
+        print(f"Det finns inga kakor att ta bort{where}.")
     for s in plan.stores:
         if not s.remove:
             continue
@@ -256,9 +297,12 @@ def _print_plan(plan: Plan, home: Path) -> None:
         for item in s.remove:
             print(f"  - {item.cookie.name:<28} {_where(item):<34} {_kind(item)}")
         print(f"  Kvar: {len(s.keep)} av webbplatsens kakor.")
+    if unread:
+        print()
+        _print_unread(unread, home)
 
 
-def _print_result(result: CleanResult, home: Path) -> None:
+def _print_result(result: CleanResult, unread: Sequence[StoreResult], home: Path) -> None:
     for o in result.stores:
         label = o.location.profile.label
         if o.status == "done":
@@ -268,16 +312,20 @@ def _print_result(result: CleanResult, home: Path) -> None:
             )
         elif o.status != "nothing":
             print(f"{label}: {o.message}")
+    _print_unread(unread, home)
     if result.journal_id:
         print(f"Ångra med: fkinspect restore {result.journal_id}")
 
 
-def _clean_code(plan: Plan, result: CleanResult | None) -> int:
+def _clean_code(plan: Plan, result: CleanResult | None, unread: Sequence[StoreResult]) -> int:
+    """4 when a store could not be read, written or verified, or is one fkinspect only
+    reads; else 3 when a browser holding something to remove runs; else 0."""
     from fkinspect.cli import EXIT_OK, EXIT_RUNNING, EXIT_STORE
 
-    if result is not None and result.failed:
+    refusals = {str(s.refusal) for s in plan.stores if s.remove and s.refusal is not None}
+    if unread or refusals - {"running"} or (result is not None and result.failed):
         return EXIT_STORE
-    running = any(s.remove and s.refusal == "running" for s in plan.stores)
+    running = "running" in refusals
     if result is not None:
         running = running or any(o.planned for o in result.refused_running)
     return EXIT_RUNNING if running else EXIT_OK
@@ -298,28 +346,31 @@ def run_clean_command(args: argparse.Namespace) -> int:
         print(f"fkinspect: {exc}", file=sys.stderr)
         return EXIT_STORE
     plan = make_plan(scan, categories)
-    if args.dry_run or plan.to_remove == 0:
-        code = _clean_code(plan, None)
+    unread = [s for s in scan.stores if s.status is not StoreStatus.OK]
+    if args.dry_run:
+        code = _clean_code(plan, None, unread)
         if args.json:
-            write_json(_plan_json(plan, home, code))
+            write_json(_plan_json(plan, unread, home, code))
         else:
-            _print_plan(plan, home)
+            _print_plan(plan, unread, home)
         return code
-    if not args.yes:
+    if plan.to_remove and not args.yes:
         if not args.json:
-            _print_plan(plan, home)
+            _print_plan(plan, unread, home)
         answer = _confirm(f"Ta bort {plan.to_remove} kakor?")
         if answer is None:
             return _no_terminal("Att ta bort kakor")
         if not answer:
             print("Inget togs bort.", file=sys.stderr)
-            return _clean_code(plan, None) if plan.refused else 0
-    result = run_clean(plan)
-    code = _clean_code(plan, result)
+            return _clean_code(plan, None, unread)
+    result = run_clean(plan)  # writes nothing when no store may be written
+    code = _clean_code(plan, result, unread)
     if args.json:
-        write_json(_result_json(plan, result, home, code))
+        write_json(_result_json(plan, result, unread, home, code))
+    elif plan.to_remove:
+        _print_result(result, unread, home)
     else:
-        _print_result(result, home)
+        _print_plan(plan, unread, home)  # nothing could go: what there is, and why it stays
     return code
 
 

@@ -49,6 +49,13 @@ def backup_failed(profile: Profile) -> str:
     )
 
 
+def store_not_read(profile: Profile, why: str = "") -> str:
+    return (
+        f"Kakfilen för {profile.browser_name} (profil {profile.name}) kunde inte läsas"
+        f"{f' ({why})' if why else ''}; inget tas bort ur den."
+    )
+
+
 def journal_failed(profile: Profile) -> str:
     return (
         f"Det som skulle tas bort ur {profile.browser_name} (profil {profile.name}) gick inte "
