@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_clean_non_utf8 import BAD_NAME, _add_raw_rows, raw_rows
-from test_clean_support import ANALYTICS, mixed_cookies
+from test_clean_non_utf8 import BAD_NAME, LONE, _add_raw_rows, _session, raw_rows
+from test_clean_support import ANALYTICS, firefox_store, mixed_cookies
 
 from fkinspect.logs import INFO, close_logging, setup_logging, write
 from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_store
@@ -142,3 +142,20 @@ def test_the_log_keeps_a_name_that_is_not_utf8_as_its_escape(tmp_path: Path) -> 
     finally:
         close_logging()
     assert path.read_bytes().endswith(b"INFO test: store Profile \\udcff\n")
+
+
+def test_a_lone_surrogate_in_the_session_file_does_not_stop_the_clean(tmp_path: Path) -> None:
+    """cookies.sqlite and the session file of one profile, cleaned in one run."""
+    fox = firefox_store(tmp_path)
+    session = _session(tmp_path)  # beside it, with "_pk_ses.1.\udcff"
+    before = raw_rows(fox)
+    done = _json(_run(tmp_path, "clean", "--store", str(fox), "--store", str(session),
+                      "--yes", "--json"))  # fmt: skip
+    assert [s["status"] for s in done["stores"]] == ["done", "done"] and done["run"]
+    names = {c["name"] for s in done["stores"] for c in s["cookies"]}
+    assert LONE in names
+    listed = _json(_run(tmp_path, "restore", "--list", "--json"))["journals"]
+    assert [j["state"] for j in listed] == ["done", "done"]
+    back = _json(_run(tmp_path, "restore", "--latest", "--yes", "--json"))
+    assert back["restored"] == done["removed"]
+    assert sorted(r[2:] for r in raw_rows(fox)) == sorted(r[2:] for r in before)
