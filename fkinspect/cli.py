@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from fkinspect import __version__
 from fkinspect.errors import FkInspectError, PolicyError, StoreError
 from fkinspect.model import Category
+from fkinspect.textsafe import json_safe, printable
 
 if TYPE_CHECKING:
     from fkinspect.scan import ScanRequest
@@ -102,10 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except PolicyError as exc:
-        print(f"fkinspect: the cookie policy could not be loaded: {exc}", file=sys.stderr)
+        print(f"fkinspect: the cookie policy could not be loaded: {printable(str(exc))}",
+              file=sys.stderr)
         return EXIT_ERROR
     except FkInspectError as exc:
-        print(f"fkinspect: {exc}", file=sys.stderr)
+        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -138,7 +140,7 @@ def write_json(data: Any, out: TextIO | None = None) -> None:
                 value_text = encode(value)
             fields.append(f"  {encode(key)}: {value_text}")
         text = "{\n" + ",\n".join(fields) + "\n}"
-    (out or sys.stdout).write(text + "\n")
+    (out or sys.stdout).write(json_safe(text) + "\n")
 
 
 def _policy(args: argparse.Namespace) -> int:
@@ -177,7 +179,7 @@ def _list(args: argparse.Namespace) -> int:
     try:
         scan = run_scan(scan_request(args), policy)
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {exc}", file=sys.stderr)
+        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
         return EXIT_STORE
     wanted = set(args.category)
     cookies = [c for c in scan.cookies if not wanted or c.classification.category in wanted]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fkinspect.serialize import REPORT_FORMATS as FORMATS
+from fkinspect.textsafe import printable
 from fkinspect.wording import LANGUAGES
 
 
@@ -43,7 +44,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         scan = run_scan(request, policy)
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {exc}", file=sys.stderr)
+        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
         return EXIT_STORE
     home = request.environment.home
     report = build_report(scan, policy, args.lang, home=home)

@@ -30,6 +30,7 @@ from fkinspect.serialize import (
     iso_utc,
     store_record,
 )
+from fkinspect.textsafe import json_safe, printable
 from fkinspect.wording import LANGUAGES, category_label, finding_text, status_label
 
 FORMATS = REPORT_FORMATS
@@ -334,12 +335,15 @@ def _flag(value: bool) -> str:
 
 def _cell(text: str) -> str:
     # A cell starting with = + - @ is a formula to a spreadsheet; a cookie name is not.
+    # Control characters are written out: a CSV is also read with `cat`.
+    text = printable(text)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def render(report: Report, fmt: str) -> str:
     renderers: dict[str, Callable[[Report], str]] = {
-        "json": lambda r: json.dumps(report_json(r), ensure_ascii=False, indent=2) + "\n",
+        "json": lambda r: json_safe(json.dumps(report_json(r), ensure_ascii=False,
+                                               indent=2)) + "\n",
         "csv": report_csv,
         "html": _html,
     }
