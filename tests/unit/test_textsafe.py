@@ -8,7 +8,10 @@ retitle or clear the terminal and a newline forges a line in fkinspect.log.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,7 +20,7 @@ import pytest
 from test_discovery import local_state
 
 from fkinspect.cli import main
-from fkinspect.logs import close_logging
+from fkinspect.logs import LOG_NAME, close_logging
 from fkinspect.synth import SynthCookie, write_chromium_store
 from fkinspect.textsafe import json_safe, printable
 
@@ -87,6 +90,21 @@ def test_list_json_escapes_c1_and_keeps_the_names(hostile_home: Path,
     data = json.loads(out)
     assert {s["profile"] for s in data["stores"]} == {TITLE, CSI_8BIT}
     assert COOKIE in {c["name"] for c in data["cookies"]}
+
+
+def test_a_newline_in_a_folder_name_forges_no_log_line(hostile_home: Path,
+                                                       tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-m", "fkinspect", "list", "--home",
+                           str(hostile_home)], capture_output=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    log = (tmp_path / "state" / "fkinspect" / "log" / LOG_NAME).read_text("utf-8")
+    assert not RAW.search(log)
+    lines = log.splitlines()
+    assert len(lines) == 3  # two stores and the summary
+    assert all(re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO ", line) for line in lines)
+    assert not any(line.startswith(FORGED) for line in lines)
+    assert f"Profile 1\\n{FORGED}/Cookies: ok" in log
 
 
 def test_clean_and_restore_show_the_names_escaped(hostile_home: Path,
