@@ -15,13 +15,14 @@ and the backup is a byte copy of the whole file.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from fkinspect.clean.files import write_private_atomically
+from fkinspect.clean.files import untrusted_folder, write_private_atomically
 from fkinspect.model import Family, Profile, StoreFormat
 
 JOURNAL_NAME = "journal.json"
@@ -151,7 +152,11 @@ def read_journal(folder: Path) -> Journal:
 
 
 def list_journals(backup_root: Path | None = None) -> list[Journal]:
-    """Every readable journal under the backup root, newest first."""
+    """Every readable journal under the backup root, newest first.
+
+    A folder another user owns or can write is skipped with a warning: its journal
+    and backup could be planted, and restore would put them into the user's browser.
+    """
     from fkinspect.clean.files import default_backup_root
 
     root = backup_root or default_backup_root()
@@ -159,7 +164,7 @@ def list_journals(backup_root: Path | None = None) -> list[Journal]:
         return []
     found = []
     for folder in root.iterdir():
-        if not (folder / JOURNAL_NAME).is_file():
+        if not (folder / JOURNAL_NAME).is_file() or not _trusted(folder, root):
             continue
         try:
             found.append(read_journal(folder))
@@ -167,3 +172,16 @@ def list_journals(backup_root: Path | None = None) -> list[Journal]:
             continue  # not ours, or damaged: listed nowhere, pruned by age only
     found.sort(key=lambda j: (j.created, j.id), reverse=True)
     return found
+
+
+_log = logging.getLogger(__name__)
+_warned: set[Path] = set()  # one warning per folder, however often the journals are listed
+
+
+def _trusted(folder: Path, root: Path) -> bool:
+    """False, with a warning, for a folder another user could have planted or changed."""
+    reason = untrusted_folder(folder, root)
+    if reason is not None and folder not in _warned:
+        _warned.add(folder)
+        _log.warning("backup %s is skipped, not trusted: %s", folder.name, reason)
+    return reason is None

@@ -6,7 +6,7 @@ import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fkinspect.clean.files import default_backup_root
+from fkinspect.clean.files import default_backup_root, untrusted_folder
 from fkinspect.clean.journal import JOURNAL_NAME, list_journals
 
 KEEP_PER_STORE = 10
@@ -34,9 +34,12 @@ def prune(
         per_store[journal.store] = rank + 1
         if rank >= keep or moment - journal.created > max_age:
             doomed.append(journal.folder)
-    # Folders without a readable journal (a clean killed during its backup): by age.
+    # Folders without a readable journal (a clean killed during its backup): by age,
+    # and only the user's own (list_journals skipped the others: not ours to remove).
     for folder in root.iterdir():
         if folder in listed or not folder.is_dir() or (folder / JOURNAL_NAME).is_file():
+            continue
+        if untrusted_folder(folder, root) is not None:
             continue
         changed = datetime.fromtimestamp(folder.stat().st_mtime, UTC)
         if moment - changed > max_age:
