@@ -10,14 +10,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
 from fkinspect import __version__
 from fkinspect.errors import FkInspectError, PolicyError, StoreError
 from fkinspect.model import Category
+from fkinspect.tempcopy import remove_stale
 from fkinspect.textsafe import json_safe, printable
 
 if TYPE_CHECKING:
@@ -99,9 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
+    remove_stale()  # temporary copies left by runs that were killed
     handler: Handler = args.handler
     try:
-        return handler(args)
+        with _signals_end_the_run():
+            return handler(args)
     except PolicyError as exc:
         print(f"fkinspect: the cookie policy could not be loaded: {printable(str(exc))}",
               file=sys.stderr)
@@ -113,6 +119,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+@contextlib.contextmanager
+def _signals_end_the_run() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the command as an exception does, so that `finally` blocks
+    and atexit run and the temporary copies go; by default Python dies on the spot.
+    (SIGINT already raises KeyboardInterrupt.) A signal ignored by the caller stays so."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, _end_run)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _end_run(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _configure_logging(verbose: bool) -> None:

@@ -21,7 +21,6 @@ import json
 import shutil
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from fkinspect.browsers.chromium import KEY_COLUMNS as CHROMIUM_KEY_COLUMNS
 from fkinspect.errors import ValueUnavailable
 from fkinspect.model import Cookie, StoreFormat
 from fkinspect.scope import partition_url
+from fkinspect.tempcopy import copy_private, private_temp_folder
 
 _SALT = b"saltysalt"
 _IV = b" " * 16
@@ -116,14 +116,17 @@ def _snapshot(db: Path) -> Iterator[sqlite3.Connection]:
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
             yield conn
         return
-    with tempfile.TemporaryDirectory(prefix="fkinspect-value-") as folder:
-        copy = Path(folder) / db.name
-        shutil.copyfile(db, copy)
+    folder = private_temp_folder("value-")  # 0700; the copies 0600: they hold every value
+    try:
+        copy = folder / db.name
+        copy_private(db, copy)
         for extra in side:
             with contextlib.suppress(FileNotFoundError):
-                shutil.copyfile(extra, Path(folder) / extra.name)
+                copy_private(extra, folder / extra.name)
         with contextlib.closing(sqlite3.connect(copy)) as conn:
             yield conn
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _firefox_value(cookie: Cookie) -> str | None:
