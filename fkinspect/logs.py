@@ -30,7 +30,7 @@ from typing import TextIO
 import platformdirs
 
 from fkinspect.model import Scan
-from fkinspect.private import FILE_MODE, check_private, private_folder
+from fkinspect.private import FILE_MODE, ForeignFolder, private_folder
 from fkinspect.serialize import display_path
 from fkinspect.textsafe import printable
 
@@ -157,19 +157,21 @@ def setup_logging(verbose: bool = False, console: bool = True,
 
     The file keeps INFO and up; the console shows INFO with `verbose`, else warnings.
     Calling it again replaces what it set up before. Raises OSError when the folder
-    cannot be made, after setting up the console alone. A log path that is not a
-    regular file of the user's own is left alone, with a warning, and not written.
+    cannot be made, after setting up the console alone. Another user's folder, or a
+    log path that is not a regular file, is left alone, with a warning, and not written.
     """
     close_logging()
     connect_logging()
     if console:
         _install(_Stderr(), logging.INFO if verbose else logging.WARNING, _CONSOLE_FORMAT)
-    folder = private_folder(directory or log_dir())
+    folder = directory or log_dir()
     path = folder / LOG_NAME
     try:
-        reason = check_private(folder, folder)
-        if reason is not None:
-            raise UnsafeLogFile(errno.EPERM, reason, str(folder))
+        private_folder(folder)
+    except ForeignFolder as exc:  # warned, not written
+        log.warning("the log folder %s is not used: %s", folder, _why(exc))
+        return path
+    try:
         handler = PrivateLogFile(path)
     except OSError as exc:
         log.warning("the log file %s is left alone and not written: %s", path, _why(exc))

@@ -20,8 +20,14 @@ FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 
 
+class ForeignFolder(PermissionError):
+    """The folder exists but belongs to another user."""
+
+
 def private_folder(path: Path) -> Path:
     """Create `path` and any missing parents as 0700; the folder itself ends up 0700.
+
+    ForeignFolder when `path` is another user's folder: nothing private goes there.
 
     mkdir's mode is filtered by the umask (`umask 000` would give 0777 with
     mkdir(parents=True)), and a umask can also take the owner's bits away; so every
@@ -41,6 +47,9 @@ def private_folder(path: Path) -> Path:
     if not path.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path))
     os.chmod(path, FOLDER_MODE)
+    reason = check_private(path, path)  # root may chmod another user's folder: still theirs
+    if reason is not None:
+        raise ForeignFolder(errno.EPERM, reason, str(path))
     return path
 
 

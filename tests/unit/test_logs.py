@@ -302,3 +302,16 @@ def test_an_older_log_readable_by_others_is_made_private(logs: Path) -> None:
     close_logging()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(logs.stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+def test_another_users_log_folder_is_not_written(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    folder = state / "fkinspect" / "log"
+    folder.mkdir(parents=True, mode=0o777)
+    folder.chmod(0o777)
+    os.chown(folder, 65534, 65534)
+    done = _list(tmp_path / "home", state)
+    assert done.returncode == 0, done.stderr
+    assert "belongs to another user (uid 65534)" in done.stderr
+    assert list(folder.iterdir()) == []

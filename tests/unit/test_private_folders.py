@@ -189,3 +189,17 @@ def test_check_private_says_why(tmp_path: Path) -> None:
     assert "writable by other users" in (check_private(inner / "f", root) or "")
     inner.chmod(0o700)
     assert "no such file" in (check_private(inner / "gone", root) or "").lower()
+
+
+@as_root
+def test_no_backup_goes_into_another_users_folder(tmp_path: Path) -> None:
+    chrome = chromium_store(tmp_path)
+    before = chrome.read_bytes()
+    root = _backups(tmp_path)
+    root.mkdir(parents=True)
+    os.chown(root, OTHER_UID, OTHER_UID)
+    done = _run(tmp_path, "clean", "--store", str(chrome), "--yes", "--json")
+    assert done.returncode == 4, done.stderr
+    (store,) = _json(done)["stores"]
+    assert store["status"] == "failed" and "belongs to another user" in store["detail"]
+    assert chrome.read_bytes() == before and list(root.iterdir()) == []
