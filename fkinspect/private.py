@@ -27,11 +27,10 @@ class ForeignFolder(PermissionError):
 def private_folder(path: Path) -> Path:
     """Create `path` and any missing parents as 0700; the folder itself ends up 0700.
 
-    ForeignFolder when `path` is another user's folder: nothing private goes there.
-
     mkdir's mode is filtered by the umask (`umask 000` would give 0777 with
     mkdir(parents=True)), and a umask can also take the owner's bits away; so every
-    folder made here is chmod-ed, which the umask does not touch.
+    folder made here is chmod-ed, which the umask does not touch. ForeignFolder when
+    `path` is another user's folder (left as it is): nothing private goes there.
     """
     missing: list[Path] = []
     folder = path
@@ -44,12 +43,14 @@ def private_folder(path: Path) -> Path:
         except FileExistsError:
             continue  # made meanwhile by another run: not ours to chmod unless it is `path`
         os.chmod(new, FOLDER_MODE)
-    if not path.is_dir():
+    info = os.stat(path)
+    if not stat.S_ISDIR(info.st_mode):
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path))
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    if uid is not None and info.st_uid != uid:  # root could chmod it: still theirs
+        raise ForeignFolder(errno.EPERM, f"{path} belongs to another user (uid {info.st_uid})",
+                            str(path))
     os.chmod(path, FOLDER_MODE)
-    reason = check_private(path, path)  # root may chmod another user's folder: still theirs
-    if reason is not None:
-        raise ForeignFolder(errno.EPERM, reason, str(path))
     return path
 
 

@@ -315,3 +315,4 @@ def test_another_users_log_folder_is_not_written(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "belongs to another user (uid 65534)" in done.stderr
     assert list(folder.iterdir()) == []
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777  # not ours to change either
