@@ -11,15 +11,19 @@ import argparse
 import codecs
 import contextlib
 import json
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
 from fkinspect import __version__
 from fkinspect.errors import FkInspectError, PolicyError, StoreError
 from fkinspect.model import Category
-from fkinspect.serialize import utf8_text
+from fkinspect.tempcopy import remove_stale
+from fkinspect.textsafe import json_safe, printable
 
 if TYPE_CHECKING:
     from fkinspect.scan import ScanRequest
@@ -101,14 +105,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
+    remove_stale()  # temporary copies left by runs that were killed
     handler: Handler = args.handler
     try:
-        return handler(args)
+        with _signals_end_the_run():
+            return handler(args)
     except PolicyError as exc:
-        print(f"fkinspect: the cookie policy could not be loaded: {exc}", file=sys.stderr)
+        print(f"fkinspect: the cookie policy could not be loaded: {printable(str(exc))}",
+              file=sys.stderr)
         return EXIT_ERROR
     except FkInspectError as exc:
-        print(f"fkinspect: {exc}", file=sys.stderr)
+        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -133,6 +140,30 @@ def _utf8(out: TextIO) -> bool:
         return encoding is None or codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
     except LookupError:
         return False
+
+
+@contextlib.contextmanager
+def _signals_end_the_run() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the command as an exception does, so that `finally` blocks
+    and atexit run and the temporary copies go; by default Python dies on the spot.
+    (SIGINT already raises KeyboardInterrupt.) A signal ignored by the caller stays so."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, _end_run)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _end_run(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -164,7 +195,8 @@ def write_json(data: Any, out: TextIO | None = None) -> None:
                 value_text = encode(value)
             fields.append(f"  {encode(key)}: {value_text}")
         text = "{\n" + ",\n".join(fields) + "\n}"
-    stream.write((utf8_text(text) if utf8 else text) + "\n")
+    # Not UTF-8: ensure_ascii already wrote every non-ASCII character as an escape.
+    stream.write((json_safe(text) if utf8 else text) + "\n")
 
 
 def _policy(args: argparse.Namespace) -> int:
@@ -203,7 +235,7 @@ def _list(args: argparse.Namespace) -> int:
     try:
         scan = run_scan(scan_request(args), policy)
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {exc}", file=sys.stderr)
+        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
         return EXIT_STORE
     wanted = set(args.category)
     cookies = [c for c in scan.cookies if not wanted or c.classification.category in wanted]

@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fkinspect.model import Category, ClassifiedCookie, StoreLocation, StoreResult, StoreStatus
+from fkinspect.textsafe import printable
 
 if TYPE_CHECKING:
     from fkinspect.clean import (
@@ -281,7 +282,7 @@ def _result_json(
 
 def _print_unread(unread: Sequence[StoreResult], home: Path) -> None:
     for s in unread:
-        print(f"{_unread_message(s)} — {_path(s.location.path, home)}")
+        print(printable(f"{_unread_message(s)} — {_path(s.location.path, home)}"))
 
 
 def _print_plan(plan: Plan, unread: Sequence[StoreResult], home: Path) -> None:
@@ -291,11 +292,11 @@ def _print_plan(plan: Plan, unread: Sequence[StoreResult], home: Path) -> None:
     for s in plan.stores:
         if not s.remove:
             continue
-        print(f"\n{s.profile.label} — {_path(s.path, home)}")
+        print("\n" + printable(f"{s.profile.label} — {_path(s.path, home)}"))
         if s.refusal is not None:
-            print(f"  {s.message}")
+            print(printable(f"  {s.message}"))
         for item in s.remove:
-            print(f"  - {item.cookie.name:<28} {_where(item):<34} {_kind(item)}")
+            print(printable(f"  - {item.cookie.name:<28} {_where(item):<34} {_kind(item)}"))
         print(f"  Kvar: {len(s.keep)} av webbplatsens kakor.")
     if unread:
         print()
@@ -306,12 +307,12 @@ def _print_result(result: CleanResult, unread: Sequence[StoreResult], home: Path
     for o in result.stores:
         label = o.location.profile.label
         if o.status == "done":
-            print(
+            print(printable(
                 f"{label}: {len(o.removed)} kakor borttagna; säkerhetskopia i "
                 f"{_path(o.backup.parent if o.backup else home, home)}."
-            )
+            ))
         elif o.status != "nothing":
-            print(f"{label}: {o.message}")
+            print(printable(f"{label}: {o.message}"))
     _print_unread(unread, home)
     if result.journal_id:
         print(f"Ångra med: fkinspect restore {result.journal_id}")
@@ -343,7 +344,7 @@ def run_clean_command(args: argparse.Namespace) -> int:
     try:
         scan = run_scan(scan_request(args), load_policy())
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {exc}", file=sys.stderr)
+        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
         return EXIT_STORE
     plan = make_plan(scan, categories)
     unread = [s for s in scan.stores if s.status is not StoreStatus.OK]
@@ -487,12 +488,14 @@ def _list(
     if not journals and not damaged:
         print("Det finns inga rensningar att ångra.")
     for j in journals:
-        print(
+        print(printable(
             f"{j.run}  {j.created:%Y-%m-%d %H:%M}  {j.profile.label:<32} "
             f"{len(j.removed):>3} kakor  {j.state}"
-        )
+        ))
     for d in damaged:
-        print(f"{d.run or '-':<22}  {d.created:%Y-%m-%d %H:%M}  {_damaged_message(d)}  {DAMAGED}")
+        print(printable(
+            f"{d.run or '-':<22}  {d.created:%Y-%m-%d %H:%M}  {_damaged_message(d)}  {DAMAGED}"
+        ))
     return EXIT_OK
 
 
@@ -527,7 +530,8 @@ def run_restore_command(args: argparse.Namespace) -> int:
     if chosen and not args.yes:
         if not args.json:
             for j in chosen:
-                print(f"{j.profile.label}: {len(j.removed)} kakor från {j.created:%Y-%m-%d %H:%M}")
+                print(printable(f"{j.profile.label}: {len(j.removed)} kakor från "
+                                f"{j.created:%Y-%m-%d %H:%M}"))
         answer = _confirm(f"Lägga tillbaka {sum(len(j.removed) for j in chosen)} kakor?")
         if answer is None:
             return _no_terminal("Att återställa")
@@ -543,7 +547,7 @@ def run_restore_command(args: argparse.Namespace) -> int:
         for o in result.stores:
             label = o.journal.profile.label
             text = f"{o.restored} kakor tillbaka" if o.status == "restored" else o.message
-            print(f"{label}: {text}")
+            print(printable(f"{label}: {text}"))
         for d in broken:
-            print(_damaged_message(d))
+            print(printable(_damaged_message(d)))
     return code

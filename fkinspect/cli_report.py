@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fkinspect.serialize import REPORT_FORMATS as FORMATS
+from fkinspect.textsafe import printable
 from fkinspect.wording import LANGUAGES
 
 
@@ -35,29 +36,43 @@ def run_report(args: argparse.Namespace) -> int:
     from fkinspect.cli import EXIT_ERROR, EXIT_OK, EXIT_STORE, scan_request
     from fkinspect.errors import StoreError
     from fkinspect.policy import load_policy
-    from fkinspect.report import build_report, render, write_report
+    from fkinspect.report import build_report, report_bytes, write_report
     from fkinspect.scan import run_scan
 
+    if str(args.output) != "-" and args.output.is_dir():
+        return _folder_given(args.output)  # said before the scan, not after it
     policy = load_policy()
     request = scan_request(args)
     try:
         scan = run_scan(request, policy)
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {exc}", file=sys.stderr)
+        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
         return EXIT_STORE
     home = request.environment.home
     report = build_report(scan, policy, args.lang, home=home)
     fmt = report_format(args)
-    if str(args.output) == "-":
-        text = render(report, fmt)
-        sys.stdout.write(text)
+    if str(args.output) == "-":  # the same bytes as a file would get
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report_bytes(report, fmt))
+        sys.stdout.buffer.flush()
         return EXIT_STORE if scan.failed else EXIT_OK
     try:
         write_report(report, args.output, fmt)
+    except IsADirectoryError:
+        return _folder_given(args.output)
     except OSError as exc:
-        print(f"fkinspect: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        print(f"fkinspect: cannot write {printable(str(args.output))}: "
+              f"{exc.strerror or type(exc).__name__}", file=sys.stderr)
         return EXIT_ERROR
-    print(f"{args.output}: {len(report.cookies)} cookies, {len(report.stores)} stores "
-          f"({len(scan.failed)} unreadable)", file=sys.stderr)
+    print(printable(f"{args.output}: {len(report.cookies)} cookies, {len(report.stores)} "
+                    f"stores ({len(scan.failed)} unreadable)"), file=sys.stderr)
     # Like `list`: the report is written, and the exit code still says a store failed.
     return EXIT_STORE if scan.failed else EXIT_OK
+
+
+def _folder_given(path: Path) -> int:
+    from fkinspect.cli import EXIT_USAGE
+
+    print(f"fkinspect: cannot write the report to {printable(str(path))}: it is a folder; "
+          f"name a file in it (e.g. {printable(str(path / 'rapport.html'))})", file=sys.stderr)
+    return EXIT_USAGE

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from fkinspect.model import ClassifiedCookie, StoreResult, StoreStatus
 from fkinspect.serialize import display_path
+from fkinspect.textsafe import printable
 from fkinspect.wording import category_label, finding_text, status_label
 
 
@@ -34,7 +35,8 @@ def print_scan(stores: Sequence[StoreResult], cookies: Sequence[ClassifiedCookie
             state += ", webbläsaren är igång"
         failed = store.status is not StoreStatus.OK
         detail = f" — {store.message}" if store.message and failed else ""
-        print(f"  {profile.label}: {display_path(store.location.path)} [{state}]{detail}")
+        print(printable(f"  {profile.label}: {display_path(store.location.path)} [{state}]"
+                        f"{detail}"))
     if not stores:
         print("  Inga webbläsare hittades.")
     print()
@@ -46,8 +48,9 @@ def print_scan(stores: Sequence[StoreResult], cookies: Sequence[ClassifiedCookie
     for item in cookies:
         cookie = item.cookie
         notes = " ".join(finding_text(f) for f in item.classification.findings)
-        rows.append((cookie.name, category_label(item.classification.category),
-                     cookie.store.profile.label, cookie.domain, _expires(item), notes))
+        rows.append(tuple(printable(cell) for cell in (
+            cookie.name, category_label(item.classification.category),
+            cookie.store.profile.label, cookie.domain, _expires(item), notes)))
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns[:-1])]
     widths = [min(w, 34) for w in widths]
     note_width = max(width - sum(widths) - 2 * len(widths), 20)

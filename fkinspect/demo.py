@@ -18,7 +18,6 @@ import os
 import secrets
 import shutil
 import struct
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,6 +26,7 @@ from fkinspect.browsers.firefox_session import write_session_store
 from fkinspect.lifetime import BROWSER_CAP
 from fkinspect.model import SameSite
 from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_store
+from fkinspect.tempcopy import private_temp_folder
 
 AGENCY = ".forsakringskassan.se"
 WWW = "www.forsakringskassan.se"
@@ -219,7 +219,7 @@ def build_demo_home(root: Path | None = None, *, running_firefox: bool = True,
     """Write the demo stores into `root` (a new temporary folder when None)."""
     now = now or datetime.now(UTC)
     owned = root is None
-    home = Path(tempfile.mkdtemp(prefix="fkinspect-demo-")) if root is None else root
+    home = private_temp_folder("demo-") if root is None else root
     try:
         config = home / ".config"
         _write_chromium(config / "chromium", "Person 1", chromium_cookies(now))

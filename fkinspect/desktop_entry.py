@@ -17,6 +17,7 @@ from pathlib import Path
 
 from fkinspect import APP_ID
 from fkinspect.errors import FkInspectError
+from fkinspect.outfile import write_output
 from fkinspect.resources import resource_path
 
 GUI_SCRIPT = "fkinspect-gui"
@@ -103,13 +104,10 @@ def remove_desktop_entry(data_home: Path | None = None) -> list[Path]:
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        partial.write_bytes(data)
-        partial.chmod(0o644)
-        partial.replace(path)  # a menu never reads half a file
-    finally:
-        partial.unlink(missing_ok=True)
+    # Replaced in one rename (a menu never reads half a file), through a new file no
+    # link can be planted at; a link the user keeps there (dotfiles) stays a link.
+    write_output(path, data)
+    os.chmod(path, 0o644)
 
 
 def _refresh(base: Path) -> None:

@@ -5,119 +5,150 @@ value or a full cookie row. No filter can recognise a value it has never seen, s
 guarantee is made where records are written: nothing here (or in the core) formats a
 Cookie, and the records that flow through the core carry no value at all.
 
-The file is written here, line by line, not by the logging module: importing logging
-(with traceback, linecache, tokenize and textwrap) would cost every `fkinspect list` about
-9 ms, a tenth of its run, for the few lines a scan writes. Code that has the logging
-module loaded anyway (the app, other libraries) reaches the same file through
-`connect_logging`, and the core asks `logger()` for a Logger only when it has an
-exception to report.
+It is the logging module's RotatingFileHandler (1 MB, 3 kept), made private: the
+folder is 0700 and the file 0600 whatever the umask, the file is never opened through
+a symbolic link or when it is anything but a regular file of its own (another user
+who could plant a link there would have fkinspect append to a file of theirs
+choosing), and every record has its control characters written out, so a folder
+name with a newline cannot forge a line.
 """
 
 from __future__ import annotations
 
-import contextlib
+import errno
+import io
+import itertools
+import logging
+import logging.handlers
 import os
+import stat
 import sys
-import threading
-import time
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
+
+import platformdirs
 
 from fkinspect.model import Scan
-from fkinspect.serialize import display_path, utf8_text
-
-if TYPE_CHECKING:
-    import logging
+from fkinspect.private import FILE_MODE, ForeignFolder, private_folder
+from fkinspect.serialize import display_path
+from fkinspect.textsafe import printable
 
 LOG_NAME = "fkinspect.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
-# The logging module's numbers, so that its records need no translation.
-INFO, WARNING, ERROR, CRITICAL = 20, 30, 40, 50
-_LEVEL_NAMES = {INFO: "INFO", WARNING: "WARNING", ERROR: "ERROR", CRITICAL: "CRITICAL"}
+_OURS = ("fkinspect", "ui")  # loggers kept from INFO; every other library's from WARNING
 _REPORT = "fkinspect.report"
+_FILE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_CONSOLE_FORMAT = "fkinspect: %(message)s"
+
+log = logging.getLogger(__name__)
+_installed: list[logging.Handler] = []  # what setup_logging added to the root logger
 
 
-class RotatingFile:
-    """A log file that rolls over before it passes MAX_BYTES, keeping BACKUPS old ones.
+class UnsafeLogFile(OSError):
+    """The log path is not a regular file of the user's own (a link, a FIFO ...)."""
 
-    Named like logging.handlers.RotatingFileHandler's (fkinspect.log.1 is the newest old
-    one). Opened on the first line, readable by the user alone, flushed line by line.
-    """
+
+class SafeFormatter(logging.Formatter):
+    """Control characters written out; a traceback's lines indented under their record,
+    so that every line that starts at the margin is a record fkinspect wrote."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.message = printable(record.getMessage())
+        if self.usesTime():
+            record.asctime = self.formatTime(record, self.datefmt)
+        text = self.formatMessage(record)
+        if record.exc_info:
+            text += "\n" + _indented(self.formatException(record.exc_info))
+        elif record.exc_text:
+            text += "\n" + _indented(record.exc_text)
+        if record.stack_info:
+            text += "\n" + _indented(self.formatStack(record.stack_info))
+        return text
+
+
+def _indented(text: str) -> str:
+    return "\n".join("  " + printable(line) for line in text.splitlines())
+
+
+class PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """RotatingFileHandler that opens only a regular file of its own, 0600, never
+    through a symbolic link, and rotates by renaming names, never following one."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._stream: TextIO | None = None
+        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
 
-    def write(self, line: str) -> None:
-        if self._stream is None:
-            self._stream = self._open()
-        size = self._stream.tell()
-        if size and size + len(line.encode("utf-8")) > MAX_BYTES:
-            self._roll_over()
-            self._stream = self._open()
-        self._stream.write(line)
-        self._stream.flush()
+    def _open(self) -> io.TextIOWrapper:
+        _refuse_odd(self.baseFilename)  # for a plain answer; the flags below close the race
+        flags = (os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_NONBLOCK", 0)  # a FIFO planted here must not block us
+                 | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(self.baseFilename, flags, FILE_MODE)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise UnsafeLogFile(errno.EINVAL, "not a regular file", self.baseFilename)
+            if info.st_nlink > 1:  # a hard link to someone else's file
+                raise UnsafeLogFile(errno.EMLINK, "has other hard links", self.baseFilename)
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, FILE_MODE)  # an older log may have been made 0644
+            return open(fd, "a", encoding=self.encoding, errors=self.errors)
+        except BaseException:
+            os.close(fd)
+            raise
 
-    def close(self) -> None:
-        if self._stream is not None:
-            self._stream.close()
-            self._stream = None
+    def doRollover(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        names = [base, *(f"{base}.{n}" for n in range(1, BACKUPS + 1))]
+        # Oldest first: .2 onto .3 (dropping it), .1 onto .2, the log onto .1. A rename
+        # moves a symbolic link itself, never what it points to.
+        for older, newer in reversed(list(itertools.pairwise(names))):
+            if os.path.lexists(older):
+                os.replace(older, newer)
+        self.stream = self._open()
 
-    def _open(self) -> TextIO:
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        return open(fd, "a", encoding="utf-8")  # kept open until close()
-
-    def _roll_over(self) -> None:
-        self.close()
-        name = str(self.path)
-        for number in range(BACKUPS - 1, 0, -1):
-            older = f"{name}.{number}"
-            if os.path.exists(older):
-                os.replace(older, f"{name}.{number + 1}")
-        if os.path.exists(name):
-            os.replace(name, f"{name}.1")
-
-
-class _Sink:
-    """Where lines go: the file (INFO and up) and, when asked, stderr."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()  # the app's scans write from a worker thread
-        self.file: RotatingFile | None = None
-        self.console_level: int | None = None  # None: nothing on stderr
-
-    def write(self, level: int, source: str, message: str) -> None:
-        if level >= INFO:
-            line = utf8_text(
-                f"{_timestamp()} {_LEVEL_NAMES.get(level, 'LOG')} {source}: {message}\n"
-            )
-            # A full disk or a vanished folder must not stop the command.
-            with self.lock, contextlib.suppress(OSError):
-                if self.file is not None:
-                    self.file.write(line)
-        if self.console_level is not None and level >= self.console_level:
-            print(f"fkinspect: {message}", file=sys.stderr)
+    def handleError(self, record: logging.LogRecord) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return  # a full disk or a vanished folder must not stop the command
+        super().handleError(record)
 
 
-_sink = _Sink()
+def _refuse_odd(path: str) -> None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafeLogFile(errno.ELOOP, "it is a symbolic link", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeLogFile(errno.EINVAL, "not a regular file", path)
 
 
-def _timestamp() -> str:
-    now = time.time()
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(now)) + f",{int(now % 1 * 1000):03d}"
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Whatever sys.stderr is when a record comes (tests and the app replace it)."""
 
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
 
-def write(level: int, source: str, message: str) -> None:
-    """One line in the log: INFO, WARNING or ERROR, who says it, and what."""
-    _sink.write(level, source, message)
+    @stream.setter
+    def stream(self, _value: TextIO) -> None:
+        pass
 
 
 def log_dir() -> Path:
-    import platformdirs
-
     return Path(platformdirs.user_log_dir("fkinspect", appauthor=False))
+
+
+def connect_logging() -> None:
+    """Keep our own records from INFO and other libraries' from WARNING (idempotent)."""
+    logging.getLogger().setLevel(logging.WARNING)
+    for name in _OURS:
+        logging.getLogger(name).setLevel(logging.INFO)
 
 
 def setup_logging(verbose: bool = False, console: bool = True,
@@ -126,54 +157,67 @@ def setup_logging(verbose: bool = False, console: bool = True,
 
     The file keeps INFO and up; the console shows INFO with `verbose`, else warnings.
     Calling it again replaces what it set up before. Raises OSError when the folder
-    cannot be made, after setting up the console alone.
+    cannot be made, after setting up the console alone. Another user's folder, or a
+    log path that is not a regular file, is left alone, with a warning, and not written.
     """
     close_logging()
-    _sink.console_level = (INFO if verbose else WARNING) if console else None
+    connect_logging()
+    if console:
+        _install(_Stderr(), logging.INFO if verbose else logging.WARNING, _CONSOLE_FORMAT)
     folder = directory or log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_NAME
-    with _sink.lock:
-        _sink.file = RotatingFile(path)
+    try:
+        private_folder(folder)
+    except ForeignFolder as exc:  # warned, not written
+        log.warning("the log folder %s is not used: %s", folder, _why(exc))
+        return path
+    try:
+        handler = PrivateLogFile(path)
+    except OSError as exc:
+        log.warning("the log file %s is left alone and not written: %s", path, _why(exc))
+        return path
+    _install(handler, logging.INFO, _FILE_FORMAT)
     return path
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "it is a symbolic link"
+    return exc.strerror or str(exc)
+
+
+def _install(handler: logging.Handler, level: int, fmt: str) -> None:
+    handler.setLevel(level)
+    handler.setFormatter(SafeFormatter(fmt))
+    logging.getLogger().addHandler(handler)
+    _installed.append(handler)
 
 
 def close_logging() -> None:
     """Close the file and stop writing (tests; setup_logging before it sets up again)."""
-    with _sink.lock:  # not while a worker thread writes a line
-        if _sink.file is not None:
-            _sink.file.close()
-        _sink.file = None
-    _sink.console_level = None
-
-
-def connect_logging() -> None:
-    """Send the logging module's records to this log: our own at INFO, others' when
-    they warn. For code that has logging loaded anyway; calling it again changes nothing."""
-    from fkinspect.logs_bridge import connect
-
-    connect(_sink.write)
+    root = logging.getLogger()
+    while _installed:
+        handler = _installed.pop()
+        root.removeHandler(handler)
+        handler.close()
 
 
 def logger(name: str) -> logging.Logger:
-    """A logging.Logger whose records reach this log (for reporting an exception)."""
-    import logging
-
-    connect_logging()
+    """The logging.Logger the core reports through."""
     return logging.getLogger(name)
 
 
 def log_scan(scan: Scan, home: Path | None = None) -> None:
     """One line per store and one summary: statuses, counts and categories only."""
+    report = logging.getLogger(_REPORT)
     for store in scan.stores:
         profile = store.location.profile
-        write(INFO, _REPORT, f"store {profile.browser_id}/{store.location.format!s} "
-                             f"{display_path(store.location.path, home)}: {store.status!s}, "
-                             f"{len(store.cookies)} cookies"
-                             f"{' (browser running)' if store.running else ''}")
+        report.info("store %s/%s %s: %s, %d cookies%s", profile.browser_id,
+                    store.location.format, display_path(store.location.path, home),
+                    store.status, len(store.cookies),
+                    " (browser running)" if store.running else "")
     categories = Counter(str(c.classification.category) for c in scan.cookies)
     findings = Counter(str(f.code) for c in scan.cookies for f in c.classification.findings)
-    write(INFO, _REPORT, f"scan: {len(scan.stores)} stores ({len(scan.failed)} failed), "
-                         f"{len(scan.cookies)} cookies; categories "
-                         f"{dict(sorted(categories.items()))}; findings "
-                         f"{dict(sorted(findings.items()))}")
+    report.info("scan: %d stores (%d failed), %d cookies; categories %s; findings %s",
+                len(scan.stores), len(scan.failed), len(scan.cookies),
+                dict(sorted(categories.items())), dict(sorted(findings.items())))

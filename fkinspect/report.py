@@ -22,6 +22,7 @@ from typing import Any
 
 from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Scan, StoreResult
+from fkinspect.outfile import write_output
 from fkinspect.policy import Policy
 from fkinspect.serialize import (
     REPORT_FORMATS,
@@ -31,6 +32,7 @@ from fkinspect.serialize import (
     store_record,
     utf8_text,
 )
+from fkinspect.textsafe import json_safe, printable
 from fkinspect.wording import LANGUAGES, category_label, finding_text, status_label
 
 FORMATS = REPORT_FORMATS
@@ -335,12 +337,15 @@ def _flag(value: bool) -> str:
 
 def _cell(text: str) -> str:
     # A cell starting with = + - @ is a formula to a spreadsheet; a cookie name is not.
+    # Control characters are written out: a CSV is also read with `cat`.
+    text = printable(text)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def render(report: Report, fmt: str) -> str:
     renderers: dict[str, Callable[[Report], str]] = {
-        "json": lambda r: json.dumps(report_json(r), ensure_ascii=False, indent=2) + "\n",
+        "json": lambda r: json_safe(json.dumps(report_json(r), ensure_ascii=False,
+                                               indent=2)) + "\n",
         "csv": report_csv,
         "html": _html,
     }
@@ -357,13 +362,12 @@ def _html(report: Report) -> str:
 
 
 def write_report(report: Report, path: Path, fmt: str) -> None:
-    """Write `report` as html, csv (UTF-8 with BOM) or json to `path`, replacing it whole."""
-    text = render(report, fmt)
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with open(partial, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
+    """Write `report` as html, csv (UTF-8 with BOM) or json to `path` as a shell's `>`
+    would: a file is replaced whole, a FIFO or a device written into, a link followed;
+    IsADirectoryError for a folder (see fkinspect.outfile)."""
+    write_output(path, report_bytes(report, fmt))
+
+
+def report_bytes(report: Report, fmt: str) -> bytes:
+    """The file's bytes: UTF-8, with a BOM for csv (so Excel reads Swedish letters)."""
+    return render(report, fmt).encode("utf-8-sig" if fmt == "csv" else "utf-8")

@@ -1,15 +1,17 @@
 """The report as one self-contained HTML page: inline CSS, no scripts, no network.
 
 Every text is escaped: cookie names, hosts and profile names come from the machine
-and could hold markup. Categories are shown as words (colour only repeats them).
+and could hold markup or control characters. Categories are shown as words (colour
+only repeats them).
 """
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 
 from fkinspect.model import Category
 from fkinspect.report import CATEGORY_ORDER, ProfileGroup, Report, ReportCookie, ReportStore
+from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
 
 _WORDS = {
@@ -84,6 +86,11 @@ code { font: .92em ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: a
   .cat, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, with control characters written out (the file may meet `cat`)."""
+    return _html_escape(printable(text))
 
 
 def _w(key: str, language: str) -> str:

@@ -5,7 +5,8 @@ A `mode=ro` connection on a WAL database creates `-shm`/`-wal` files beside it
   - no non-empty `-wal`, no non-empty `-journal`, browser not running:
     open in place with `immutable=1` (nothing is written, no lock is taken);
   - otherwise copy the db with its `-wal`/`-journal` into a private temp
-    folder and read the copy, which also gets through a lock.
+    folder (0600 files, 0700 folder, see tempcopy) and read the copy, which
+    also gets through a lock.
 The copy is opened read-write (it is ours): SQLite then replays the WAL or
 rolls back a hot journal, so the copy shows exactly the committed rows.
 `query_only` keeps our own statements from writing.
@@ -16,7 +17,6 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +32,7 @@ from fkinspect.errors import (
 )
 from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus
 from fkinspect.sqlite_open import connect
+from fkinspect.tempcopy import copy_private, private_temp_folder
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -95,13 +96,13 @@ def _check_header(db: Path) -> None:
 def _copy_store(db: Path, folder: Path) -> Path:
     target = folder / db.name
     try:
-        shutil.copyfile(db, target)
+        copy_private(db, target)
     except OSError as exc:
         raise _os_error(db, exc) from exc
     for suffix in ("-wal", "-journal"):
         side = Path(f"{db}{suffix}")
         try:
-            shutil.copyfile(side, folder / f"{db.name}{suffix}")
+            copy_private(side, folder / f"{db.name}{suffix}")
         except FileNotFoundError:
             continue
         except OSError as exc:
@@ -167,7 +168,7 @@ def open_snapshot(db: Path, *, running: bool) -> Iterator[tuple[sqlite3.Connecti
         finally:
             con.close()
         return
-    folder = Path(tempfile.mkdtemp(prefix="fkinspect-"))  # mode 0700
+    folder = private_temp_folder("snapshot-")  # 0700, under this run's folder
     try:
         copy = _copy_store(db, folder)
         try:

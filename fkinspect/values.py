@@ -21,7 +21,6 @@ import json
 import shutil
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from fkinspect.errors import ValueUnavailable
 from fkinspect.model import Cookie, StoreFormat
 from fkinspect.scope import partition_url
 from fkinspect.sqlite_open import connect, text_param
+from fkinspect.tempcopy import copy_private, private_temp_folder
 
 _SALT = b"saltysalt"
 _IV = b" " * 16
@@ -116,14 +116,17 @@ def _snapshot(db: Path) -> Iterator[sqlite3.Connection]:
         with contextlib.closing(connect(db.resolve(), mode="ro", immutable="1")) as conn:
             yield conn
         return
-    with tempfile.TemporaryDirectory(prefix="fkinspect-value-") as folder:
-        copy = Path(folder) / db.name
-        shutil.copyfile(db, copy)
+    folder = private_temp_folder("value-")  # 0700; the copies 0600: they hold every value
+    try:
+        copy = folder / db.name
+        copy_private(db, copy)
         for extra in side:
             with contextlib.suppress(FileNotFoundError):
-                shutil.copyfile(extra, Path(folder) / extra.name)
+                copy_private(extra, folder / extra.name)
         with contextlib.closing(connect(copy)) as conn:
             yield conn
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _select(start: str, tests: Iterable[tuple[str, object]]) -> tuple[str, list[object]]:

@@ -7,8 +7,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-FOLDER_MODE = 0o700
-FILE_MODE = 0o600
+from fkinspect.private import FILE_MODE, FOLDER_MODE, check_private, private_folder
+
+__all__ = [
+    "FILE_MODE", "FOLDER_MODE", "check_private", "default_backup_root", "fsync_path",
+    "new_private_file", "private_folder", "untrusted_folder", "write_atomically",
+    "write_private_atomically",
+]  # fmt: skip
 
 
 def default_backup_root() -> Path:
@@ -18,11 +23,22 @@ def default_backup_root() -> Path:
     return Path(platformdirs.user_data_dir("fkinspect", appauthor=False)) / "backups"
 
 
-def private_folder(path: Path) -> Path:
-    """Create `path` (and parents) if needed; the folder itself ends up 0700."""
-    path.mkdir(parents=True, exist_ok=True)
-    os.chmod(path, FOLDER_MODE)  # mkdir's mode is filtered by the umask; chmod is not
-    return path
+def untrusted_folder(folder: Path, root: Path) -> str | None:
+    """Why a backup folder under `root` cannot be trusted (None when it can).
+
+    Trusted: the folder, everything in it and `root` belong to the user and nobody
+    else can write them. Otherwise another local user could have planted or changed
+    the journal or the backup that restore would put into the user's browser.
+    """
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        return f"{folder}: {exc.strerror or type(exc).__name__}"
+    for item in (folder, *entries):
+        reason = check_private(item, root)
+        if reason is not None:
+            return reason
+    return None
 
 
 def new_private_file(path: Path) -> None:

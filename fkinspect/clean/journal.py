@@ -22,6 +22,7 @@ never acted on.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -30,7 +31,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from fkinspect.clean.files import default_backup_root, write_private_atomically
+from fkinspect.clean.files import (
+    default_backup_root,
+    untrusted_folder,
+    write_private_atomically,
+)
 from fkinspect.model import Family, Profile, StoreFormat
 
 JOURNAL_NAME = "journal.json"
@@ -347,6 +352,8 @@ def load_journals(
     for folder in folders:
         if not (folder / JOURNAL_NAME).is_file():
             continue  # a clean killed during its backup: no journal yet, pruned by age
+        if not _trusted(folder, root):
+            continue  # another user could have planted or changed it: never used
         found = load_journal(folder)
         if isinstance(found, Journal):
             good.append(found)
@@ -360,3 +367,16 @@ def load_journals(
 def list_journals(backup_root: Path | None = None) -> list[Journal]:
     """Every usable journal under the backup root, newest first."""
     return load_journals(backup_root)[0]
+
+
+_log = logging.getLogger(__name__)
+_warned: set[Path] = set()  # one warning per folder, however often the journals are listed
+
+
+def _trusted(folder: Path, root: Path) -> bool:
+    """False, with a warning, for a folder another user could have planted or changed."""
+    reason = untrusted_folder(folder, root)
+    if reason is not None and folder not in _warned:
+        _warned.add(folder)
+        _log.warning("backup %s is skipped, not trusted: %s", folder.name, reason)
+    return reason is None

@@ -6,7 +6,7 @@ import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fkinspect.clean.files import default_backup_root
+from fkinspect.clean.files import default_backup_root, untrusted_folder
 from fkinspect.clean.journal import load_journals
 
 KEEP_PER_STORE = 10
@@ -35,9 +35,12 @@ def prune(
         if rank >= keep or moment - journal.created > max_age:
             doomed.append(journal.folder)
     # Folders without a usable journal (a clean killed during its backup, a damaged
-    # journal): by age.
+    # journal): by age, and only the user's own (load_journals skipped the others:
+    # not ours to remove).
     for folder in root.iterdir():
         if folder in listed or not folder.is_dir():
+            continue
+        if untrusted_folder(folder, root) is not None:
             continue
         changed = datetime.fromtimestamp(folder.stat().st_mtime, UTC)
         if moment - changed > max_age:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import configparser
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from fkinspect.desktop_entry import (
     desktop_entry_text,
     exec_quote,
     install_desktop_entry,
+    installed_paths,
     remove_desktop_entry,
 )
 from fkinspect.resources import resource_path
@@ -128,3 +130,26 @@ def test_entry_text_never_keeps_the_placeholder(tmp_path: Path) -> None:
     text = desktop_entry_text(tmp_path / "fkinspect-gui")
     assert "Exec=fkinspect-gui" not in text
     assert "install_desktop_entry()" not in text
+
+
+def test_install_writes_through_no_planted_link_and_keeps_the_users_link(
+        tmp_path: Path) -> None:
+    program = tmp_path / "bin" / "fkinspect-gui"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    data = tmp_path / "share"
+    desktop, metainfo, _icon = installed_paths(data)
+    desktop.parent.mkdir(parents=True)
+    victim = tmp_path / "victim"
+    victim.write_text("keep me", encoding="utf-8")
+    (desktop.parent / f".{desktop.name}.partial").symlink_to(victim)
+    dotfiles = tmp_path / "dotfiles" / metainfo.name  # the user keeps it elsewhere
+    dotfiles.parent.mkdir()
+    dotfiles.write_text("old", encoding="utf-8")
+    metainfo.parent.mkdir(parents=True)
+    metainfo.symlink_to(dotfiles)
+    install_desktop_entry(data, executable=program)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    _validate_desktop(desktop)
+    assert metainfo.is_symlink() and "<component" in dotfiles.read_text(encoding="utf-8")
+    assert stat.S_IMODE(desktop.stat().st_mode) == 0o644

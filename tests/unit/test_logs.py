@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
+import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,19 +19,15 @@ from fkinspect.browsers.firefox_session import read_session_cookies, write_sessi
 from fkinspect.classify import Classifier
 from fkinspect.logs import (
     BACKUPS,
-    INFO,
     LOG_NAME,
     MAX_BYTES,
-    WARNING,
     close_logging,
     connect_logging,
     log_dir,
     log_scan,
     logger,
     setup_logging,
-    write,
 )
-from fkinspect.logs_bridge import ToLog
 from fkinspect.model import Family, Profile, Scan, StoreFormat, StoreLocation, StoreStatus
 from fkinspect.policy import load_policy
 from fkinspect.report import build_report, write_report
@@ -48,11 +48,12 @@ def test_log_folder_is_the_platform_one(monkeypatch: pytest.MonkeyPatch, tmp_pat
 def test_file_keeps_info_console_only_when_verbose(logs: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     path = setup_logging(verbose=False, console=True, directory=logs)
-    write(INFO, "fkinspect.test", "quiet line")
-    write(WARNING, "fkinspect.test", "loud line")
+    test_log = logging.getLogger("fkinspect.test")
+    test_log.info("quiet line")
+    test_log.warning("loud line")
     assert capsys.readouterr().err == "fkinspect: loud line\n"
     setup_logging(verbose=True, console=True, directory=logs)  # replaces, never duplicates
-    write(INFO, "fkinspect.test", "chatty line")
+    test_log.info("chatty line")
     assert capsys.readouterr().err == "fkinspect: chatty line\n"
     text = path.read_text(encoding="utf-8")
     assert path.name == LOG_NAME
@@ -68,7 +69,7 @@ def test_no_log_folder_leaves_stderr_working(tmp_path: Path,
     blocked.write_text("a file where the log folder would go")
     with pytest.raises(OSError):
         setup_logging(verbose=True, console=True, directory=blocked / "log")
-    write(INFO, "fkinspect.test", "still said")
+    logging.getLogger("fkinspect.test").info("still said")
     close_logging()
     assert capsys.readouterr().err == "fkinspect: still said\n"
 
@@ -89,8 +90,9 @@ def test_the_logging_modules_records_reach_the_same_file(
         logs: Path, root_logger: logging.Logger, capsys: pytest.CaptureFixture[str]) -> None:
     path = setup_logging(verbose=False, console=True, directory=logs)
     connect_logging()
+    handlers = list(root_logger.handlers)
     connect_logging()  # a second call adds no second handler
-    assert sum(isinstance(h, ToLog) for h in root_logger.handlers) == 1
+    assert root_logger.handlers == handlers
     logging.getLogger("ui.main_window").info("ours at info")
     logging.getLogger("somelibrary").info("theirs at info")
     logging.getLogger("somelibrary").warning("theirs when they warn")
@@ -103,8 +105,9 @@ def test_the_logging_modules_records_reach_the_same_file(
     assert "INFO ui.main_window: ours at info" in text
     assert "theirs at info" not in text
     assert "WARNING somelibrary: theirs when they warn" in text
-    assert "ERROR fkinspect.scan: reading a store failed\nTraceback" in text
-    assert "ValueError: a reader bug" in text
+    # The traceback is indented under its record: only records start at the margin.
+    assert "ERROR fkinspect.scan: reading a store failed\n  Traceback" in text
+    assert "\n  ValueError: a reader bug" in text
     err = capsys.readouterr().err
     assert err.startswith("fkinspect: theirs when they warn\nfkinspect: reading a store failed")
 
@@ -113,7 +116,7 @@ def test_the_log_rotates_at_one_megabyte_keeping_three(logs: Path) -> None:
     path = setup_logging(verbose=False, console=False, directory=logs)
     line = "x" * 1000
     for _ in range(5 * MAX_BYTES // 1000):
-        write(INFO, "fkinspect.test", line)
+        logging.getLogger("fkinspect.test").info(line)
     close_logging()
     files = sorted(p.name for p in logs.iterdir())
     assert files == [LOG_NAME] + [f"{LOG_NAME}.{n}" for n in range(1, BACKUPS + 1)]
@@ -227,3 +230,89 @@ def test_no_value_from_sqlite_stores_reaches_the_log_or_any_report(logs: Path,
     for text in texts:
         for value in made.values():
             assert value not in text
+
+
+def _list(home: Path, state: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_STATE_HOME": str(state)}
+    return subprocess.run([sys.executable, "-m", "fkinspect", "list", "--home", str(home)],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_a_symlink_at_the_log_path_is_not_followed(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    folder = state / "fkinspect" / "log"
+    folder.mkdir(parents=True)
+    victim = tmp_path / "Local State"
+    victim.write_text('{"profile": {}}', encoding="utf-8")
+    before = victim.read_bytes()
+    (folder / LOG_NAME).symlink_to(victim)
+    done = _list(tmp_path / "home", state)
+    assert done.returncode == 0, done.stderr
+    assert victim.read_bytes() == before
+    assert (folder / LOG_NAME).is_symlink()  # left as it was
+    assert "symbolic link" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_fifo_at_the_log_path_neither_blocks_nor_is_written(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    folder = state / "fkinspect" / "log"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / LOG_NAME)
+    done = _list(tmp_path / "home", state)
+    assert done.returncode == 0, done.stderr
+    assert "not a regular file" in done.stderr
+    assert stat.S_ISFIFO((folder / LOG_NAME).lstat().st_mode)
+
+
+def test_rotation_moves_a_planted_link_and_never_writes_through_it(logs: Path,
+                                                                   tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text("keep me\n", encoding="utf-8")
+    logs.mkdir()
+    for n in range(1, BACKUPS + 1):
+        (logs / f"{LOG_NAME}.{n}").symlink_to(victim)
+    setup_logging(console=False, directory=logs)
+    for _ in range(3 * MAX_BYTES // 1000):
+        logging.getLogger("fkinspect.test").info("x" * 1000)
+    close_logging()
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert all(not (logs / f"{LOG_NAME}.{n}").is_symlink() for n in range(1, BACKUPS + 1))
+
+
+def test_log_folders_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    code = ("import os, sys\nos.umask(0)\nfrom fkinspect.cli import main\n"
+            f"sys.exit(main(['list', '--home', {str(tmp_path / 'home')!r}]))\n")
+    env = {**os.environ, "XDG_STATE_HOME": str(state)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    for folder in (state, state / "fkinspect", state / "fkinspect" / "log"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    log_file = state / "fkinspect" / "log" / LOG_NAME
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+
+
+def test_an_older_log_readable_by_others_is_made_private(logs: Path) -> None:
+    logs.mkdir(mode=0o755)
+    (logs / LOG_NAME).write_text("from an older version\n", encoding="utf-8")
+    (logs / LOG_NAME).chmod(0o644)
+    path = setup_logging(console=False, directory=logs)
+    logging.getLogger("fkinspect.test").info("a line")
+    close_logging()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(logs.stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+def test_another_users_log_folder_is_not_written(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    folder = state / "fkinspect" / "log"
+    folder.mkdir(parents=True, mode=0o777)
+    folder.chmod(0o777)
+    os.chown(folder, 65534, 65534)
+    done = _list(tmp_path / "home", state)
+    assert done.returncode == 0, done.stderr
+    assert "belongs to another user (uid 65534)" in done.stderr
+    assert list(folder.iterdir()) == []
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777  # not ours to change either
