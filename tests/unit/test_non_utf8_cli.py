@@ -19,7 +19,7 @@ import pytest
 from test_clean_non_utf8 import BAD_NAME, LONE, _add_raw_rows, _session, raw_rows
 from test_clean_support import ANALYTICS, firefox_store, mixed_cookies
 
-from fkinspect.logs import INFO, close_logging, setup_logging, write
+from fkinspect.logs import close_logging, logger, setup_logging
 from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_store
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
@@ -138,10 +138,10 @@ def test_a_home_that_is_not_utf8_is_read_cleaned_and_restored(tmp_path: Path) ->
 def test_the_log_keeps_a_name_that_is_not_utf8_as_its_escape(tmp_path: Path) -> None:
     path = setup_logging(console=False, directory=tmp_path)
     try:
-        write(INFO, "test", f"store {PROFILE_FF}")
+        logger("fkinspect.test").info("store %s", PROFILE_FF)
     finally:
         close_logging()
-    assert path.read_bytes().endswith(b"INFO test: store Profile \\udcff\n")
+    assert path.read_bytes().endswith(b"INFO fkinspect.test: store Profile \\udcff\n")
 
 
 def test_a_lone_surrogate_in_the_session_file_does_not_stop_the_clean(tmp_path: Path) -> None:
