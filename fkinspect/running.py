@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from fkinspect.errors import BrowserRunning
 from fkinspect.model import Family, Profile
+from fkinspect.safe_open import open_regular
 
 FIREFOX_LOCK = ".parentlock"
 FIREFOX_WINDOWS_LOCK = "parent.lock"
@@ -60,9 +61,10 @@ class RunningEvidence(NamedTuple):
 def _posix_lock_holder(path: Path) -> int | None:
     """The pid holding a write-conflicting fcntl lock on `path`, 0 if unknown, None if free.
 
-    Raises OSError when the file cannot be opened.
+    Raises OSError when the file cannot be opened or is not a regular file (a
+    FIFO would block an ordinary open for ever).
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    fd = open_regular(path)
     try:
         answer = _getlk(fd)
         return _try_lock_and_release(fd) if answer is _UNKNOWN_LAYOUT else answer

@@ -32,6 +32,7 @@ from fkinspect.errors import (
     UnsupportedSchema,
 )
 from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus
+from fkinspect.safe_open import read_regular_head
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -85,8 +86,7 @@ def sqlite_error(db: Path, exc: sqlite3.Error) -> StoreError:
 def _check_header(db: Path) -> None:
     """Fail early and plainly for a missing, unreadable, empty or non-SQLite file."""
     try:
-        with db.open("rb") as handle:
-            header = handle.read(_HEADER_SIZE)
+        header = read_regular_head(db, _HEADER_SIZE)  # a FIFO must not block
     except OSError as exc:
         raise _os_error(db, exc) from exc
     if not header:

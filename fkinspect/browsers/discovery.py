@@ -40,6 +40,7 @@ from fkinspect.browsers.catalog import (
 from fkinspect.browsers.detect import UnknownStore, detect_format, read_head, why_unknown
 from fkinspect.errors import FkInspectError
 from fkinspect.model import Family, Profile, StoreFormat, StoreLocation
+from fkinspect.safe_open import read_regular_file
 
 CHROMIUM_STORES = (Path("Cookies"), Path("Network", "Cookies"))
 FIREFOX_STORE = "cookies.sqlite"
@@ -155,12 +156,9 @@ def _subfolders(folder: Path) -> list[Path]:
 
 
 def _read_text(path: Path) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(_MAX_CONFIG_BYTES + 1)
+    try:  # regular files only: a FIFO in its place would block for ever
+        data = read_regular_file(path, _MAX_CONFIG_BYTES)
     except OSError:
-        return None
-    if len(data) > _MAX_CONFIG_BYTES:
         return None
     return data.decode("utf-8-sig", errors="replace")
 
