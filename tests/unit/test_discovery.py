@@ -535,13 +535,13 @@ def _as_nobody() -> list[str]:
 
 def test_safari_behind_macos_privacy_is_still_listed(tmp_path: Path) -> None:
     # TCC denies listing the container; the reader then asks for Full Disk Access.
-    # An unreadable Chromium profile folder is skipped without a word.
+    # An unreadable Chromium profile folder is listed with what is wrong.
     prefix = _as_nobody()
     code = (
         "import sys; from pathlib import Path\n"
         "from fkinspect.browsers.discovery import Environment, discover\n"
         "for loc in discover(Environment(Path(sys.argv[1]), {}, sys.argv[2])):\n"
-        "    print(loc.profile.browser_id, loc.path.relative_to(sys.argv[1]))\n"
+        "    print(loc.profile.browser_id, loc.path.relative_to(sys.argv[1]), loc.problem)\n"
     )
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
@@ -566,8 +566,10 @@ def test_safari_behind_macos_privacy_is_still_listed(tmp_path: Path) -> None:
             cookies.chmod(0o755)
             (chrome / "Profile 1").chmod(0o755)
     assert outputs == [
-        "chrome Library/Application Support/Google/Chrome/Default/Cookies",
-        "safari Library/Containers/com.apple.Safari/Data/Library/Cookies/Cookies.binarycookies",
+        "chrome Library/Application Support/Google/Chrome/Default/Cookies ",
+        "chrome Library/Application Support/Google/Chrome/Profile 1 "
+        "The profile folder cannot be read (permission denied).",
+        "safari Library/Containers/com.apple.Safari/Data/Library/Cookies/Cookies.binarycookies ",
     ]
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_discovery import firefox_profile, firefox_root
+from test_discovery import chromium_profile, firefox_profile, firefox_root, local_state
 
 from fkinspect.safe_open import FileTooLarge, NotRegularFile, read_regular_file
 
@@ -47,6 +47,17 @@ def fifo(path: Path) -> Path:
     return path
 
 
+def by_name(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {Path(s["path"]).name: s for s in data["stores"]}
+
+
+def chromium_home(home: Path) -> Path:
+    root = home / ".config" / "chromium"
+    local_state(root, {"Default": "Person 1"}, last_used="Default")
+    chromium_profile(root, "Default")
+    return root
+
+
 def firefox_home(home: Path) -> Path:
     root = home / ".mozilla" / "firefox"
     firefox_root(root, [("default-release", "ab12.default-release")],
@@ -73,6 +84,41 @@ def test_the_helper_refuses_a_fifo_a_device_a_folder_and_a_huge_file(tmp_path: P
     assert read_regular_file(link, 200) == b"x" * 101  # reading follows a link
 
 
+def test_local_state_fifo(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    root = chromium_home(home)
+    fifo(root / "Local State")
+    code, data = listed(tmp_path, home)
+    stores = by_name(data)
+    assert stores["Local State"]["status"] == "unreadable"
+    assert "not a regular file" in stores["Local State"]["message"]
+    assert stores["Cookies"]["status"] == "ok"  # the profile is still read
+    assert code == 4
+
+
+@pytest.mark.parametrize("name", ["profiles.ini", "installs.ini"])
+def test_firefox_ini_fifo(tmp_path: Path, name: str) -> None:
+    home = tmp_path / "home"
+    root = firefox_home(home)
+    fifo(root / name)
+    code, data = listed(tmp_path, home)
+    stores = by_name(data)
+    assert stores[name]["status"] == "unreadable"
+    assert "named pipe" in stores[name]["message"]
+    assert code == 4
+
+
+def test_containers_json_fifo(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    root = firefox_home(home)
+    fifo(root / "ab12.default-release" / "containers.json")
+    code, data = listed(tmp_path, home)
+    stores = by_name(data)
+    assert stores["containers.json"]["status"] == "unreadable"
+    assert stores["cookies.sqlite"]["status"] == "ok"
+    assert code == 4
+
+
 def test_parentlock_fifo(tmp_path: Path) -> None:
     home = tmp_path / "home"
     root = firefox_home(home)
@@ -92,3 +138,15 @@ def test_store_argument_fifo(tmp_path: Path) -> None:
         assert done.returncode == 4, (command, done.stderr)
         assert "not a regular file: a named pipe (FIFO)" in done.stderr
         assert "Traceback" not in done.stderr
+
+
+def test_a_huge_local_state_is_unreadable(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    root = chromium_home(home)
+    with (root / "Local State").open("ab") as handle:
+        handle.truncate(16 * 1024 * 1024 + 1)  # sparse: no 16 MB written
+    code, data = listed(tmp_path, home)
+    stores = by_name(data)
+    assert stores["Local State"]["status"] == "unreadable"
+    assert "larger than 16 MB" in stores["Local State"]["message"]
+    assert code == 4
