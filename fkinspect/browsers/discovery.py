@@ -36,6 +36,7 @@ from fkinspect.browsers.catalog import (
     Base,
     Browser,
     Root,
+    display_name,
 )
 from fkinspect.browsers.detect import UnknownStore, detect_format, read_head, why_unknown
 from fkinspect.browsers.firefox_profiles import (
@@ -245,7 +246,7 @@ _Profiles = list[tuple[Profile, list[StoreLocation]]]
 
 def _chromium_profiles(browser: Browser, name: str, root: Path) -> _Profiles:
     """Every profile of one user-data-dir that holds a cookie file (or cannot be read),
-    with its locations. `name` is the browser's name for people."""
+    with its locations. `name` is the browser's name for people (with its install)."""
     try:
         folders = subfolders(root)
     except OSError as exc:
@@ -316,7 +317,7 @@ def _firefox_locations(profile: Profile) -> list[StoreLocation]:
     return locations
 
 
-def _firefox_profile(browser: Browser, root: Path, entry: IniProfile,
+def _firefox_profile(browser: Browser, install: Root | None, root: Path, entry: IniProfile,
                      editions: bool) -> tuple[Profile, Unreadable | None]:  # fmt: skip
     """The profile of a profiles.ini entry, and containers.json's problem if it has one."""
     made_by = edition(browser, editions, entry.directory)
@@ -325,18 +326,18 @@ def _firefox_profile(browser: Browser, root: Path, entry: IniProfile,
         names, problem = containers(directory), None
     except Unreadable as exc:
         names, problem = {}, exc
-    profile = Profile(made_by.id, made_by.name, Family.FIREFOX,
+    profile = Profile(made_by.id, display_name(made_by.name, install), Family.FIREFOX,
                       entry.name, directory, root, is_default=entry.is_default,
                       containers=names)  # fmt: skip
     return profile, problem
 
 
-def _firefox_profiles(browser: Browser, root: Path, editions: bool,
+def _firefox_profiles(browser: Browser, install: Root | None, root: Path, editions: bool,
                       seen: set[Path]) -> _Profiles:  # fmt: skip
     """Every profile a profiles root lists that holds a store (or cannot be read)."""
     listed = read_profiles(root)
     found: _Profiles = []
-    name = browser.name
+    name = display_name(browser.name, install)
     for exc in listed.problems:
         label = root.name if folder_denied(exc.path) else exc.path.name
         profile = _root_profile(browser.id, name, Family.FIREFOX, root, label)
@@ -345,7 +346,7 @@ def _firefox_profiles(browser: Browser, root: Path, editions: bool,
         if real(entry.directory) in seen:
             continue
         seen.add(real(entry.directory))
-        profile, problem = _firefox_profile(browser, root, entry, editions)
+        profile, problem = _firefox_profile(browser, install, root, entry, editions)
         locations = _firefox_locations(profile)
         if locations and problem is not None and not locations[0].problem:
             locations.append(_settings_problem(profile, FF, problem))
@@ -411,9 +412,9 @@ def _discover_root(browser: Browser, root: Root, path: Path, index: int,
         return []
     seen.add(real(path))
     if browser.family is Family.CHROMIUM:
-        profiles = _chromium_profiles(browser, browser.name, path)
+        profiles = _chromium_profiles(browser, display_name(browser.name, root), path)
     else:
-        profiles = _firefox_profiles(browser, path, root.editions, seen)
+        profiles = _firefox_profiles(browser, root, path, root.editions, seen)
     return [_Found(_sort_key(profile, index), locations) for profile, locations in profiles]
 
 
@@ -509,12 +510,13 @@ def _profile_folder(folder: Path) -> list[StoreLocation]:
 
 def _root_folder(folder: Path) -> list[StoreLocation]:
     if exists(folder / LOCAL_STATE):
-        browser = _guess_browser(folder, Family.CHROMIUM)
-        return [loc for _, locations in _chromium_profiles(browser, browser.name, folder)
+        browser, install = _guess_browser(folder, Family.CHROMIUM)
+        name = display_name(browser.name, install)
+        return [loc for _, locations in _chromium_profiles(browser, name, folder)
                 for loc in locations]  # fmt: skip
     if exists(folder / PROFILES_INI):
-        browser = _guess_browser(folder, Family.FIREFOX)
-        profiles = _firefox_profiles(browser, folder, browser.id == "firefox", set())
+        browser, install = _guess_browser(folder, Family.FIREFOX)
+        profiles = _firefox_profiles(browser, install, folder, browser.id == "firefox", set())
         profiles.sort(key=lambda p: (BROWSER_IDS.index(p[0].browser_id), *_profile_order(p[0])))
         return [loc for _, locations in profiles for loc in locations]
     return []
@@ -536,29 +538,30 @@ def _contains(parts: Sequence[str], marker: Sequence[str]) -> bool:
     return any(list(parts[i : i + width]) == list(marker) for i in range(len(parts) - width + 1))
 
 
-def _guess_browser(path: Path, family: Family) -> Browser:
-    """The browser whose folder names appear in `path` (the longest match wins).
+def _guess_browser(path: Path, family: Family) -> tuple[Browser, Root | None]:
+    """The browser (and its root) whose folder names appear in `path` (the longest match wins).
 
-    It picks the right keyring entry for a value; a plain copy falls back to
-    the family's open-source browser.
+    It picks the right keyring entry for a value and names the install; a
+    plain copy falls back to the family's open-source browser.
     """
     parts = [p.casefold() for p in path.absolute().parts]
     best = BROWSERS["chromium" if family is Family.CHROMIUM else "firefox"]
-    best_width = 0
+    best_root: Root | None = None
     for browser in CATALOG:
         if browser.family is not family:
             continue
         for root in browser.roots:
             marker = [p.casefold() for p in root.parts]
-            if len(marker) > best_width and _contains(parts, marker):
-                best, best_width = browser, len(marker)
-    return best
+            if len(marker) > (len(best_root.parts) if best_root else 0) \
+                    and _contains(parts, marker):
+                best, best_root = browser, root
+    return best, best_root
 
 
 def _chromium_profile_of(path: Path) -> Profile:
     directory = path.parent.parent if path.parent.name == "Network" else path.parent
-    browser = _guess_browser(path, Family.CHROMIUM)
-    name = browser.name
+    browser, install = _guess_browser(path, Family.CHROMIUM)
+    name = display_name(browser.name, install)
     if exists(directory / LOCAL_STATE):  # Opera: the user-data-dir is the profile
         return Profile(browser.id, name, Family.CHROMIUM, "Default", directory, directory,
                        is_default=True)  # fmt: skip
@@ -580,12 +583,12 @@ def _firefox_profile_of(path: Path) -> Profile:
     directory = path.parent
     if directory.name == FIREFOX_RECOVERY.parent.name:
         directory = directory.parent
-    browser = _guess_browser(path, Family.FIREFOX)
+    browser, install = _guess_browser(path, Family.FIREFOX)
     editions = browser.id == "firefox"
     wanted = real(directory)
     for root in (directory.parent, directory.parent.parent):  # Linux; Windows/macOS "Profiles/"
         for entry in read_profiles(root).profiles:
             if real(entry.directory) == wanted:
-                return _firefox_profile(browser, root, entry, editions)[0]
+                return _firefox_profile(browser, install, root, entry, editions)[0]
     entry = IniProfile(directory.name, directory, is_default=False)
-    return _firefox_profile(browser, directory.parent, entry, editions)[0]
+    return _firefox_profile(browser, install, directory.parent, entry, editions)[0]
