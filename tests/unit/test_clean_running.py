@@ -76,7 +76,7 @@ def test_lock_taken_between_plan_and_write_is_noticed(tmp_path: Path) -> None:
 @pytest.mark.parametrize("alive", [True, False])
 def test_chromium_singleton_lock(tmp_path: Path, alive: bool) -> None:
     chrome = chromium_store(tmp_path)
-    child = Child(WAIT)
+    child = Child(WAIT, "chromium")  # a process that calls itself chromium
     child.expect("ready")
     pid = child.proc.pid
     if not alive:
