@@ -262,6 +262,8 @@ def _clean_code(plan: Plan, result: CleanResult | None) -> int:
 
     if result is not None and result.failed:
         return EXIT_STORE
+    if any(s.remove and s.refusal == "outside_profile" for s in plan.stores):
+        return EXIT_STORE  # may not be written here: so it was not cleaned
     running = any(s.remove and s.refusal == "running" for s in plan.stores)
     if result is not None:
         running = running or any(o.planned for o in result.refused_running)
