@@ -175,8 +175,12 @@ def _root_profile(browser_id: str, name: str, family: Family, root: Path, label:
 def _where(path: Path, folder: Path) -> Path:
     """Where a store in `folder` really is: a link to it (or to a folder inside the
     profile) is followed, so that the path shown is the file that would be read."""
-    actual = real(path)
-    return path if actual == real(folder) / path.relative_to(folder) else actual
+    inside = folder
+    for part in path.relative_to(folder).parts:
+        inside = inside / part
+        if os.path.islink(inside):
+            return real(path)
+    return path
 
 
 def _actual_folder(folder: Path) -> Path:
