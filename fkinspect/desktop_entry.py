@@ -8,6 +8,7 @@ entry keeps working whatever the current folder or PATH is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -115,8 +116,9 @@ def _refresh(base: Path) -> None:
     tool = shutil.which("update-desktop-database")
     applications = base / "applications"
     if tool and applications.is_dir():
-        subprocess.run([tool, "-q", str(applications)], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with contextlib.suppress(subprocess.TimeoutExpired):  # a cache refresh, not worth a hang
+            subprocess.run([tool, "-q", str(applications)], check=False, timeout=30,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     icons = base / "icons" / "hicolor"
     if icons.is_dir():
         os.utime(icons)  # icon themes without an index rescan when the folder changes

@@ -98,11 +98,18 @@ class Profile(NamedTuple):
 
 
 class StoreLocation(NamedTuple):
-    """A cookie file of a profile, before it is read."""
+    """A cookie file of a profile, before it is read.
+
+    `problem` is set when discovery found something it could not read (a
+    profile folder, a browser's folder, or a settings file such as `Local State`
+    or `profiles.ini`): `path` is then that folder or file, `format` the kind of
+    store looked for, and the location is reported unreadable, never read.
+    """
 
     profile: Profile
     path: Path
     format: StoreFormat
+    problem: str = ""  # why it could not be read, in plain words
 
 
 class Cookie(NamedTuple):

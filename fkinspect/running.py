@@ -7,7 +7,10 @@
   moment is never refused its own lock.
 - Chromium: `SingletonLock` in the user-data-dir is a symlink to
   `<hostname>-<pid>`, removed on a clean exit and left stale after a crash
-  (Windows: `lockfile`, held open while running).
+  (Windows: `lockfile`, held open while running). As Chromium itself does, a
+  lock counts only when that pid is a browser process of this host: a pid
+  reused by another program is stale. Flatpak runs the browser in a pid
+  namespace of its own, so the lock's pid may be the browser's pid in there.
 - Safari, and Firefox profiles without a lock file: look for the processes.
 """
 
@@ -23,6 +26,7 @@ from typing import NamedTuple
 
 from fkinspect.errors import BrowserRunning
 from fkinspect.model import Family, Profile
+from fkinspect.safe_open import open_regular
 
 FIREFOX_LOCK = ".parentlock"
 FIREFOX_WINDOWS_LOCK = "parent.lock"
@@ -31,9 +35,12 @@ CHROMIUM_WINDOWS_LOCK = "lockfile"
 
 # Executable / process names per family, for the fallback process scan.
 _FIREFOX_NAMES = "firefox firefox-bin firefox-esr firefox-developer-edition librewolf"
+# Every Chromium-family name counts for every Chromium-family lock: a little
+# stricter than Chromium (which wants its own name), never less.
 _CHROMIUM_NAMES = (
-    "chrome chromium chromium-browser google-chrome brave brave-browser msedge"
-    " microsoft-edge opera vivaldi vivaldi-bin"
+    "chrome chromium chromium-browser google-chrome google-chrome-beta"
+    " google-chrome-unstable brave brave-browser msedge microsoft-edge microsoft-edge-beta"
+    " microsoft-edge-dev opera opera-beta opera-developer vivaldi vivaldi-bin"
 )
 PROCESS_NAMES: dict[Family, frozenset[str]] = {
     Family.FIREFOX: frozenset(_FIREFOX_NAMES.split()),
@@ -60,9 +67,10 @@ class RunningEvidence(NamedTuple):
 def _posix_lock_holder(path: Path) -> int | None:
     """The pid holding a write-conflicting fcntl lock on `path`, 0 if unknown, None if free.
 
-    Raises OSError when the file cannot be opened.
+    Raises OSError when the file cannot be opened or is not a regular file (a
+    FIFO would block an ordinary open for ever).
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    fd = open_regular(path)
     try:
         answer = _getlk(fd)
         return _try_lock_and_release(fd) if answer is _UNKNOWN_LAYOUT else answer
@@ -151,25 +159,60 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def _linux_processes(names: frozenset[str]) -> list[int]:
-    """Pids whose executable or process name is one of `names` (Linux /proc)."""
-    found = []
+_COMM_LENGTH = 15  # the kernel keeps a process name (comm) to 15 bytes
+
+
+def _process_names(pid: int, *, argv0: bool = True) -> list[str] | None:
+    """What a Linux process calls itself: its executable's name, argv[0]'s (unless
+    `argv0` is False: the scan of every process skips it, a third of its cost) and its
+    `comm`; None when none of them can be read (gone, or hidden from us)."""
+    proc = Path("/proc", str(pid))
+    names = []
+    with contextlib.suppress(OSError):
+        # " (deleted)": the browser was upgraded while it runs.
+        names.append(os.path.basename(os.readlink(proc / "exe")).removesuffix(" (deleted)"))
+    with contextlib.suppress(OSError):
+        first = proc.joinpath("cmdline").read_bytes().split(b"\0", 1)[0] if argv0 else b""
+        if first:
+            names.append(os.path.basename(os.fsdecode(first)))
+    with contextlib.suppress(OSError):
+        names.append(proc.joinpath("comm").read_text(errors="replace").strip())
+    return names or None
+
+
+def _is_one_of(names: Iterable[str], wanted: frozenset[str]) -> bool:
+    return any(
+        name in wanted
+        or (len(name) == _COMM_LENGTH and any(w.startswith(name) for w in wanted))
+        for name in names
+    )
+
+
+def _proc_pids() -> list[int]:
     try:
-        entries = os.listdir("/proc")
+        return [int(entry) for entry in os.listdir("/proc") if entry.isdigit()]
     except OSError:
         return []
-    for entry in entries:
-        if not entry.isdigit():
-            continue
-        proc = Path("/proc", entry)
-        candidates = []
+
+
+def _linux_processes(names: frozenset[str]) -> list[int]:
+    """Pids whose executable or process name is one of `names` (Linux /proc)."""
+    return sorted(p for p in _proc_pids()
+                  if _is_one_of(_process_names(p, argv0=False) or (), names))  # fmt: skip
+
+
+def _nested_pid(pid: int, names: frozenset[str]) -> int | None:
+    """A process named one of `names` that is `pid` inside a pid namespace of its own
+    (a Flatpak sandbox): its pid here. /proc/<pid>/status lists its pid per namespace."""
+    for candidate in _proc_pids():
         with contextlib.suppress(OSError):
-            candidates.append(os.path.basename(os.readlink(proc / "exe")))
-        with contextlib.suppress(OSError):
-            candidates.append(proc.joinpath("comm").read_text(errors="replace").strip())
-        if any(name in names for name in candidates):
-            found.append(int(entry))
-    return sorted(found)
+            status = Path("/proc", str(candidate), "status").read_text(errors="replace")
+            line = next((x for x in status.splitlines() if x.startswith("NSpid:")), "")
+            ids = line.split()[1:]
+            if len(ids) > 1 and ids[-1] == str(pid) \
+                    and _is_one_of(_process_names(candidate) or (), names):
+                return candidate
+    return None
 
 
 def _mac_processes(names: Iterable[str]) -> list[int]:
@@ -270,9 +313,20 @@ def _chromium(
             f"process {pid}); this computer cannot tell whether that is still true",
             None,
         )
-    if pid_alive(pid):
-        return f"its lock ({CHROMIUM_LOCK}) names process {pid}, which is running", pid
-    return None  # stale lock left by a crash or a kill
+    if not pid_alive(pid):
+        return None  # stale lock left by a crash or a kill
+    running = f"its lock ({CHROMIUM_LOCK}) names process {pid}, which is running"
+    if not (sys.platform.startswith("linux") and os.path.isdir("/proc/self")):
+        return running, pid  # elsewhere a live pid is all we can check
+    names = PROCESS_NAMES[Family.CHROMIUM]
+    seen = _process_names(pid)
+    if seen is None or _is_one_of(seen, names):
+        return running, pid  # the browser, or a process we may not look at: still in use
+    inner = _nested_pid(pid, names)
+    if inner is not None:
+        return (f"its lock ({CHROMIUM_LOCK}) names process {pid} of a sandboxed browser "
+                f"(process {inner} here), which is running"), inner  # fmt: skip
+    return None  # the pid now belongs to another program: stale, as Chromium decides
 
 
 def _safari(platform: str) -> tuple[str, int | None] | None:

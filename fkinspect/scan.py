@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fkinspect.browsers.discovery import Environment, discover, locations_for_paths
+from fkinspect.browsers.folders import real
 from fkinspect.classify import Classifier
 from fkinspect.errors import StoreError
 from fkinspect.logs import log_scan, logger
@@ -47,7 +48,7 @@ def locations(request: ScanRequest) -> list[StoreLocation]:
     seen: set[Path] = set()
     unique = []
     for location in found:
-        key = location.path.resolve() if location.path.exists() else location.path
+        key = real(location.path)
         if key not in seen:
             seen.add(key)
             unique.append(location)
@@ -56,6 +57,8 @@ def locations(request: ScanRequest) -> list[StoreLocation]:
 
 def read_store(location: StoreLocation, scope: Scope, running: bool) -> StoreResult:
     """Read one store; never raises for a bad store."""
+    if location.problem:  # discovery could not read its folder or a settings file
+        return StoreResult(location, StoreStatus.UNREADABLE, location.problem)
     try:
         result = _reader(location.format)(location, scope, running)
     except StoreError as exc:
@@ -98,14 +101,14 @@ def run_scan(
 ) -> Scan:
     """Read every store the request names and classify every cookie in scope."""
     stores = list(found) if found is not None else locations(request)
-    running = profiles_running(s.profile for s in stores)
+    running = profiles_running(s.profile for s in stores if not s.problem)
     scope = policy.scope()
     classifier = Classifier(policy)
     results = []
     for location in stores:
         if progress is not None:
             progress(location)
-        results.append(read_store(location, scope, running[location.profile]))
+        results.append(read_store(location, scope, running.get(location.profile, False)))
     cookies = classifier.classify_all(c for r in results for c in r.cookies)
     scan = Scan(tuple(results), cookies, datetime.now(UTC))
     log_scan(scan, request.environment.home)

@@ -31,6 +31,7 @@ from fkinspect.errors import (
     UnsupportedSchema,
 )
 from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus
+from fkinspect.safe_open import read_regular_head
 from fkinspect.sqlite_open import connect
 from fkinspect.tempcopy import copy_private, private_temp_folder
 
@@ -81,8 +82,7 @@ def sqlite_error(db: Path, exc: sqlite3.Error) -> StoreError:
 def _check_header(db: Path) -> None:
     """Fail early and plainly for a missing, unreadable, empty or non-SQLite file."""
     try:
-        with db.open("rb") as handle:
-            header = handle.read(_HEADER_SIZE)
+        header = read_regular_head(db, _HEADER_SIZE)  # a FIFO must not block
     except OSError as exc:
         raise _os_error(db, exc) from exc
     if not header:

@@ -26,8 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from fkinspect.browsers.chromium import KEY_COLUMNS as CHROMIUM_KEY_COLUMNS
+from fkinspect.browsers.folders import MAX_SETTINGS_BYTES
 from fkinspect.errors import ValueUnavailable
 from fkinspect.model import Cookie, StoreFormat
+from fkinspect.safe_open import read_regular_file
 from fkinspect.scope import partition_url
 from fkinspect.sqlite_open import connect, text_param
 from fkinspect.tempcopy import copy_private, private_temp_folder
@@ -323,7 +325,8 @@ def _decrypt_windows(prefix: bytes, body: bytes, whole: bytes, cookie: Cookie) -
         if prefix != b"v10":  # before Chrome 80: the whole value is a DPAPI blob
             _, data = unprotect(whole)
             return bytes(data)
-        local_state = json.loads((cookie.store.profile.root / "Local State").read_text("utf-8"))
+        state_file = cookie.store.profile.root / "Local State"  # regular files only: no FIFO
+        local_state = json.loads(read_regular_file(state_file, MAX_SETTINGS_BYTES))
         wrapped = base64.b64decode(local_state["os_crypt"]["encrypted_key"])[5:]  # b"DPAPI"
         _, key = unprotect(wrapped, is_key=True)
     except ValueUnavailable:

@@ -24,6 +24,9 @@ in catalog order, which is also the order of discovery's results:
     librewolf     LibreWolf
     safari        Safari (macOS)
 
+A Flatpak or Snap install keeps the native browser's id; its name for people
+says which install it is: "Chromium (Flatpak)", "Firefox (Snap)" (`display_name`).
+
 Firefox, Firefox ESR and Developer Edition share their profile roots: a
 profile's folder suffix (`.default-esr`, `.dev-edition-default`,
 `.default-release`) says which edition made it (`FIREFOX_EDITIONS`).
@@ -61,6 +64,9 @@ class Root(NamedTuple):
     parts: tuple[str, ...]
     # Firefox roots shared by its editions: the profile folder suffix decides.
     editions: bool = False
+    # "Flatpak", "Snap": an install of its own beside the native one, named in
+    # the browser's name for people ("Chromium (Flatpak)"); "" for the native one.
+    install: str = ""
 
 
 class Browser(NamedTuple):
@@ -74,13 +80,17 @@ def _path(text: str) -> tuple[str, ...]:
     return tuple(text.split("/"))
 
 
+FLATPAK, SNAP = "Flatpak", "Snap"
+
+
 def _linux(folder: str, flatpak: str | None = None, snap: str | None = None) -> tuple[Root, ...]:
     """A Chromium browser under ~/.config, in its Flatpak sandbox and as a Snap."""
     roots = [Root(LINUX, Base.CONFIG, _path(folder))]
     if flatpak:
-        roots.append(Root(LINUX, Base.HOME, (".var", "app", flatpak, "config", *_path(folder))))
+        roots.append(Root(LINUX, Base.HOME, (".var", "app", flatpak, "config", *_path(folder)),
+                          install=FLATPAK))
     if snap:
-        roots.append(Root(LINUX, Base.HOME, _path(snap)))
+        roots.append(Root(LINUX, Base.HOME, _path(snap), install=SNAP))
     return tuple(roots)
 
 
@@ -107,10 +117,12 @@ _MOZILLA = (
     Root(LINUX, Base.HOME, (".mozilla", "firefox"), editions=True),
     # Firefox 147+ on a new home (seen with ESR 153: it chose this one).
     Root(LINUX, Base.CONFIG, ("mozilla", "firefox"), editions=True),
-    Root(LINUX, Base.HOME, _path(".var/app/org.mozilla.firefox/.mozilla/firefox"), editions=True),
+    Root(LINUX, Base.HOME, _path(".var/app/org.mozilla.firefox/.mozilla/firefox"), editions=True,
+         install=FLATPAK),
     Root(LINUX, Base.HOME, _path(".var/app/org.mozilla.firefox/config/mozilla/firefox"),
-         editions=True),
-    Root(LINUX, Base.HOME, _path("snap/firefox/common/.mozilla/firefox"), editions=True),
+         editions=True, install=FLATPAK),
+    Root(LINUX, Base.HOME, _path("snap/firefox/common/.mozilla/firefox"), editions=True,
+         install=SNAP),
     Root(WINDOWS, Base.APPDATA, ("Mozilla", "Firefox"), editions=True),
     Root(MACOS, Base.APP_SUPPORT, ("Firefox",), editions=True),
 )  # fmt: skip
@@ -160,7 +172,8 @@ CATALOG: tuple[Browser, ...] = (
     _firefox("firefox-dev", "Firefox Developer Edition"),
     _firefox("librewolf", "LibreWolf",
              Root(LINUX, Base.HOME, (".librewolf",)),
-             Root(LINUX, Base.HOME, _path(".var/app/io.gitlab.librewolf-community/.librewolf")),
+             Root(LINUX, Base.HOME, _path(".var/app/io.gitlab.librewolf-community/.librewolf"),
+                  install=FLATPAK),
              Root(WINDOWS, Base.APPDATA, ("librewolf",)),
              Root(MACOS, Base.APP_SUPPORT, ("librewolf",))),
     Browser("safari", "Safari", Family.SAFARI, (
@@ -170,6 +183,13 @@ CATALOG: tuple[Browser, ...] = (
 )  # fmt: skip
 
 BROWSERS: dict[str, Browser] = {b.id: b for b in CATALOG}
+
+
+def display_name(name: str, root: Root | None) -> str:
+    """A browser's name for people, with the install when it is not the native one:
+    native, Flatpak and Snap Chromium are three browsers to close."""
+    return f"{name} ({root.install})" if root is not None and root.install else name
+
 BROWSER_IDS: tuple[str, ...] = tuple(BROWSERS)
 
 # Profile folder name after its first dot -> the edition that created it

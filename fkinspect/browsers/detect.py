@@ -13,6 +13,7 @@ from pathlib import Path
 from fkinspect.browsers.mozlz4 import MAGIC as MOZLZ4_MAGIC
 from fkinspect.errors import StoreError
 from fkinspect.model import StoreFormat, StoreStatus
+from fkinspect.safe_open import NotRegularFile, read_regular_head
 from fkinspect.snapshot import SQLITE_MAGIC, open_snapshot
 
 SAFARI_MAGIC = b"cook"
@@ -31,9 +32,8 @@ class UnknownStore(StoreError):
 
 
 def read_head(path: Path) -> bytes:
-    """The first bytes of `path`; raises OSError (missing, denied, a folder ...)."""
-    with path.open("rb") as handle:
-        return handle.read(_HEAD)
+    """The first bytes of `path`; raises OSError (missing, denied, a folder, a FIFO ...)."""
+    return read_regular_head(path, _HEAD)
 
 
 def format_of_head(head: bytes) -> StoreFormat | None:
@@ -112,6 +112,8 @@ def why_unknown(path: Path) -> str:
         return "a folder without a cookie store in it"
     except PermissionError:
         return "permission denied"
+    except NotRegularFile as exc:
+        return exc.strerror or "not a regular file"
     except OSError as exc:
         return f"cannot be read ({exc.strerror or type(exc).__name__})"
     if not head:

@@ -3,8 +3,11 @@
 The home folder, the environment and the platform are passed in, so the
 Windows and macOS layouts are tested on Linux. Discovery only looks: it opens
 no database (except to tell a file given by path by its content) and never
-raises for what it finds on disk; an unreadable folder, a broken ini or JSON
-file or a symlink loop costs that item only.
+raises for what it finds on disk. A broken ini or JSON file or a symlink loop
+costs that item only; a folder or settings file that exists but cannot be read
+(permission denied, a FIFO in its place, a 100 MB `Local State`) becomes a
+location with `problem` set, so that it is listed as unreadable rather than
+left out. A store reached through a link is reported where it really is.
 
 Order of `discover()`: browsers in catalog order (fkinspect.browsers.catalog
 lists the ids), then their roots in catalog order, then the default profile
@@ -14,21 +17,18 @@ first and the others by name; inside a profile `Cookies` before
 
 from __future__ import annotations
 
-import configparser
-import json
 import os
 import re
 import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from fkinspect.browsers.catalog import (
     BROWSER_IDS,
     BROWSERS,
     CATALOG,
     CHROMIUM_SKIPPED_PROFILES,
-    FIREFOX_CONTAINER_NAMES,
     FIREFOX_EDITIONS,
     MACOS,
     SAFARI_FILE,
@@ -36,8 +36,31 @@ from fkinspect.browsers.catalog import (
     Base,
     Browser,
     Root,
+    display_name,
 )
 from fkinspect.browsers.detect import UnknownStore, detect_format, read_head, why_unknown
+from fkinspect.browsers.firefox_profiles import (
+    CONTAINERS_JSON,
+    INSTALLS_INI,
+    PROFILES_INI,
+    IniProfile,
+    containers,
+    edition,
+    read_profiles,
+)
+from fkinspect.browsers.folders import (
+    Unreadable,
+    exists,
+    folder_denied,
+    is_dir,
+    is_file,
+    mtime,
+    read_json,
+    real,
+    reason,
+    store_file,
+    subfolders,
+)
 from fkinspect.errors import FkInspectError
 from fkinspect.model import Family, Profile, StoreFormat, StoreLocation
 
@@ -46,12 +69,16 @@ FIREFOX_STORE = "cookies.sqlite"
 FIREFOX_SESSION = "sessionstore.jsonlz4"
 FIREFOX_RECOVERY = Path("sessionstore-backups", "recovery.jsonlz4")
 LOCAL_STATE = "Local State"
-PROFILES_INI = "profiles.ini"
-INSTALLS_INI = "installs.ini"
-CONTAINERS_JSON = "containers.json"
-# Config files are small; a huge one is not what we think it is.
-_MAX_CONFIG_BYTES = 16 * 1024 * 1024
-_PROFILE_SECTION = re.compile(r"Profile\d+", re.IGNORECASE)
+# Folders Chromium makes for profiles; another unreadable subfolder (Crashpad ...) is no news.
+_CHROMIUM_PROFILE_FOLDER = re.compile(r"Default|Profile \d+")
+# What is unknown when a settings file cannot be read.
+_LOST = {
+    LOCAL_STATE: "the profiles' names and which one is the default are unknown",
+    PROFILES_INI: "the profiles it lists are unknown",
+    INSTALLS_INI: "which profile each install uses is unknown",
+    CONTAINERS_JSON: "the containers' names are unknown",
+}
+CR, FF = StoreFormat.CHROMIUM_SQLITE, StoreFormat.FIREFOX_SQLITE
 
 
 class UnknownBrowser(FkInspectError):
@@ -114,88 +141,51 @@ def _windows_folder(value: str | None, default: Path) -> Path:
     return Path(value) if value else default
 
 
-# --------------------------------------------------------------- tolerant I/O
+# ------------------------------------------------------------------ problems
 
 
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except (OSError, ValueError):
-        return False
+def _settings_problem(profile: Profile, fmt: StoreFormat, exc: Unreadable) -> StoreLocation:
+    """A settings file that cannot be read; its whole folder when that is closed to us."""
+    if exc.reason == "permission denied" and folder_denied(exc.path):
+        return _folder_problem(profile, exc.path.parent, fmt)
+    text = f"{exc.path.name} cannot be read ({exc.reason}); {_LOST[exc.path.name]}."
+    return StoreLocation(profile, exc.path, fmt, problem=text)
 
 
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except (OSError, ValueError):
-        return False
+def _folder_problem(profile: Profile, folder: Path, fmt: StoreFormat,
+                    why: str = "permission denied") -> StoreLocation:  # fmt: skip
+    what = "profile folder" if folder == profile.directory != profile.root else "browser's folder"
+    unknown = "" if what == "profile folder" else "; its profiles are unknown"
+    return StoreLocation(profile, folder, fmt,
+                         problem=f"The {what} cannot be read ({why}){unknown}.")
 
 
-def _mtime(path: Path) -> float | None:
-    try:
-        return path.stat().st_mtime
-    except (OSError, ValueError):
-        return None
+def _store_problem(profile: Profile, path: Path, why: str, fmt: StoreFormat) -> StoreLocation:
+    """Something in a cookie file's place that cannot be read, or its closed folder."""
+    if why == "permission denied":
+        return _folder_problem(profile, profile.directory, fmt)
+    return StoreLocation(profile, path, fmt, problem=f"The cookie file cannot be read ({why}).")
 
 
-def _key(path: Path) -> Path:
-    """The same folder reached by two roots (a symlink, ~/.config twice) compares equal."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
-        return path.absolute()
+def _root_profile(browser_id: str, name: str, family: Family, root: Path, label: str) -> Profile:
+    """Who a problem of a whole root belongs to: its folder or one of its settings files."""
+    return Profile(browser_id, name, family, label, root, root)
 
 
-def _subfolders(folder: Path) -> list[Path]:
-    try:
-        with os.scandir(folder) as entries:
-            return sorted(Path(e.path) for e in entries if _is_dir(Path(e.path)))
-    except OSError:
-        return []
+def _where(path: Path, folder: Path) -> Path:
+    """Where a store in `folder` really is: a link to it (or to a folder inside the
+    profile) is followed, so that the path shown is the file that would be read."""
+    inside = folder
+    for part in path.relative_to(folder).parts:
+        inside = inside / part
+        if os.path.islink(inside):
+            return real(path)
+    return path
 
 
-def _read_text(path: Path) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(_MAX_CONFIG_BYTES + 1)
-    except OSError:
-        return None
-    if len(data) > _MAX_CONFIG_BYTES:
-        return None
-    return data.decode("utf-8-sig", errors="replace")
-
-
-def _read_json(path: Path) -> Any:
-    text = _read_text(path)
-    if text is None:
-        return None
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-
-
-def _read_ini(path: Path) -> configparser.ConfigParser | None:
-    text = _read_text(path)
-    if text is None:
-        return None
-    parser = configparser.ConfigParser(strict=False, interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep "Path", "Name"
-    try:
-        parser.read_string(text, source=str(path))
-    except configparser.Error:
-        return None
-    return parser
-
-
-def _get(section: Mapping[str, str], name: str) -> str | None:
-    """A key of an ini section, whatever its case (Firefox reads them case-sensitively,
-    but hand-edited files differ)."""
-    value = section.get(name)
-    if value is None:
-        wanted = name.casefold()
-        value = next((v for k, v in section.items() if k.casefold() == wanted), None)
-    return value.strip() if value is not None else None
+def _actual_folder(folder: Path) -> Path:
+    """A profile folder that is a link: the folder it leads to."""
+    return real(folder) if os.path.islink(folder) else folder
 
 
 def _profile_order(profile: Profile) -> tuple[bool, str, str]:
@@ -212,7 +202,8 @@ class _LocalState(NamedTuple):
 
 
 def _local_state(root: Path) -> _LocalState:
-    data = _read_json(root / LOCAL_STATE)
+    """Profile names and the last used profile from `Local State`. Raises Unreadable."""
+    data = read_json(root / LOCAL_STATE)
     profile = data.get("profile") if isinstance(data, dict) else None
     if not isinstance(profile, dict):
         return _LocalState({}, None)
@@ -227,8 +218,24 @@ def _local_state(root: Path) -> _LocalState:
     return _LocalState(names, last if isinstance(last, str) and last else None)
 
 
-def _chromium_stores(folder: Path) -> list[Path]:
-    return [folder / rel for rel in CHROMIUM_STORES if _is_file(folder / rel)]
+def _known_local_state(root: Path) -> _LocalState:
+    try:
+        return _local_state(root)
+    except Unreadable:
+        return _LocalState({}, None)
+
+
+def _chromium_stores(folder: Path) -> tuple[list[Path], tuple[Path, str] | None]:
+    """The cookie files in a profile folder, and the first one that cannot be read."""
+    stores: list[Path] = []
+    problem = None
+    for rel in CHROMIUM_STORES:
+        found, why = store_file(folder / rel)
+        if found:
+            stores.append(folder / rel)
+        elif why and problem is None:
+            problem = (folder / rel, why)
+    return stores, problem
 
 
 def _chromium_default(state: _LocalState, folders: Collection[str]) -> str | None:
@@ -238,149 +245,118 @@ def _chromium_default(state: _LocalState, folders: Collection[str]) -> str | Non
     return None
 
 
-def _chromium_profiles(browser: Browser, root: Path) -> list[tuple[Profile, list[Path]]]:
-    """Every profile of one user-data-dir that holds a cookie file, with those files."""
-    state = _local_state(root)
-    found: list[tuple[Path, list[Path]]] = []
+_Profiles = list[tuple[Profile, list[StoreLocation]]]
+
+
+def _chromium_profiles(browser: Browser, name: str, root: Path) -> _Profiles:
+    """Every profile of one user-data-dir that holds a cookie file (or cannot be read),
+    with its locations. `name` is the browser's name for people (with its install)."""
+    try:
+        folders = subfolders(root)
+    except OSError as exc:
+        profile = _root_profile(browser.id, name, Family.CHROMIUM, root, root.name)
+        return [(profile, [_folder_problem(profile, root, CR, reason(exc))])]
+    found: _Profiles = []
+    try:
+        state = _local_state(root)
+    except Unreadable as exc:
+        state = _LocalState({}, None)
+        profile = _root_profile(browser.id, name, Family.CHROMIUM, root, LOCAL_STATE)
+        found.append((profile, [_settings_problem(profile, CR, exc)]))
     # Opera's user-data-dir is itself the profile (its Network/ is no profile).
     own = _chromium_stores(root)
-    if own:
-        found.append((root, own))
-    for folder in [] if own else _subfolders(root):
+    candidates = [(root, root, own)] if own[0] else []
+    for folder in [] if own[0] else folders:
         if folder.name in CHROMIUM_SKIPPED_PROFILES:
             continue
-        stores = _chromium_stores(folder)
-        if stores:
-            found.append((folder, stores))
-    default = _chromium_default(state, {f.name for f, _ in found if f != root})
-    profiles = []
-    for folder, stores in found:
+        actual = _actual_folder(folder)
+        stores, problem = _chromium_stores(actual)
+        if problem and not (_CHROMIUM_PROFILE_FOLDER.fullmatch(folder.name)
+                            or folder.name in state.names):  # fmt: skip
+            problem = None
+        if stores or problem:
+            candidates.append((folder, actual, (stores, problem)))
+    default = _chromium_default(state, {f.name for f, _, _ in candidates if f != root})
+    for folder, actual, (stores, problem) in candidates:
         if folder == root:
-            name, is_default = "Default", True
+            label, is_default = "Default", True
         else:
-            name, is_default = state.names.get(folder.name, folder.name), folder.name == default
-        profile = Profile(browser.id, browser.name, Family.CHROMIUM, name, folder, root,
+            label, is_default = state.names.get(folder.name, folder.name), folder.name == default
+        profile = Profile(browser.id, name, Family.CHROMIUM, label, actual, root,
                           is_default=is_default)  # fmt: skip
-        profiles.append((profile, stores))
-    profiles.sort(key=lambda item: _profile_order(item[0]))
-    return profiles
+        locations = [StoreLocation(profile, _where(s, actual), CR) for s in stores]
+        if problem:
+            locations.append(_store_problem(profile, problem[0], problem[1], CR))
+        found.append((profile, locations))
+    found.sort(key=lambda item: _profile_order(item[0]))
+    return found
 
 
 # ------------------------------------------------------------------- Firefox
 
 
-def _containers(profile_dir: Path) -> dict[int, str]:
-    data = _read_json(profile_dir / CONTAINERS_JSON)
-    identities = data.get("identities") if isinstance(data, dict) else None
-    names: dict[int, str] = {}
-    if not isinstance(identities, list):
-        return names
-    for identity in identities:
-        if not isinstance(identity, dict) or identity.get("public") is False:
-            continue  # internal ones: thumbnails, extension storage
-        context = identity.get("userContextId")
-        if not isinstance(context, int) or isinstance(context, bool):
-            continue
-        name = identity.get("name")
-        if not isinstance(name, str) or not name.strip():
-            l10n = identity.get("l10nId", identity.get("l10nID"))
-            name = FIREFOX_CONTAINER_NAMES.get(l10n) if isinstance(l10n, str) else None
-        if name:
-            names[context] = name.strip()
-    return names
-
-
-def _edition(root_browser: Browser, editions: bool, folder: Path) -> Browser:
-    """Firefox, ESR and Developer Edition share roots: the folder suffix tells them apart."""
-    if not editions:
-        return root_browser
-    _, dot, tail = folder.name.partition(".")
-    if dot:
-        for prefix, browser_id in FIREFOX_EDITIONS:
-            if tail.startswith(prefix):
-                return BROWSERS[browser_id]
-    return root_browser
-
-
-def _ini_path(root: Path, value: str, relative: bool) -> Path:
-    if relative:
-        # Firefox writes "Profiles/abc.default-release" with a slash on every system.
-        return root.joinpath(*re.split(r"[\\/]", value))
-    return Path(value)
-
-
-def _install_defaults(root: Path, profiles_ini: configparser.ConfigParser) -> set[Path]:
-    """The profiles the installs use: [Install<hash>] of profiles.ini and installs.ini."""
-    sections = [profiles_ini[s] for s in profiles_ini.sections() if s.startswith("Install")]
-    installs = _read_ini(root / INSTALLS_INI)
-    if installs is not None:
-        sections += [installs[s] for s in installs.sections()]
-    defaults = set()
-    for section in sections:
-        value = _get(section, "Default")
-        if value:
-            absolute = Path(value).is_absolute() or re.match(r"[A-Za-z]:[\\/]", value)
-            defaults.add(_key(_ini_path(root, value, relative=not absolute)))
-    return defaults
-
-
-class _IniProfile(NamedTuple):
-    name: str
-    directory: Path
-    is_default: bool
-
-
-def _ini_profiles(root: Path) -> list[_IniProfile]:
-    """Every [ProfileN] of a root's profiles.ini; [] when there is none or it is broken."""
-    ini = _read_ini(root / PROFILES_INI)
-    if ini is None:
-        return []
-    installs = _install_defaults(root, ini)
-    found = []
-    for section_name in ini.sections():
-        if not _PROFILE_SECTION.fullmatch(section_name):
-            continue
-        section = ini[section_name]
-        path = _get(section, "Path")
-        if not path:
-            continue
-        relative = _get(section, "IsRelative") != "0"
-        directory = _ini_path(root, path, relative)
-        name = _get(section, "Name") or directory.name
-        # Default=1 alone is not the profile in use: a first run leaves it empty.
-        in_use = _key(directory) in installs
-        is_default = in_use if installs else _get(section, "Default") == "1"
-        found.append(_IniProfile(name, directory, is_default))
-    return found
-
-
 def _session_store(profile_dir: Path) -> Path | None:
     """recovery.jsonlz4 while Firefox runs; sessionstore.jsonlz4 after a clean quit."""
     recovery, quit_ = profile_dir / FIREFOX_RECOVERY, profile_dir / FIREFOX_SESSION
-    recovery_time, quit_time = _mtime(recovery), _mtime(quit_)
-    if recovery_time is not None and _is_file(recovery) and (
+    recovery_time, quit_time = mtime(recovery), mtime(quit_)
+    if recovery_time is not None and is_file(recovery) and (
         quit_time is None or quit_time < recovery_time
     ):
         return recovery
-    return quit_ if quit_time is not None and _is_file(quit_) else None
+    return quit_ if quit_time is not None and is_file(quit_) else None
 
 
 def _firefox_locations(profile: Profile) -> list[StoreLocation]:
     store = profile.directory / FIREFOX_STORE
-    if not _is_file(store):
+    found, why = store_file(store)
+    if why:
+        return [_store_problem(profile, store, why, FF)]
+    if not found:
         return []
-    found = [StoreLocation(profile, store, StoreFormat.FIREFOX_SQLITE)]
+    locations = [StoreLocation(profile, _where(store, profile.directory), FF)]
     session = _session_store(profile.directory)
     if session is not None:
-        found.append(StoreLocation(profile, session, StoreFormat.FIREFOX_SESSION))
+        path = _where(session, profile.directory)
+        locations.append(StoreLocation(profile, path, StoreFormat.FIREFOX_SESSION))
+    return locations
+
+
+def _firefox_profile(browser: Browser, install: Root | None, root: Path, entry: IniProfile,
+                     editions: bool) -> tuple[Profile, Unreadable | None]:  # fmt: skip
+    """The profile of a profiles.ini entry, and containers.json's problem if it has one."""
+    made_by = edition(browser, editions, entry.directory)
+    directory = _actual_folder(entry.directory)
+    try:
+        names, problem = containers(directory), None
+    except Unreadable as exc:
+        names, problem = {}, exc
+    profile = Profile(made_by.id, display_name(made_by.name, install), Family.FIREFOX,
+                      entry.name, directory, root, is_default=entry.is_default,
+                      containers=names)  # fmt: skip
+    return profile, problem
+
+
+def _firefox_profiles(browser: Browser, install: Root | None, root: Path, editions: bool,
+                      seen: set[Path]) -> _Profiles:  # fmt: skip
+    """Every profile a profiles root lists that holds a store (or cannot be read)."""
+    listed = read_profiles(root)
+    found: _Profiles = []
+    name = display_name(browser.name, install)
+    for exc in listed.problems:
+        label = root.name if folder_denied(exc.path) else exc.path.name
+        profile = _root_profile(browser.id, name, Family.FIREFOX, root, label)
+        found.append((profile, [_settings_problem(profile, FF, exc)]))
+    for entry in listed.profiles:
+        if real(entry.directory) in seen:
+            continue
+        seen.add(real(entry.directory))
+        profile, problem = _firefox_profile(browser, install, root, entry, editions)
+        locations = _firefox_locations(profile)
+        if locations and problem is not None and not locations[0].problem:
+            locations.append(_settings_problem(profile, FF, problem))
+        if locations:
+            found.append((profile, locations))
     return found
-
-
-def _firefox_profile(browser: Browser, root: Path, entry: _IniProfile, editions: bool) -> Profile:
-    edition = _edition(browser, editions, entry.directory)
-    return Profile(edition.id, edition.name, Family.FIREFOX, entry.name, entry.directory, root,
-                   is_default=entry.is_default,
-                   containers=_containers(entry.directory))  # fmt: skip
 
 
 # -------------------------------------------------------------------- Safari
@@ -395,7 +371,7 @@ def _safari_store(folder: Path) -> Path | None:
         return path  # the reader says "give Full Disk Access"
     except OSError:
         return None
-    return path if _is_file(path) else None
+    return path if is_file(path) else None
 
 
 # ------------------------------------------------------------------ discover
@@ -427,33 +403,30 @@ def _roots(environment: Environment) -> Iterator[tuple[int, Browser, Root, Path]
 
 def _discover_root(browser: Browser, root: Root, path: Path, index: int,
                    seen: set[Path]) -> list[_Found]:  # fmt: skip
-    found = []
     if browser.family is Family.SAFARI:
         store = _safari_store(path)
-        if store is not None and _key(store) not in seen:
-            seen.add(_key(store))
-            profile = Profile(browser.id, browser.name, Family.SAFARI, browser.name, path, path,
-                              is_default=root == browser.roots[0])  # fmt: skip
-            location = StoreLocation(profile, store, StoreFormat.SAFARI_BINARY)
-            found.append(_Found(_sort_key(profile, index), [location]))
-        return found
-    if not _is_dir(path) or _key(path) in seen:
-        return found
-    seen.add(_key(path))
+        if store is None or real(store) in seen:
+            return []
+        seen.add(real(store))
+        profile = Profile(browser.id, browser.name, Family.SAFARI, browser.name, path, path,
+                          is_default=root == browser.roots[0])  # fmt: skip
+        return [_Found(_sort_key(profile, index), [StoreLocation(profile, store,
+                                                                 StoreFormat.SAFARI_BINARY)])]
+    if not is_dir(path) or real(path) in seen:
+        return []
+    seen.add(real(path))
     if browser.family is Family.CHROMIUM:
-        for profile, stores in _chromium_profiles(browser, path):
-            locations = [StoreLocation(profile, s, StoreFormat.CHROMIUM_SQLITE) for s in stores]
-            found.append(_Found(_sort_key(profile, index), locations))
-        return found
-    for entry in _ini_profiles(path):
-        if _key(entry.directory) in seen:
-            continue
-        seen.add(_key(entry.directory))
-        profile = _firefox_profile(browser, path, entry, root.editions)
-        locations = _firefox_locations(profile)
-        if locations:
-            found.append(_Found(_sort_key(profile, index), locations))
-    return found
+        profiles = _chromium_profiles(browser, display_name(browser.name, root), path)
+    else:
+        profiles = _firefox_profiles(browser, root, path, root.editions, seen)
+    return [_Found(_sort_key(profile, index), locations) for profile, locations in profiles]
+
+
+def _kept(location: StoreLocation, wanted: Collection[str]) -> bool:
+    """Only the wanted browsers; a problem of a whole shared Firefox root concerns them all."""
+    profile = location.profile
+    whole_root = bool(location.problem) and profile.directory == profile.root
+    return not wanted or profile.browser_id in wanted or whole_root
 
 
 def discover(environment: Environment, *, browsers: Collection[str] = ()) -> list[StoreLocation]:
@@ -476,8 +449,7 @@ def discover(environment: Environment, *, browsers: Collection[str] = ()) -> lis
         except (OSError, ValueError, RecursionError):
             continue  # a folder that changed under us costs that root only
     found.sort(key=lambda f: f.order)
-    return [loc for f in found for loc in f.locations
-            if not wanted or loc.profile.browser_id in wanted]  # fmt: skip
+    return [loc for f in found for loc in f.locations if _kept(loc, wanted)]
 
 
 # ------------------------------------------------------- --store: given paths
@@ -491,7 +463,8 @@ def locations_for_paths(paths: Sequence[Path]) -> list[StoreLocation]:
     A file is recognised by its content, not its name. A folder may be a
     profile (the stores inside it), a Chromium user-data-dir (`Local State`)
     or a Firefox profiles root (`profiles.ini`). Anything else raises
-    UnknownStore with a plain reason.
+    UnknownStore with a plain reason. A file reached through a link is
+    reported where it really is, but belongs to the profile the link is in.
     """
     found: list[StoreLocation] = []
     for path in paths:
@@ -500,7 +473,7 @@ def locations_for_paths(paths: Sequence[Path]) -> list[StoreLocation]:
 
 
 def _locations_for_path(path: Path) -> list[StoreLocation]:
-    if _is_dir(path):
+    if is_dir(path):
         found = _profile_folder(path) or _root_folder(path)
         if not found:
             raise UnknownStore(path, f"no cookie store in this folder (looked for {_LOOKED_FOR})")
@@ -532,7 +505,7 @@ def _profile_folder(folder: Path) -> list[StoreLocation]:
     candidates.append(folder / SAFARI_FILE)
     found = []
     for candidate in candidates:
-        if _is_file(candidate):
+        if is_file(candidate):
             fmt = detect_format(candidate)
             if fmt is not None:
                 found.append(_location_for_file(candidate, fmt))
@@ -540,18 +513,16 @@ def _profile_folder(folder: Path) -> list[StoreLocation]:
 
 
 def _root_folder(folder: Path) -> list[StoreLocation]:
-    if _is_file(folder / LOCAL_STATE):
-        browser = _guess_browser(folder, Family.CHROMIUM)
-        return [StoreLocation(profile, store, StoreFormat.CHROMIUM_SQLITE)
-                for profile, stores in _chromium_profiles(browser, folder)
-                for store in stores]  # fmt: skip
-    if _is_file(folder / PROFILES_INI):
-        browser = _guess_browser(folder, Family.FIREFOX)
-        editions = browser.id == "firefox"
-        profiles = [_firefox_profile(browser, folder, entry, editions)
-                    for entry in _ini_profiles(folder)]  # fmt: skip
-        profiles.sort(key=lambda p: (BROWSER_IDS.index(p.browser_id), *_profile_order(p)))
-        return [location for profile in profiles for location in _firefox_locations(profile)]
+    if exists(folder / LOCAL_STATE):
+        browser, install = _guess_browser(folder, Family.CHROMIUM)
+        name = display_name(browser.name, install)
+        return [loc for _, locations in _chromium_profiles(browser, name, folder)
+                for loc in locations]  # fmt: skip
+    if exists(folder / PROFILES_INI):
+        browser, install = _guess_browser(folder, Family.FIREFOX)
+        profiles = _firefox_profiles(browser, install, folder, browser.id == "firefox", set())
+        profiles.sort(key=lambda p: (BROWSER_IDS.index(p[0].browser_id), *_profile_order(p[0])))
+        return [loc for _, locations in profiles for loc in locations]
     return []
 
 
@@ -563,7 +534,7 @@ def _location_for_file(path: Path, fmt: StoreFormat) -> StoreLocation:
                           BROWSERS["safari"].name, path.parent, path.parent)  # fmt: skip
     else:
         profile = _firefox_profile_of(path)
-    return StoreLocation(profile, path, fmt)
+    return StoreLocation(profile, _where(path, path.parent), fmt)
 
 
 def _contains(parts: Sequence[str], marker: Sequence[str]) -> bool:
@@ -571,39 +542,44 @@ def _contains(parts: Sequence[str], marker: Sequence[str]) -> bool:
     return any(list(parts[i : i + width]) == list(marker) for i in range(len(parts) - width + 1))
 
 
-def _guess_browser(path: Path, family: Family) -> Browser:
-    """The browser whose folder names appear in `path` (the longest match wins).
+def _guess_browser(path: Path, family: Family) -> tuple[Browser, Root | None]:
+    """The browser (and its root) whose folder names appear in `path` (the longest match wins).
 
-    It picks the right keyring entry for a value; a plain copy falls back to
-    the family's open-source browser.
+    It picks the right keyring entry for a value and names the install; a
+    plain copy falls back to the family's open-source browser.
     """
     parts = [p.casefold() for p in path.absolute().parts]
     best = BROWSERS["chromium" if family is Family.CHROMIUM else "firefox"]
-    best_width = 0
+    best_root: Root | None = None
     for browser in CATALOG:
         if browser.family is not family:
             continue
         for root in browser.roots:
             marker = [p.casefold() for p in root.parts]
-            if len(marker) > best_width and _contains(parts, marker):
-                best, best_width = browser, len(marker)
-    return best
+            if len(marker) > (len(best_root.parts) if best_root else 0) \
+                    and _contains(parts, marker):
+                best, best_root = browser, root
+    return best, best_root
 
 
 def _chromium_profile_of(path: Path) -> Profile:
     directory = path.parent.parent if path.parent.name == "Network" else path.parent
-    browser = _guess_browser(path, Family.CHROMIUM)
-    if _is_file(directory / LOCAL_STATE):  # Opera: the user-data-dir is the profile
-        return Profile(browser.id, browser.name, Family.CHROMIUM, "Default", directory,
-                       directory, is_default=True)  # fmt: skip
+    browser, install = _guess_browser(path, Family.CHROMIUM)
+    name = display_name(browser.name, install)
+    if exists(directory / LOCAL_STATE):  # Opera: the user-data-dir is the profile
+        return Profile(browser.id, name, Family.CHROMIUM, "Default", directory, directory,
+                       is_default=True)  # fmt: skip
     root = directory.parent
-    name, is_default = directory.name, False
-    if _is_file(root / LOCAL_STATE):
-        state = _local_state(root)
-        folders = {f.name for f in _subfolders(root) if _chromium_stores(f)} | {directory.name}
-        name = state.names.get(directory.name, directory.name)
-        is_default = _chromium_default(state, folders) == directory.name
-    return Profile(browser.id, browser.name, Family.CHROMIUM, name, directory, root,
+    label, is_default = directory.name, False
+    if exists(root / LOCAL_STATE):
+        state = _known_local_state(root)
+        try:
+            folders = {f.name for f in subfolders(root) if _chromium_stores(f)[0]}
+        except OSError:
+            folders = set()
+        label = state.names.get(directory.name, directory.name)
+        is_default = _chromium_default(state, folders | {directory.name}) == directory.name
+    return Profile(browser.id, name, Family.CHROMIUM, label, directory, root,
                    is_default=is_default)  # fmt: skip
 
 
@@ -611,12 +587,12 @@ def _firefox_profile_of(path: Path) -> Profile:
     directory = path.parent
     if directory.name == FIREFOX_RECOVERY.parent.name:
         directory = directory.parent
-    browser = _guess_browser(path, Family.FIREFOX)
+    browser, install = _guess_browser(path, Family.FIREFOX)
     editions = browser.id == "firefox"
-    wanted = _key(directory)
+    wanted = real(directory)
     for root in (directory.parent, directory.parent.parent):  # Linux; Windows/macOS "Profiles/"
-        for entry in _ini_profiles(root):
-            if _key(entry.directory) == wanted:
-                return _firefox_profile(browser, root, entry, editions)
-    entry = _IniProfile(directory.name, directory, is_default=False)
-    return _firefox_profile(browser, directory.parent, entry, editions)
+        for entry in read_profiles(root).profiles:
+            if real(entry.directory) == wanted:
+                return _firefox_profile(browser, install, root, entry, editions)[0]
+    entry = IniProfile(directory.name, directory, is_default=False)
+    return _firefox_profile(browser, install, directory.parent, entry, editions)[0]

@@ -28,6 +28,7 @@ from fkinspect.model import (
     StoreResult,
     StoreStatus,
 )
+from fkinspect.safe_open import read_regular_head
 from fkinspect.scope import Scope, partition_url
 
 SCHEMA = "mozLz4"
@@ -103,8 +104,7 @@ def _load(path: Path) -> list[Any]:
 
     Raises OSError for the file system, MozLz4Error / SessionStoreError for content.
     """
-    with path.open("rb") as handle:
-        data = handle.read(MAX_SIZE + 1)
+    data = read_regular_head(path, MAX_SIZE + 1)  # a FIFO must not block: regular files only
     return parse_session_store(data)[1]
 
 

@@ -31,6 +31,7 @@ from fkinspect.model import (
     StoreResult,
     StoreStatus,
 )
+from fkinspect.safe_open import read_regular_head
 from fkinspect.scope import Scope
 
 SCHEMA = "binarycookies"
@@ -167,8 +168,7 @@ def _parse(data: bytes) -> list[_Record]:
 
 
 def _read_file(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        data = handle.read(MAX_FILE_SIZE + 1)
+    data = read_regular_head(path, MAX_FILE_SIZE + 1)  # a FIFO must not block
     if len(data) > MAX_FILE_SIZE:
         raise BinaryCookiesError("the file is larger than any cookie file")
     return data

@@ -41,6 +41,7 @@ from fkinspect.clean.journal import (
 )
 from fkinspect.clean.plan import Plan, Refusal, RunningCheck, StorePlan
 from fkinspect.clean.schema import Key, Table, delete_row_sql, introspect, read_keys
+from fkinspect.clean.target import clean_target_problem
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
@@ -234,6 +235,9 @@ class _StoreCleaner:
         try:
             self._step(Step.CHECK)
             self._running()
+            outside = clean_target_problem(store.location)  # it may have become a link since
+            if outside is not None:
+                raise _Abort(Status.FAILED, messages.outside_profile(store.profile), outside)
             if store.location.format is StoreFormat.FIREFOX_SESSION:
                 return self._clean_session()
             return self._clean()

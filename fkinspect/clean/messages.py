@@ -31,6 +31,13 @@ def not_writable(profile: Profile) -> str:
     return f"{profile.browser_name} (profil {profile.name}): den här kakfilen kan bara läsas."
 
 
+def outside_profile(profile: Profile) -> str:
+    return (
+        f"Kakfilen för {profile.browser_name} (profil {profile.name}) är en länk eller ligger "
+        "utanför webbläsarens profilmapp, så fkinspect ändrar den inte. Inget togs bort."
+    )
+
+
 def no_row_ids(profile: Profile) -> str:
     return f"{profile.browser_name} (profil {profile.name}): raderna kunde inte pekas ut exakt."
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from fkinspect.clean import messages
+from fkinspect.clean.target import clean_target_problem
 from fkinspect.model import (
     Category,
     ClassifiedCookie,
@@ -46,6 +47,7 @@ class Refusal(StrEnum):
     RUNNING = "running"  # the owning browser runs (for a session file too: it lives in memory)
     NOT_WRITABLE = "not_writable"  # Safari's binarycookies: read-only for us
     NO_ROW_IDS = "no_row_ids"  # rows read without a rowid cannot be named exactly
+    OUTSIDE_PROFILE = "outside_profile"  # a link, or not in a profile folder the browser uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ class StorePlan:
     schema: str = ""
     refusal: Refusal | None = None
     message: str = ""  # Swedish, for people, when refused
-    evidence: str = ""  # how we know the browser runs (English, technical)
+    evidence: str = ""  # why it is refused: how we know the browser runs ... (English, technical)
 
     @property
     def profile(self) -> Profile:
@@ -112,6 +114,9 @@ def _refusal(
     sqlite = location.format is not StoreFormat.FIREFOX_SESSION
     if sqlite and any(item.cookie.rowid is None for item in remove):
         return Refusal.NO_ROW_IDS, messages.no_row_ids(profile), ""
+    outside = clean_target_problem(location)
+    if outside is not None:
+        return Refusal.OUTSIDE_PROFILE, messages.outside_profile(profile), outside
     evidence = check_running(profile)
     if evidence is not None:
         return Refusal.RUNNING, messages.close_browser(profile), evidence.how

@@ -16,6 +16,8 @@ from children import HOLD_LOCK, WAIT, Child
 from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store, scan
 
 from fkinspect.clean import RestoreStatus, Status, make_plan, restore, run_clean
+from fkinspect.policy import load_policy
+from fkinspect.scan import ScanRequest, run_scan
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl locks and symlinks")
 
@@ -74,7 +76,7 @@ def test_lock_taken_between_plan_and_write_is_noticed(tmp_path: Path) -> None:
 @pytest.mark.parametrize("alive", [True, False])
 def test_chromium_singleton_lock(tmp_path: Path, alive: bool) -> None:
     chrome = chromium_store(tmp_path)
-    child = Child(WAIT)
+    child = Child(WAIT, "chromium")  # a process that calls itself chromium
     child.expect("ready")
     pid = child.proc.pid
     if not alive:
@@ -94,3 +96,28 @@ def test_chromium_singleton_lock(tmp_path: Path, alive: bool) -> None:
     else:
         assert outcome.status is Status.DONE
         assert not ANALYTICS & set(agency_names(chrome))
+
+
+def test_the_install_to_close_is_named(tmp_path: Path) -> None:
+    """Native and Flatpak Chromium side by side: only the Flatpak one runs, and says so."""
+    home = tmp_path / "home"
+    native = chromium_store(home / ".config")  # ~/.config/chromium/Default/Cookies
+    flatpak = chromium_store(home / ".var/app/org.chromium.Chromium/config")
+    child = Child(WAIT, "chromium")
+    try:
+        child.expect("ready")
+        os.symlink(f"{socket.gethostname()}-{child.pid}", flatpak.parent.parent / "SingletonLock")
+        before = flatpak.read_bytes()
+        plan = make_plan(run_scan(ScanRequest.for_home(home), load_policy()))
+        by_path = {s.path: s for s in plan.stores}
+        assert by_path[flatpak].message == (
+            "Stäng Chromium (Flatpak) (profil Default) och försök igen")
+        result = run_clean(plan, backup_root=tmp_path / "b")
+    finally:
+        child.finish()
+    outcomes = {o.location.path: o for o in result.stores}
+    assert outcomes[flatpak].status is Status.REFUSED_RUNNING
+    assert outcomes[flatpak].location.profile.browser_name == "Chromium (Flatpak)"
+    assert flatpak.read_bytes() == before
+    assert outcomes[native].status is Status.DONE
+    assert outcomes[native].location.profile.browser_name == "Chromium"

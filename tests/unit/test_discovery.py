@@ -233,6 +233,35 @@ def test_linux_home(linux_home: Path) -> None:
     assert profiles["k3m9q2xa.default-esr"].browser_name == "Firefox ESR"
 
 
+def test_flatpak_and_snap_installs_are_named(linux_home: Path) -> None:
+    # Three Chromiums are three browsers to close: each says which install it is.
+    names = {loc.path.relative_to(linux_home).as_posix(): (loc.profile.browser_id,
+                                                          loc.profile.browser_name)
+             for loc in discover(env(linux_home)) if loc.format is not FS}  # fmt: skip
+    assert names == {
+        ".config/google-chrome/Default/Cookies": ("chrome", "Google Chrome"),
+        ".config/google-chrome/Profile 1/Cookies": ("chrome", "Google Chrome"),
+        ".config/google-chrome/Profile 1/Network/Cookies": ("chrome", "Google Chrome"),
+        ".var/app/org.chromium.Chromium/config/chromium/Default/Cookies":
+            ("chromium", "Chromium (Flatpak)"),
+        "snap/chromium/common/chromium/Default/Cookies": ("chromium", "Chromium (Snap)"),
+        ".config/BraveSoftware/Brave-Browser/Default/Cookies": ("brave", "Brave"),
+        ".mozilla/firefox/e5f6g7h8.default-release/cookies.sqlite": ("firefox", "Firefox"),
+        ".var/app/org.mozilla.firefox/.mozilla/firefox/zz99yy88.default-release/cookies.sqlite":
+            ("firefox", "Firefox (Flatpak)"),
+        "snap/firefox/common/.mozilla/firefox/qq11ww22.default/cookies.sqlite":
+            ("firefox", "Firefox (Snap)"),
+        ".config/mozilla/firefox/k3m9q2xa.default-esr/cookies.sqlite":
+            ("firefox-esr", "Firefox ESR"),
+    }  # fmt: skip
+    given = linux_home / ".var/app/org.chromium.Chromium/config/chromium/Default/Cookies"
+    (found,) = locations_for_paths([given])
+    assert found.profile.browser_name == "Chromium (Flatpak)"
+    assert found.profile.label == "Chromium (Flatpak) (Default)"
+    snap = linux_home / "snap/firefox/common/.mozilla/firefox"
+    assert {loc.profile.browser_name for loc in locations_for_paths([snap])} == {"Firefox (Snap)"}
+
+
 def test_xdg_config_home_is_where_chromium_and_new_firefox_live(linux_home: Path,
                                                                 tmp_path: Path) -> None:
     xdg = tmp_path / "xdg"
@@ -535,13 +564,13 @@ def _as_nobody() -> list[str]:
 
 def test_safari_behind_macos_privacy_is_still_listed(tmp_path: Path) -> None:
     # TCC denies listing the container; the reader then asks for Full Disk Access.
-    # An unreadable Chromium profile folder is skipped without a word.
+    # An unreadable Chromium profile folder is listed with what is wrong.
     prefix = _as_nobody()
     code = (
         "import sys; from pathlib import Path\n"
         "from fkinspect.browsers.discovery import Environment, discover\n"
         "for loc in discover(Environment(Path(sys.argv[1]), {}, sys.argv[2])):\n"
-        "    print(loc.profile.browser_id, loc.path.relative_to(sys.argv[1]))\n"
+        "    print(loc.profile.browser_id, loc.path.relative_to(sys.argv[1]), loc.problem)\n"
     )
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
@@ -566,8 +595,10 @@ def test_safari_behind_macos_privacy_is_still_listed(tmp_path: Path) -> None:
             cookies.chmod(0o755)
             (chrome / "Profile 1").chmod(0o755)
     assert outputs == [
-        "chrome Library/Application Support/Google/Chrome/Default/Cookies",
-        "safari Library/Containers/com.apple.Safari/Data/Library/Cookies/Cookies.binarycookies",
+        "chrome Library/Application Support/Google/Chrome/Default/Cookies ",
+        "chrome Library/Application Support/Google/Chrome/Profile 1 "
+        "The profile folder cannot be read (permission denied).",
+        "safari Library/Containers/com.apple.Safari/Data/Library/Cookies/Cookies.binarycookies ",
     ]
 
 

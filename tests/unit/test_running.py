@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,7 +117,7 @@ def _singleton(root: Path, target: str) -> None:
 
 
 def test_chromium_singleton_lock_live_pid(tmp_path: Path, children: list[Child]) -> None:
-    child = Child(WAIT)
+    child = Child(WAIT, "chromium")
     children.append(child)
     child.expect("ready")
     host = socket.gethostname()
@@ -133,13 +135,100 @@ def test_chromium_singleton_lock_live_pid(tmp_path: Path, children: list[Child])
 
 
 def test_chromium_hostname_with_dashes(tmp_path: Path, children: list[Child]) -> None:
-    child = Child(WAIT)
+    child = Child(WAIT, "chrome")
     children.append(child)
     child.expect("ready")
     _singleton(tmp_path, f"my-laptop-01-{child.pid}")
     evidence = running_evidence(_chromium_profile(tmp_path), platform="linux",
                                 hostname="my-laptop-01")  # fmt: skip
     assert evidence is not None and evidence.pid == child.pid
+
+
+@pytest.fixture
+def processes() -> Iterator[list[subprocess.Popen[bytes]]]:
+    started: list[subprocess.Popen[bytes]] = []
+    yield started
+    for proc in started:
+        proc.kill()
+        proc.wait()
+
+
+def _sleep(processes: list[subprocess.Popen[bytes]], argv0: str = "sleep",
+           executable: str | None = None) -> int:
+    """A real `sleep`, started under another name (argv[0]) or from a renamed copy."""
+    sleep = executable or shutil.which("sleep")
+    assert sleep is not None
+    proc = subprocess.Popen([argv0, "30"], executable=sleep)
+    processes.append(proc)
+    return proc.pid
+
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
+
+
+@linux_only
+def test_chromium_lock_whose_pid_now_belongs_to_another_program_is_stale(
+    tmp_path: Path, processes: list[subprocess.Popen[bytes]]
+) -> None:
+    # Chromium crashed; its pid went to a `sleep`. Chromium itself would start here.
+    pid = _sleep(processes)
+    _singleton(tmp_path, f"{socket.gethostname()}-{pid}")
+    assert pid_alive(pid)
+    assert running_evidence(_chromium_profile(tmp_path), platform="linux") is None
+    ensure_not_running(_chromium_profile(tmp_path), platform="linux")
+
+
+@linux_only
+@pytest.mark.parametrize("how", ["argv0", "executable"])
+def test_chromium_lock_of_a_process_named_like_the_browser(
+    tmp_path: Path, processes: list[subprocess.Popen[bytes]], how: str
+) -> None:
+    if how == "argv0":  # as `exec -a chromium sleep 30` starts it
+        pid = _sleep(processes, argv0="chromium")
+    else:  # a copy of sleep called chromium, as /usr/lib/chromium/chromium
+        sleep = shutil.which("sleep")
+        assert sleep is not None
+        copy = tmp_path / "bin" / "chromium"
+        copy.parent.mkdir()
+        shutil.copy2(sleep, copy)
+        pid = _sleep(processes, argv0=str(copy), executable=str(copy))
+    _singleton(tmp_path / "root", f"{socket.gethostname()}-{pid}")
+    evidence = running_evidence(_chromium_profile(tmp_path / "root"), platform="linux")
+    assert evidence is not None and evidence.pid == pid
+
+
+@linux_only
+def test_chromium_lock_written_inside_a_sandbox_pid_namespace(
+    tmp_path: Path, processes: list[subprocess.Popen[bytes]]
+) -> None:
+    # Flatpak: the browser writes its pid as seen inside its own pid namespace (here 1).
+    unshare = shutil.which("unshare")
+    probe = subprocess.run([unshare or "unshare", "--pid", "--fork", "true"],
+                           capture_output=True, check=False) if unshare else None  # fmt: skip
+    if probe is None or probe.returncode != 0:
+        pytest.skip("cannot make a pid namespace here (unshare needs privileges)")
+    assert unshare is not None
+    sleep = shutil.which("sleep")
+    assert sleep is not None
+    proc = subprocess.Popen([unshare, "--pid", "--fork", "--kill-child", sys.executable, "-c",
+                             f"import os; os.execv({sleep!r}, ['chromium', '30'])"])  # fmt: skip
+    processes.append(proc)
+    _singleton(tmp_path, f"{socket.gethostname()}-1")
+    profile = _chromium_profile(tmp_path)
+    for _ in range(100):  # until the child has become "chromium" (bounded: 5 s)
+        evidence = running_evidence(profile, platform="linux")
+        if evidence is not None:
+            break
+        time.sleep(0.05)
+    assert evidence is not None and "sandboxed" in evidence.how
+    assert evidence.pid is not None and evidence.pid not in (1, proc.pid)
+    proc.kill()
+    proc.wait()
+    for _ in range(100):  # --kill-child: the namespace goes with it
+        if running_evidence(profile, platform="linux") is None:
+            break
+        time.sleep(0.05)
+    assert running_evidence(profile, platform="linux") is None
 
 
 def test_chromium_lock_of_another_computer(tmp_path: Path) -> None:
