@@ -77,7 +77,7 @@ def build_records(now: datetime | None = None) -> tuple[Scan, Policy]:
                     "Damaged session store."),
     )
     cookies = Classifier(policy).classify_all(c for s in stores for c in s.cookies)
-    return Scan(stores, cookies, now), policy
+    return Scan(stores, cookies, now, policy), policy
 
 
 @pytest.fixture

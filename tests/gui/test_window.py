@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from fkinspect.clean import CleanResult, Status, StoreOutcome
-from fkinspect.model import Category, ClassifiedCookie, Scan, StoreLocation
+from fkinspect.model import Category, ClassifiedCookie, StoreLocation
 from fkinspect.presentation import Naming, cleanable, overview
 from ui.clean_dialogs import CleanResultDialog
 from ui.cookie_model import RECORD_ROLE, Column
@@ -101,8 +101,7 @@ def _tree_texts(tree) -> dict[str, list[str]]:
 
 def test_confirmation_lists_what_goes_and_what_stays(window: MainWindow, records) -> None:
     scan, policy = records
-    scan = Scan(tuple(s._replace(running=False) for s in scan.stores), scan.cookies,
-                scan.finished)
+    scan = scan._replace(stores=tuple(s._replace(running=False) for s in scan.stores))
     window.show_scan(scan, policy)
     window.start_clean()
     dialog = window.confirm_dialog
