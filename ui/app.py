@@ -46,7 +46,7 @@ def smoke_test(app: QApplication, window: MainWindow, timeout_s: float = 90) -> 
     """Quit once the first reading is on screen: 0 if it worked, 1 if not or too slow."""
 
     def finished() -> None:
-        if window.runner.busy() or (window.scan is None and not window.problem):
+        if window.ops.busy("scan") or (window.scan is None and not window.problem):
             return  # e.g. the automatic demo after an empty first reading is still coming
         scan = window.scan
         if window.problem or scan is None:

@@ -36,9 +36,9 @@ from fkinspect.model import Category, ClassifiedCookie, Profile, Scan, StoreLoca
 from fkinspect.presentation import CATEGORY_ORDER, Naming, cleanable, overview
 from fkinspect.serialize import REPORT_FORMATS, display_path
 from fkinspect.wording import category_label
-from ui import workers
 from ui.i18n import LANGUAGES, Translations, save_language
 from ui.icons import app_icon, category_icon, icon
+from ui.ops import Op, Ops
 
 if TYPE_CHECKING:
     # The body's modules load with the body (see MainWindow.build_body), the cleaner and
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.translations = translations
         self.language = translations.language
-        self.runner = workers.Runner(self)
+        self.ops = Ops(self)
         self.scan: Scan | None = None
         self.policy: Any = None
         self.problem = ""  # the scan as a whole failed: why
@@ -105,10 +105,7 @@ class MainWindow(QMainWindow):
         self.demo_because_empty = False
         self._scanned_once = False
         self.store_paths: tuple[Path, ...] = ()  # --store / "Open profile folder"
-        self._scan_ticket = 0
         self._pending_refresh = False
-        self._clean_ticket = 0
-        self._restore_ticket = 0
         self._last_journal: str | None = None
         self.confirm_dialog: ConfirmCleanDialog | None = None
         self.result_dialog: CleanResultDialog | None = None
@@ -483,7 +480,7 @@ class MainWindow(QMainWindow):
         return cleanable(self.scan.cookies) if self.scan else ()
 
     def _update_state(self) -> None:
-        scanning = self.runner.busy() and self._scan_ticket > 0 and self.scan is None
+        scanning = self.ops.busy("scan") and self.scan is None
         self.banner.setVisible(self.demo)
         n = len(self.analytics())
         self.clean_button.setText(self.tr("&Remove analytics cookies (%n)", "", n))
@@ -493,8 +490,9 @@ class MainWindow(QMainWindow):
             reason = self.tr("Waiting for the browsers to be read.")
         elif n == 0:
             reason = self.tr("There are no analytics cookies to remove.")
-        self.clean_button.setEnabled(n > 0 and self._clean_ticket == 0)
-        self.clean_action.setEnabled(n > 0 and self._clean_ticket == 0)
+        cleaning = self.ops.busy("clean")
+        self.clean_button.setEnabled(n > 0 and not cleaning)
+        self.clean_action.setEnabled(n > 0 and not cleaning)
         self.clean_reason.setText(reason)
         self.clean_reason.setVisible(bool(reason))
         self.clean_button.setAccessibleName(self.clean_button.text().replace("&", ""))
@@ -547,9 +545,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh(self) -> None:
-        if self._clean_ticket:
+        if self.ops.busy("clean"):
             return
-        if self._scan_ticket:
+        if self.ops.busy("scan"):
             self._pending_refresh = True
             return
         self._pending_refresh = False
@@ -558,27 +556,27 @@ class MainWindow(QMainWindow):
         demo_root = None
         if self.demo and self.demo_home is None:
             demo_root = True
-        task = self.runner.start(_scan_job, demo_root, self.demo_home, self.store_paths,
-                                 wants_progress=True, describe=self._describe_store)
-        self._scan_ticket = task.ticket
-        task.signals.progress.connect(self._scan_progress)
-        task.signals.done.connect(self._scan_done)
-        task.signals.failed.connect(self._scan_failed)
+        Op(_scan_job, demo_root, self.demo_home, self.store_paths) \
+            .on_progress(self._scan_progress).on_done(self._scan_done) \
+            .on_failed(self._scan_failed).on_discarded(self._scan_discarded) \
+            .start(self.ops, "scan")
 
-    @Slot(int, str)
-    def _scan_progress(self, ticket: int, text: str) -> None:
-        if ticket == self._scan_ticket:
-            self.busy_label.setText(self.tr("Reading {store}").format(store=text))
+    @Slot(object)
+    def _scan_progress(self, location: object) -> None:
+        if isinstance(location, StoreLocation):
+            self.busy_label.setText(self.tr("Reading {store}").format(
+                store=self._describe_store(location)))
 
-    @Slot(int, object)
-    def _scan_done(self, ticket: int, result: object) -> None:
+    @Slot(object)
+    def _scan_discarded(self, result: object) -> None:
+        if isinstance(result, ScanOutcome) and result.demo_home is not None \
+                and result.demo_home is not self.demo_home:
+            result.demo_home.close()  # built for a scan nobody waits for any more
+
+    @Slot(object)
+    def _scan_done(self, result: object) -> None:
         if not isinstance(result, ScanOutcome):
             return
-        if ticket != self._scan_ticket or (result.demo_home is not None and not self.demo):
-            if result.demo_home is not None and result.demo_home is not self.demo_home:
-                result.demo_home.close()  # built for a scan nobody waits for any more
-            return
-        self._scan_ticket = 0
         if result.demo_home is not None:
             self.demo_home = result.demo_home
         self.problem = ""
@@ -592,11 +590,8 @@ class MainWindow(QMainWindow):
             self.refresh()
         self.scan_finished.emit()
 
-    @Slot(int, object)
-    def _scan_failed(self, ticket: int, error: object) -> None:
-        if ticket != self._scan_ticket:
-            return
-        self._scan_ticket = 0
+    @Slot(object)
+    def _scan_failed(self, error: object) -> None:
         from fkinspect.errors import PolicyError
 
         if isinstance(error, PolicyError):
@@ -620,7 +615,7 @@ class MainWindow(QMainWindow):
         self.busy_label.setVisible(False)
 
     def _describe_store(self, location: StoreLocation) -> str:
-        """What the busy line says is being read (called from the worker thread)."""
+        """What the busy line says is being read."""
         return f"{self.naming.profile_label(location.profile)}: {self.naming.path(location.path)}"
 
     @Slot(bool)
@@ -691,7 +686,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _store_changed(self, _path: str) -> None:
-        if not self._clean_ticket:
+        if not self.ops.busy("clean"):
             self.refresh_timer.start()  # restarts: one refresh after the burst ends
 
     # ------------------------------------------------------------------ filters
@@ -766,7 +761,7 @@ class MainWindow(QMainWindow):
         self.model.set_cookies((), self.policy)
         self.stores.set_scan(None)
         self.details.show_cookie(None)
-        self._scan_ticket = 0  # results of a scan still running are ignored
+        self.ops.supersede("scan")  # the result of a scan still running is ignored
         self._update_state()
         self.refresh()
 
@@ -792,7 +787,7 @@ class MainWindow(QMainWindow):
         self.set_demo(False) if self.demo else None
         self.store_paths = (folder,)
         self.scan = None
-        self._scan_ticket = 0
+        self.ops.supersede("scan")
         self._update_state()
         self.refresh()
 
@@ -880,7 +875,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def start_clean(self) -> None:
         goes = self.analytics()
-        if not goes or self.scan is None or self._clean_ticket:
+        if not goes or self.scan is None or self.ops.busy("clean"):
             return
         keys = {_identity(i) for i in goes}
         stays = tuple(i for i in self.scan.cookies if _identity(i) not in keys)
@@ -922,20 +917,17 @@ class MainWindow(QMainWindow):
         if self.scan is None:
             return
         self._show_busy(self.tr("Removing analytics cookies…"))
-        task = self.runner.start(_clean_job, self.scan, self._backup_root())
-        self._clean_ticket = task.ticket
+        Op(_clean_job, self.scan, self._backup_root()).on_done(self._clean_done) \
+            .on_failed(self._clean_failed).start(self.ops, "clean")
         self._update_state()
-        task.signals.done.connect(self._clean_done)
-        task.signals.failed.connect(self._clean_failed)
 
-    @Slot(int, object)
-    def _clean_done(self, ticket: int, result: object) -> None:
+    @Slot(object)
+    def _clean_done(self, result: object) -> None:
         from fkinspect.clean import CleanResult
         from ui.clean_dialogs import CleanResultDialog
 
-        if ticket != self._clean_ticket or not isinstance(result, CleanResult):
+        if not isinstance(result, CleanResult):
             return
-        self._clean_ticket = 0
         self._stop_busy()
         self._last_journal = result.journal_id
         dialog = CleanResultDialog(result, self.naming,
@@ -947,12 +939,9 @@ class MainWindow(QMainWindow):
         self.clean_finished.emit()
         self.refresh()
 
-    @Slot(int, object)
-    def _clean_failed(self, ticket: int, error: object) -> None:
-        """An error outside any one store (the policy, the backup folder): nothing was removed."""
-        if ticket != self._clean_ticket:
-            return
-        self._clean_ticket = 0
+    @Slot(object)
+    def _clean_failed(self, error: object) -> None:
+        """An error outside any one store (the backup folder): nothing was removed."""
         self._stop_busy()
         self._update_state()
         self._warn(self.tr("Remove analytics cookies"),
@@ -984,23 +973,20 @@ class MainWindow(QMainWindow):
 
     def undo_clean(self) -> None:
         journal = self._last_journal
-        if journal is None or self._restore_ticket:
+        if journal is None or self.ops.busy("restore"):
             return
         if self.result_dialog is not None:
             self.result_dialog.undo_button.setEnabled(False)
-        task = self.runner.start(_restore_job, journal, self._backup_root())
-        self._restore_ticket = task.ticket
-        task.signals.done.connect(self._restore_done)
-        task.signals.failed.connect(self._restore_failed)
+        Op(_restore_job, journal, self._backup_root()).on_done(self._restore_done) \
+            .on_failed(self._restore_failed).start(self.ops, "restore")
 
-    @Slot(int, object)
-    def _restore_done(self, ticket: int, result: object) -> None:
+    @Slot(object)
+    def _restore_done(self, result: object) -> None:
         from fkinspect.clean import RestoreResult
         from ui.clean_dialogs import restore_problems
 
-        if ticket != self._restore_ticket or not isinstance(result, RestoreResult):
+        if not isinstance(result, RestoreResult):
             return
-        self._restore_ticket = 0
         problems = restore_problems(result, self.naming)
         if problems:
             # Some stores stayed as they were: undo may be tried again (e.g. after closing
@@ -1019,11 +1005,8 @@ class MainWindow(QMainWindow):
         self.restore_finished.emit()
         self.refresh()
 
-    @Slot(int, object)
-    def _restore_failed(self, ticket: int, error: object) -> None:
-        if ticket != self._restore_ticket:
-            return
-        self._restore_ticket = 0
+    @Slot(object)
+    def _restore_failed(self, error: object) -> None:
         self._warn(self.tr("Undo"), self.tr("The cookies could not be put back: {reason}")
                    .format(reason=_reason(error)), "restoreError")
         self.restore_finished.emit()
@@ -1041,8 +1024,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._scan_ticket = 0
-        self.runner.wait()
+        self.ops.supersede()  # what is still running is discarded
+        self.ops.wait()
         self._drop_demo()
         super().closeEvent(event)
 

@@ -75,3 +75,20 @@ def test_every_store_failing_says_so(qtbot, started: MainWindow, home: Path) -> 
     assert statuses[1] == ("Chromium (Default)\n0 kakor\n"
                            "Cookies: Filen är skadad. Den går inte att läsa som en kakfil.")
     assert "not an SQLite database" in started.stores.item(1).toolTip()  # for support staff
+
+
+def test_a_scan_done_before_start_returns_still_reaches_the_window(
+        qtbot, started: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a busy machine a short scan can end before the code that started it runs on;
+    its result must still arrive (it once got lost, and the window waited for ever)."""
+    from PySide6.QtCore import QThreadPool
+
+    start = QThreadPool.start
+
+    def start_and_finish(pool: QThreadPool, *args: object) -> None:
+        start(pool, *args)
+        pool.waitForDone()  # the worker has run and emitted before start() returns
+
+    monkeypatch.setattr(QThreadPool, "start", start_and_finish)
+    with qtbot.waitSignal(started.scan_finished, timeout=5_000):
+        started.start()
