@@ -1,22 +1,25 @@
 """Removing the analytics cookies, as a guarded pipeline: ok to run? → plan → confirm →
-clean → say what happened → undo. The plan, the clean and the undo run as Ops."""
+clean → say what happened → undo. The plan, the clean and the undo run as Ops.
+
+The confirmation shows the Plan that make_plan returned, and "Remove" runs exactly
+that Plan: what is shown is what runs, whatever was read in between.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from fkinspect.clean import (
     CleanResult,
+    Plan,
     RestoreResult,
     latest_run,
     make_plan,
     restore,
     run_clean,
 )
-from fkinspect.model import Category, ClassifiedCookie, Profile, Scan
 from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog, restore_problems
 from ui.ops import Op, Ops
 from ui.state import WindowState
@@ -26,6 +29,7 @@ if TYPE_CHECKING:  # the window owns this flow
 
 
 class CleanFlow(QObject):
+    confirming = Signal()  # the confirmation of a plan is open
     finished = Signal()  # a clean ended, whatever came of it
     restored = Signal()  # an undo ended, whatever came of it
 
@@ -40,26 +44,31 @@ class CleanFlow(QObject):
     def busy(self) -> bool:
         return self.ops.busy("clean")
 
-    # ------------------------------------------------------------------ confirm
+    # ------------------------------------------------------------------ plan, confirm
     @Slot()
     def start(self) -> None:
-        """Ask, showing what goes and what stays (nothing happens without a yes)."""
+        """Plan the clean of what is on screen (off the GUI thread: it checks which
+        browsers run), then ask. Nothing is removed without a yes."""
         scan = self.state.scan
-        goes = self.state.analytics()
-        if not goes or scan is None or self.busy():
+        if scan is None or not self.state.analytics() or self.busy():
             return
-        keys = {_identity(i) for i in goes}
-        stays = tuple(i for i in scan.cookies if _identity(i) not in keys)
+        Op(make_plan, scan).on_done(self._confirm).on_failed(self._failed) \
+            .start(self.ops, "plan")
+
+    @Slot(object)
+    def _confirm(self, plan: object) -> None:
+        if not isinstance(plan, Plan) or self.busy():
+            return
         if self.confirm_dialog is not None:
             self.confirm_dialog.close()
-        dialog = ConfirmCleanDialog(goes, stays, _running_profiles(scan, goes),
-                                    self.state.naming, self.state.demo_home is not None,
+        dialog = ConfirmCleanDialog(plan, self.state.naming, self.state.demo_home is not None,
                                     self.window)
         dialog.accepted.connect(self._confirmed)
         dialog.retry_requested.connect(self._retry)
         dialog.close_demo_browser.connect(self._close_demo_browser)
         self.confirm_dialog = dialog
         dialog.open()
+        self.confirming.emit()
 
     @Slot()
     def _retry(self) -> None:
@@ -79,11 +88,13 @@ class CleanFlow(QObject):
     # ------------------------------------------------------------------ clean
     @Slot()
     def _confirmed(self) -> None:
-        if self.state.scan is None:
+        """Run the plan that was shown, as it was shown."""
+        dialog = self.confirm_dialog
+        if dialog is None or self.busy():
             return
         self.window.body.show_busy(self.tr("Removing analytics cookies…"))
-        Op(_clean, self.state.scan, self.state.backup_root()).on_done(self._done) \
-            .on_failed(self._failed).start(self.ops, "clean")
+        Op(run_clean, dialog.plan, backup_root=self.state.backup_root()) \
+            .on_done(self._done).on_failed(self._failed).start(self.ops, "clean")
         self.window.update_state()
 
     @Slot(object)
@@ -104,7 +115,7 @@ class CleanFlow(QObject):
 
     @Slot(object)
     def _failed(self, error: object) -> None:
-        """An error outside any one store (the backup folder): nothing was removed."""
+        """An error outside any one store (e.g. the backup folder): nothing was removed."""
         self.window.body.stop_busy()
         self.window.update_state()
         self.window.warn(self.tr("Remove analytics cookies"),
@@ -139,7 +150,7 @@ class CleanFlow(QObject):
             return
         if self.result_dialog is not None:
             self.result_dialog.undo_button.setEnabled(False)
-        Op(_restore, journal, self.state.backup_root()).on_done(self._restored) \
+        Op(restore, journal, backup_root=self.state.backup_root()).on_done(self._restored) \
             .on_failed(self._restore_failed).start(self.ops, "restore")
 
     @Slot(object)
@@ -171,28 +182,6 @@ class CleanFlow(QObject):
         self.restored.emit()
 
 
-def _running_profiles(scan: Scan, goes: tuple[ClassifiedCookie, ...]) -> list[Profile]:
-    holding = {item.cookie.store.profile for item in goes}
-    running = []
-    for result in scan.stores:
-        profile = result.location.profile
-        if result.running and profile in holding and profile not in running:
-            running.append(profile)
-    return running
-
-
-def _identity(item: ClassifiedCookie) -> tuple[object, ...]:
-    return (item.cookie.store.path, *item.cookie.key)
-
-
 def _reason(error: object) -> str:
     text = str(error) if isinstance(error, Exception) else ""
     return text or type(error).__name__
-
-
-def _clean(scan: Scan, backup_root: Path | None) -> CleanResult:
-    return run_clean(make_plan(scan, categories=(Category.ANALYTICS,)), backup_root=backup_root)
-
-
-def _restore(journal_id: str, backup_root: Path | None) -> RestoreResult:
-    return restore(journal_id, backup_root=backup_root)

@@ -35,7 +35,7 @@ class _Call(QRunnable):
 
 
 class Op(QObject):
-    """One call of `function(*args)` off the GUI thread; chain on_*() then start()."""
+    """One call of `function(*args, **kwargs)` off the GUI thread; chain on_*(), then start()."""
 
     done = Signal(object)  # the function's return value
     failed = Signal(object)  # the exception it raised
@@ -44,10 +44,11 @@ class Op(QObject):
     _finished = Signal(bool, object)  # emitted on the worker thread: ok, value or exception
     _reported = Signal(object)  # emitted on the worker thread: one progress report
 
-    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+    def __init__(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         super().__init__()
         self._function = function
         self._args = args
+        self._kwargs = kwargs
         self._wants_progress = False
         self._ops: Ops | None = None
         self.kind = ""
@@ -88,9 +89,8 @@ class Op(QObject):
     def _run(self) -> None:
         try:
             if self._wants_progress:
-                value = self._function(*self._args, progress=self._reported.emit)
-            else:
-                value = self._function(*self._args)
+                self._kwargs["progress"] = self._reported.emit
+            value = self._function(*self._args, **self._kwargs)
         except Exception as exc:  # every failure goes back to the GUI thread
             log.warning("%s failed: %s", self.kind or "operation", type(exc).__name__)
             self._finished.emit(False, exc)

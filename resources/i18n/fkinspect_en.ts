@@ -135,12 +135,35 @@
         </translation>
     </message>
     <message>
+        <source>Nothing can be removed now.</source>
+        <translation>Nothing can be removed now.</translation>
+    </message>
+    <message>
         <source>Cookies that stay</source>
         <translation>Cookies that stay</translation>
     </message>
     <message>
         <source>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
         <translation>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</translation>
+    </message>
+    <message>
+        <source>Cookies that are not removed</source>
+        <translation>Cookies that are not removed</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n cookie(s) are not removed:</source>
+        <translation>
+            <numerusform>This cookie is not removed:</numerusform>
+            <numerusform>These %n cookies are not removed:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
+        <translation>{browser} ({profile}): fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</source>
+        <translation>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Remove %n cookie(s)</source>

@@ -135,12 +135,35 @@
         </translation>
     </message>
     <message>
+        <source>Nothing can be removed now.</source>
+        <translation>Inget kan tas bort just nu.</translation>
+    </message>
+    <message>
         <source>Cookies that stay</source>
         <translation>Kakor som stannar kvar</translation>
     </message>
     <message>
         <source>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
         <translation>Stäng {browsers} först och tryck sedan på ”Försök igen”. Kakorna kan inte tas bort medan webbläsaren är igång, eftersom den skriver tillbaka dem när den stängs.</translation>
+    </message>
+    <message>
+        <source>Cookies that are not removed</source>
+        <translation>Kakor som inte tas bort</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n cookie(s) are not removed:</source>
+        <translation>
+            <numerusform>Den här kakan tas inte bort:</numerusform>
+            <numerusform>De här %n kakorna tas inte bort:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
+        <translation>{browser} ({profile}): fkinspect kan bara läsa den här webbläsarens kakfil. Ta bort dem i webbläsarens egna inställningar.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</source>
+        <translation>{browser} ({profile}): raderna kan inte pekas ut exakt i kakfilen, så de lämnas orörda.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Remove %n cookie(s)</source>

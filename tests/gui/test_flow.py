@@ -8,6 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from fkinspect.model import Category, FindingCode
 from fkinspect.presentation import cleanable, overview
@@ -77,12 +78,13 @@ def test_clean_refuses_while_running_then_removes_and_undoes(demo_window: MainWi
     chromium = home / ".config/chromium/Default/Cookies"
     before = _names(chromium)
     goes = {i.cookie.name for i in cleanable(win.state.scan.cookies)}
-    win.body.clean_button.click()
+    with qtbot.waitSignal(win.cleaning.confirming, timeout=20_000):
+        win.body.clean_button.click()
     dialog = win.cleaning.confirm_dialog
     assert dialog is not None and dialog.retry_button.isVisible()
     assert "Firefox ESR" in dialog.running_label.text()
-    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
-        dialog.demo_close_button.click()  # "quit" the demo Firefox, then read again
+    with qtbot.waitSignal(win.cleaning.confirming, timeout=20_000):
+        dialog.demo_close_button.click()  # "quit" the demo Firefox, read again, plan again
     dialog = win.cleaning.confirm_dialog
     assert dialog is not None and dialog.remove_button.isVisible()
     with qtbot.waitSignal(win.cleaning.finished, timeout=20_000):
@@ -99,6 +101,46 @@ def test_clean_refuses_while_running_then_removes_and_undoes(demo_window: MainWi
     assert _names(chromium) == before
 
 
+def _add_analytics_cookie(db: Path, name: str) -> None:
+    """A new Matomo cookie in a Chromium store, as a visit to the site would write it."""
+    with closing(sqlite3.connect(db)) as con:
+        columns = [row[1] for row in con.execute("PRAGMA table_info(cookies)")]
+        row = dict(zip(columns, con.execute(
+            "SELECT * FROM cookies WHERE name = '_pk_id.1.3f2a'").fetchone(), strict=True))
+        row["name"] = name
+        con.execute(f"INSERT INTO cookies ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})", list(row.values()))
+        con.commit()
+
+
+def test_remove_runs_the_plan_that_was_shown(demo_window: MainWindow, qtbot) -> None:
+    """A reading between the confirmation and "Remove" changes what is on screen, not
+    the plan: a cookie that arrived meanwhile was never shown, so it stays."""
+    win = demo_window
+    win.state.demo_home.close_browser()
+    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+        win.refresh()
+    chromium = win.state.demo_home.home / ".config/chromium/Default/Cookies"
+    with qtbot.waitSignal(win.cleaning.confirming, timeout=20_000):
+        win.body.clean_button.click()
+    dialog = win.cleaning.confirm_dialog
+    assert dialog is not None
+    shown = {i.cookie.name for i in dialog.goes if i.cookie.store.path == chromium}
+    assert len(shown) == 5
+    _add_analytics_cookie(chromium, "_pk_id.9.beef")
+    with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+        win.refresh()  # as the store watcher does
+    assert "_pk_id.9.beef" in {i.cookie.name for i in cleanable(win.state.scan.cookies)}
+    with qtbot.waitSignal(win.cleaning.finished, timeout=20_000):
+        dialog.remove_button.click()
+    after = _names(chromium)
+    assert "_pk_id.9.beef" in after and not shown & set(after)
+    result = win.cleaning.result_dialog
+    assert result is not None
+    assert result.findChild(QLabel, "removedHeading").text() == (
+        f"{dialog.plan.to_remove} kakor togs bort.")
+
+
 def test_undo_from_the_file_menu_after_the_dialog_is_closed(demo_window: MainWindow,
                                                             qtbot) -> None:
     win = demo_window
@@ -109,7 +151,8 @@ def test_undo_from_the_file_menu_after_the_dialog_is_closed(demo_window: MainWin
     win.state.demo_home.close_browser()
     with qtbot.waitSignal(win.scan_finished, timeout=20_000):
         win.refresh()
-    win.body.clean_button.click()
+    with qtbot.waitSignal(win.cleaning.confirming, timeout=20_000):
+        win.body.clean_button.click()
     assert win.cleaning.confirm_dialog is not None
     with qtbot.waitSignal(win.cleaning.finished, timeout=20_000):
         win.cleaning.confirm_dialog.remove_button.click()

@@ -104,11 +104,13 @@ def _tree_texts(tree) -> dict[str, list[str]]:
     return out
 
 
-def test_confirmation_lists_what_goes_and_what_stays(window: MainWindow, records) -> None:
+def test_confirmation_lists_what_goes_and_what_stays(window: MainWindow, records,
+                                                     qtbot) -> None:
     scan, _policy = records
     scan = scan._replace(stores=tuple(s._replace(running=False) for s in scan.stores))
     window.show_scan(scan)
-    window.cleaning.start()
+    with qtbot.waitSignal(window.cleaning.confirming):
+        window.cleaning.start()  # the plan is made off the GUI thread
     dialog = window.cleaning.confirm_dialog
     assert dialog is not None and dialog.isVisible()
     goes = _tree_texts(dialog.goes_tree)
@@ -128,19 +130,45 @@ def test_confirmation_lists_what_goes_and_what_stays(window: MainWindow, records
     assert "Nödvändig: 11" in stays
     assert dialog.remove_button.isVisible() and not dialog.retry_button.isVisible()
     assert not dialog.running_label.isVisible()
+    assert not dialog.refused_tree.isVisible()  # nothing asked for is left out
     dialog.reject()
 
 
-def test_running_browser_is_named_and_retry_offered(window: MainWindow, records) -> None:
-    scan, _policy = records
+def test_the_confirmation_is_the_plan_what_cannot_go_is_not_listed_as_going(
+        window: MainWindow, records_with_safari, qtbot) -> None:
+    """Safari's file can only be read: its analytics cookies are shown as not removed,
+    with why, never among what will be removed (the plan refuses them)."""
+    scan, _policy = records_with_safari
     window.show_scan(scan)
-    window.cleaning.start()
+    assert window.body.clean_button.text() == "&Ta bort analyskakor (10)"  # what is on screen
+    with qtbot.waitSignal(window.cleaning.confirming):
+        window.cleaning.start()
     dialog = window.cleaning.confirm_dialog
+    assert dialog is not None
+    assert "Safari (Safari): 2 kakor" not in _tree_texts(dialog.goes_tree)
+    assert _tree_texts(dialog.refused_tree) == {"Safari (Safari): 2 kakor": [
+        "_ga  (forsakringskassan.se)", "_pk_id.1.3f2a  (www.forsakringskassan.se)"]}
+    assert dialog.findChild(QLabel, "goesHeading").text().startswith("De här 8 kakorna tas bort")
+    assert dialog.findChild(QLabel, "refusedHeading").text() == "De här 2 kakorna tas inte bort:"
+    assert dialog.refused_reasons.text() == (
+        "Safari (Safari): fkinspect kan bara läsa den här webbläsarens kakfil. Ta bort dem i "
+        "webbläsarens egna inställningar.")
+    assert dialog.remove_button.text() == "&Ta bort 8 kakor"
+    assert dialog.plan.to_remove == 8 and len(dialog.goes) == 8
+    dialog.reject()
+
+
+def test_running_browser_is_named_and_retry_offered(demo_window: MainWindow, qtbot) -> None:
+    with qtbot.waitSignal(demo_window.cleaning.confirming):
+        demo_window.cleaning.start()  # the demo's Firefox holds its profile lock
+    dialog = demo_window.cleaning.confirm_dialog
     assert dialog is not None
     assert dialog.running_label.isVisible()
     assert "Stäng Firefox ESR (default-esr) först" in dialog.running_label.text()
     assert dialog.retry_button.isVisible() and dialog.retry_button.text() == "&Försök igen"
     assert not dialog.remove_button.isVisible()
+    assert list(_tree_texts(dialog.refused_tree)) == ["Firefox ESR (default-esr): 2 kakor"]
+    assert not dialog.refused_reasons.isVisible()  # the running message says why
     dialog.reject()
 
 
@@ -198,10 +226,11 @@ def test_language_switch_changes_texts_and_is_remembered(window: MainWindow, rec
     assert saved_language() == "sv"
 
 
-def test_qt_standard_buttons_are_swedish(window: MainWindow, records) -> None:
+def test_qt_standard_buttons_are_swedish(window: MainWindow, records, qtbot) -> None:
     scan, _policy = records
     window.show_scan(scan)
-    window.cleaning.start()
+    with qtbot.waitSignal(window.cleaning.confirming):
+        window.cleaning.start()
     assert window.cleaning.confirm_dialog is not None
     texts = [b.text() for b in window.cleaning.confirm_dialog.buttons.buttons()]
     assert "&Avbryt" in texts or "Avbryt" in texts
