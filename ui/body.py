@@ -29,6 +29,7 @@ from fkinspect.wording import category_label
 from ui.cookie_model import RECORD_ROLE, Column, CookieFilter, CookieTableModel
 from ui.details import DetailsPane
 from ui.icons import category_icon, icon
+from ui.ops import Ops
 from ui.state import WindowState
 from ui.stores_panel import StoresPanel
 from ui.summary import SummaryView
@@ -49,7 +50,7 @@ class WindowBody(QWidget):
     demo_requested = Signal()
     folder_requested = Signal()
 
-    def __init__(self, state: WindowState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WindowState, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("windowBody")
         self.state = state
@@ -67,7 +68,7 @@ class WindowBody(QWidget):
         self.stores.naming = state.naming
         self.stores.profile_chosen.connect(self._profile_chosen)
         middle = self._build_middle(self.splitter)
-        self.details = DetailsPane(self.splitter)
+        self.details = DetailsPane(ops, self.splitter)
         self.details.naming = state.naming
         for widget in (self.stores, middle, self.details):
             self.splitter.addWidget(widget)

@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         self.banner = _demo_banner(central)
-        self.body = WindowBody(self.state, central)
+        self.body = WindowBody(self.state, self.ops, central)
         self.body.clean_requested.connect(self.cleaning.start)
         self.body.demo_requested.connect(self._open_demo)
         self.body.folder_requested.connect(self.open_profile_folder)

@@ -57,8 +57,10 @@ def test_details_and_value_only_on_request(demo_window: MainWindow, qtbot, caplo
     assert details.says.text().startswith("SMSESSION och LtpaToken2")
     assert not details.value_field.isVisible() and details.value_field.text() == ""
     qtbot.mouseClick(details.value_button, Qt.MouseButton.LeftButton)
+    assert details.value_field.text() == ""  # read off the GUI thread, shown when read
+    qtbot.waitUntil(details.value_field.isVisible)
     value = details.value_field.text()
-    assert details.value_field.isVisible() and value.startswith("demo-")
+    assert value.startswith("demo-")
     # Nowhere else: not in any role of any cell, not in the log.
     for row in range(win.body.model.rowCount()):
         for column in Column:
@@ -69,6 +71,20 @@ def test_details_and_value_only_on_request(demo_window: MainWindow, qtbot, caplo
     win.body.search.clear()
     win.body.select_cookie("fk_test_cookie")
     assert not details.value_field.isVisible() and details.value_field.text() == ""
+
+
+def test_a_value_read_for_a_cookie_no_longer_chosen_is_not_shown(demo_window: MainWindow,
+                                                                  qtbot) -> None:
+    details = demo_window.body.details
+    assert demo_window.body.select_cookie("SMSESSION").isValid()
+    details.show_value()
+    assert demo_window.body.select_cookie("fk_test_cookie").isValid()  # before it is read
+    qtbot.wait(300)
+    assert demo_window.ops.wait()
+    assert not details.value_field.isVisible() and details.value_field.text() == ""
+    details.show_value()  # the one now chosen
+    qtbot.waitUntil(details.value_field.isVisible)
+    assert details.value_field.text().startswith("demo-")
 
 
 def test_clean_refuses_while_running_then_removes_and_undoes(demo_window: MainWindow,
