@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication
 from fkinspect import APP_ID
 from fkinspect.desktop_entry import run as desktop_entry
 from fkinspect.logs import connect_logging, setup_logging
-from ui.bench_probe import attach
-from ui.i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
-from ui.icons import app_icon
-from ui.main_window import MainWindow
+
+from .bench_probe import attach
+from .i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
+from .icons import app_icon
+from .main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 from fkinspect.model import Category, ClassifiedCookie, Profile, Scan
 from fkinspect.presentation import CATEGORY_ORDER, overview
 from fkinspect.wording import category_label
-from ui.cookie_model import RECORD_ROLE, Column, CookieFilter, CookieTableModel
-from ui.details import DetailsPane
-from ui.icons import category_icon, icon
-from ui.ops import Ops
-from ui.state import WindowState
-from ui.stores_panel import StoresPanel
-from ui.summary import SummaryView
+
+from .cookie_model import RECORD_ROLE, Column, CookieFilter, CookieTableModel
+from .details import DetailsPane
+from .icons import category_icon, icon
+from .ops import Ops
+from .state import WindowState
+from .stores_panel import StoresPanel
+from .summary import SummaryView
 
 _COLUMN_WIDTHS = ((Column.NAME, 165), (Column.CATEGORY, 160), (Column.PROFILE, 175),
                   (Column.SITE, 170), (Column.EXPIRES, 175), (Column.DOCUMENTED, 110))

@@ -33,7 +33,8 @@ from fkinspect.clean import (
 from fkinspect.model import ClassifiedCookie, Profile
 from fkinspect.presentation import CATEGORY_ORDER, Naming, group_by_profile
 from fkinspect.wording import category_label
-from ui.icons import category_icon, icon
+
+from .icons import category_icon, icon
 
 
 def _plain(parent: QWidget, text: str = "", name: str = "") -> QLabel:

@@ -20,12 +20,13 @@ from fkinspect.clean import (
     restore,
     run_clean,
 )
-from ui.clean_dialogs import CleanResultDialog, ConfirmCleanDialog, restore_problems
-from ui.ops import Op, Ops
-from ui.state import WindowState
+
+from .clean_dialogs import CleanResultDialog, ConfirmCleanDialog, restore_problems
+from .ops import Op, Ops
+from .state import WindowState
 
 if TYPE_CHECKING:  # the window owns this flow
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 
 class CleanFlow(QObject):

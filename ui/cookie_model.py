@@ -25,8 +25,9 @@ from fkinspect.presentation import (
     matches_text,
 )
 from fkinspect.wording import category_label, finding_text
-from ui.icons import category_icon
-from ui.texts import datetime_text, expires_text
+
+from .icons import category_icon
+from .texts import datetime_text, expires_text
 
 if TYPE_CHECKING:  # the policy module loads with the first scan
     from fkinspect.policy import Policy

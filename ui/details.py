@@ -27,8 +27,9 @@ from fkinspect.policy import Policy
 from fkinspect.presentation import Naming, documented_lifetime, explanation, is_documented
 from fkinspect.values import read_value
 from fkinspect.wording import category_label, finding_text
-from ui.ops import Op, Ops
-from ui.texts import expires_text
+
+from .ops import Op, Ops
+from .texts import expires_text
 
 
 def _bold(label: QLabel) -> QLabel:

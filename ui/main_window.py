@@ -38,12 +38,13 @@ from fkinspect.presentation import Naming
 from fkinspect.report import build_report, write_report
 from fkinspect.scan import store_files
 from fkinspect.serialize import REPORT_FORMATS, display_path
-from ui.body import WindowBody
-from ui.clean_flow import CleanFlow
-from ui.i18n import LANGUAGES, Translations, save_language
-from ui.icons import app_icon, category_icon, icon
-from ui.ops import Op, Ops
-from ui.state import DemoReading, WindowState, read, read_demo
+
+from .body import WindowBody
+from .clean_flow import CleanFlow
+from .i18n import LANGUAGES, Translations, save_language
+from .icons import app_icon, category_icon, icon
+from .ops import Op, Ops
+from .state import DemoReading, WindowState, read, read_demo
 
 REFRESH_DELAY_MS = 1500  # a browser writes its store in bursts: wait for the last one
 _LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
