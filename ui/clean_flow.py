@@ -25,7 +25,7 @@ from .clean_dialogs import CleanResultDialog, ConfirmCleanDialog, restore_proble
 from .ops import Op, Ops
 from .state import WindowState
 
-if TYPE_CHECKING:  # the window owns this flow
+if TYPE_CHECKING:  # main_window imports this module: a name for the type only
     from .main_window import MainWindow
 
 
