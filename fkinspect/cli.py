@@ -51,12 +51,13 @@ def store_options() -> argparse.ArgumentParser:
 
 def scan_request(args: argparse.Namespace) -> ScanRequest:
     """What --home/--store/--browser ask for: only --store means "just these files"."""
-    from fkinspect.browsers.discovery import Environment
     from fkinspect.scan import ScanRequest
 
-    environment = Environment.of_home(args.home) if args.home else None
-    return ScanRequest(environment, args.store, args.browser,
-                       discover_home=bool(args.home) or not args.store)
+    if args.home:
+        return ScanRequest.for_home(args.home, stores=args.store, browsers=args.browser)
+    if args.store:
+        return ScanRequest.for_folder(*args.store)
+    return ScanRequest(browsers=args.browser)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -53,6 +53,18 @@ class DemoHome:
     _lock_fd: int | None = field(default=None, repr=False)
 
     @property
+    def platform(self) -> str:
+        """The platform its folders are laid out for (see ScanRequest.for_demo)."""
+        return PLATFORM
+
+    @property
+    def backup_root(self) -> Path:
+        """Where a clean of the demo keeps its backups and journals: fkinspect's data folder
+        as platformdirs places it on Linux, inside this home. They go when the demo goes
+        and never mix with the user's real ones."""
+        return self.home / ".local" / "share" / "fkinspect" / "backups"
+
+    @property
     def browser_running(self) -> bool:
         return self._lock_fd is not None
 

@@ -14,7 +14,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # policy.py imports this module
+    from fkinspect.policy import Policy
 
 
 class Family(StrEnum):
@@ -199,11 +202,12 @@ class ClassifiedCookie(NamedTuple):
 
 
 class Scan(NamedTuple):
-    """Everything one scan found, in discovery order."""
+    """Everything one scan found, in discovery order, and the policy it was classified by."""
 
     stores: tuple[StoreResult, ...]
     cookies: tuple[ClassifiedCookie, ...]
     finished: datetime
+    policy: Policy
 
     @property
     def failed(self) -> tuple[StoreResult, ...]:

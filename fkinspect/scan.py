@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fkinspect.browsers.discovery import Environment, discover, locations_for_paths
 from fkinspect.browsers.folders import real
@@ -17,6 +18,9 @@ from fkinspect.logs import log_scan, logger
 from fkinspect.model import Profile, Scan, StoreFormat, StoreLocation, StoreResult, StoreStatus
 from fkinspect.policy import Policy
 from fkinspect.scope import Scope
+
+if TYPE_CHECKING:  # the demo's writers are not needed to scan it
+    from fkinspect.demo import DemoHome
 
 Progress = Callable[[StoreLocation], None]
 
@@ -34,9 +38,29 @@ class ScanRequest:
         self.discover_home = discover_home  # False when only --store was given
 
     @classmethod
-    def for_home(cls, home: Path, platform: str | None = None) -> ScanRequest:
+    def for_home(cls, home: Path, platform: str | None = None, *, stores: Sequence[Path] = (),
+                 browsers: Sequence[str] = ()) -> ScanRequest:
         """A copied or foreign home: its own default folders, not this user's XDG paths."""
-        return cls(Environment.of_home(home, platform))
+        return cls(Environment.of_home(home, platform), stores, browsers)
+
+    @classmethod
+    def for_folder(cls, *paths: Path) -> ScanRequest:
+        """Only these profile folders or cookie files; no other browser is looked for."""
+        return cls(stores=paths, discover_home=False)
+
+    @classmethod
+    def for_demo(cls, demo: DemoHome) -> ScanRequest:
+        """The demo's home, read as the platform it is laid out for."""
+        return cls.for_home(demo.home, platform=demo.platform)
+
+
+def store_files(location: StoreLocation) -> tuple[Path, ...]:
+    """The files a browser writes when a store changes: the store, and SQLite's -wal file
+    (the browser may write only that until its next checkpoint)."""
+    path = location.path
+    if location.format in (StoreFormat.CHROMIUM_SQLITE, StoreFormat.FIREFOX_SQLITE):
+        return (path, path.with_name(path.name + "-wal"))
+    return (path,)
 
 
 def locations(request: ScanRequest) -> list[StoreLocation]:
@@ -110,6 +134,6 @@ def run_scan(
             progress(location)
         results.append(read_store(location, scope, running.get(location.profile, False)))
     cookies = classifier.classify_all(c for r in results for c in r.cookies)
-    scan = Scan(tuple(results), cookies, datetime.now(UTC))
+    scan = Scan(tuple(results), cookies, datetime.now(UTC), policy)
     log_scan(scan, request.environment.home)
     return scan

@@ -33,10 +33,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from Cryptodome.Cipher import AES
-from Cryptodome.Protocol.KDF import PBKDF2
-from Cryptodome.Util.Padding import pad
-
 from fkinspect.browsers.firefox_session import origin_attributes_suffix
 from fkinspect.model import SameSite
 
@@ -46,8 +42,8 @@ AGENCY = "forsakringskassan.se"
 AGENCY_SITE = "https://forsakringskassan.se"
 
 CHROMIUM_EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
-# Chromium's fixed Linux key when no keyring is used ("v10").
-PEANUTS_KEY: bytes = PBKDF2("peanuts", b"saltysalt", dkLen=16, count=1)
+# Chromium's fixed Linux key when no keyring is used ("v10"): PBKDF2-HMAC-SHA1, 1 round.
+PEANUTS_KEY: bytes = hashlib.pbkdf2_hmac("sha1", b"peanuts", b"saltysalt", 1, 16)
 _IV = b" " * 16
 
 
@@ -119,6 +115,10 @@ def chromium_time(moment: datetime | None) -> int:
 
 def encrypt_chromium_value(value: str, host_key: str, meta_version: int) -> bytes:
     """"v10" + AES-128-CBC with the peanuts key, as Chromium on Linux without a keyring."""
+    # Cryptodome costs the app's start ~20 ms (the demo imports this module): load on use.
+    from Cryptodome.Cipher import AES
+    from Cryptodome.Util.Padding import pad
+
     plain = value.encode("utf-8")
     if meta_version >= 24:
         plain = hashlib.sha256(host_key.encode("utf-8")).digest() + plain

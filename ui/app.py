@@ -10,17 +10,19 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from fkinspect import APP_ID
-from ui.i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
+from fkinspect.desktop_entry import run as desktop_entry
+from fkinspect.logs import connect_logging, setup_logging
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from .bench_probe import attach
+from .i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
+from .icons import app_icon
+from .main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -45,15 +47,17 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def smoke_test(app: QApplication, window: MainWindow, timeout_s: float = 90) -> None:
     """Quit once the first reading is on screen: 0 if it worked, 1 if not or too slow."""
 
+    state = window.state
+
     def finished() -> None:
-        if window.runner.busy() or (window.scan is None and not window.problem):
+        if window.ops.busy("scan") or (state.scan is None and not state.problem):
             return  # e.g. the automatic demo after an empty first reading is still coming
-        scan = window.scan
-        if window.problem or scan is None:
-            print(f"fkinspect: smoke test failed: {window.problem}", file=sys.stderr)
+        scan = state.scan
+        if state.problem or scan is None:
+            print(f"fkinspect: smoke test failed: {state.problem}", file=sys.stderr)
             app.exit(1)
             return
-        mode = "demo" if window.demo else "this computer"
+        mode = "demo" if state.demo else "this computer"
         print(f"fkinspect: window shown ({mode}): {len(scan.cookies)} cookies in "
               f"{len(scan.stores)} stores, {len(scan.failed)} unreadable")
         app.exit(0)
@@ -67,39 +71,7 @@ def smoke_test(app: QApplication, window: MainWindow, timeout_s: float = 90) -> 
     QTimer.singleShot(int(timeout_s * 1000), too_slow)
 
 
-class FirstPaint(QObject):
-    """Runs `then` once `window` has painted for the first time.
-
-    The window's body and the first scan start here rather than from a zero timer: the
-    frame is then on screen before the body's modules load, and the scan's thread, which
-    holds the interpreter for most of its run, cannot delay that first paint. If no paint
-    comes (a window that is never exposed), `then` runs after FALLBACK_MS anyway.
-    """
-
-    FALLBACK_MS = 500
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window = window
-        self._then: Callable[[], None] | None = then
-        window.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self._run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            QTimer.singleShot(0, self._run)  # after this paint has reached the screen
-        return False
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            self._window.removeEventFilter(self)  # no Python call per event from now on
-            then()
-
-
 def _start_logging() -> None:
-    from fkinspect.logs import connect_logging, setup_logging
-
     with contextlib.suppress(OSError):  # no log folder: the app still works
         setup_logging(console=False)
     connect_logging()  # the ui modules report through the logging module
@@ -108,37 +80,22 @@ def _start_logging() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.install_desktop_entry or args.remove_desktop_entry:
-        from fkinspect.desktop_entry import run
-
-        return run(remove=args.remove_desktop_entry)
+        return desktop_entry(remove=args.remove_desktop_entry)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("fkinspect")
     app.setDesktopFileName(APP_ID)  # Wayland and docks match the window to the menu entry
-
-    from ui.icons import app_icon
-    from ui.main_window import MainWindow
-
     app.setWindowIcon(app_icon())
     translations = Translations()
     translations.apply(args.lang or saved_language())
-    # Only the frame now: the body is built once the frame is on screen (see begin).
-    window = MainWindow(translations, demo=args.demo, presenting=args.presentation,
-                        lazy_body=True)
+    _start_logging()
+    window = MainWindow(translations, demo=args.demo, presenting=args.presentation)
     if os.environ.get("FKINSPECT_BENCH"):
-        from ui.bench_probe import attach
-
         attach(window)
     if args.smoke_test:
         smoke_test(app, window)
     window.show()
-
-    def begin() -> None:
-        window.build_body()
-        _start_logging()
-        window.start()
-
-    FirstPaint(window, begin)
+    window.start()
     return app.exec()

@@ -1,7 +1,11 @@
-"""For bench/bench_startup.py: print when the window is first painted and first filled.
+"""For bench/bench_startup.py: print when the window is first painted and first shows a scan.
 
-Active only when FKINSPECT_BENCH is set; prints wall-clock times on stderr and
-quits after the first scan result, so the benchmark measures whole processes.
+Active only when FKINSPECT_BENCH is set; prints wall-clock times on stderr and quits
+once the first scan is on screen, so the benchmark measures whole processes:
+
+    painted  the window's first paint
+    filled   the first scan's results are in the widgets (scan_finished)
+    shown    the first paint after that: the scan is on screen
 """
 
 from __future__ import annotations
@@ -9,28 +13,48 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication
+
+from .main_window import MainWindow
 
 
-class _PaintProbe(QObject):
-    def __init__(self, window: QWidget) -> None:
+def _mark(what: str) -> None:
+    print(f"{what} {time.time():.6f}", file=sys.stderr, flush=True)
+
+
+class _Probe(QObject):
+    """Watches every paint of the app (an application-wide event filter)."""
+
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.seen = False
+        self._painted = False
+        self._filled = False
+        window.scan_finished.connect(self._scan_finished)
+
+    @Slot()
+    def _scan_finished(self) -> None:
+        if not self._filled:
+            self._filled = True
+            _mark("filled")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.seen and event.type() == QEvent.Type.Paint:
-            self.seen = True
-            print(f"painted {time.time():.6f}", file=sys.stderr, flush=True)
+        if event.type() == QEvent.Type.Paint:
+            if not self._painted:
+                self._painted = True
+                _mark("painted")
+            elif self._filled:
+                _mark("shown")
+                _app().removeEventFilter(self)
+                QTimer.singleShot(0, QApplication.quit)
         return False
 
 
-def _filled() -> None:
-    print(f"filled {time.time():.6f}", file=sys.stderr, flush=True)
-    QTimer.singleShot(0, QApplication.quit)
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
 
 
-def attach(window: QWidget) -> None:
-    probe = _PaintProbe(window)
-    window.installEventFilter(probe)
-    window.scan_finished.connect(_filled)  # type: ignore[attr-defined]
+def attach(window: MainWindow) -> None:
+    _app().installEventFilter(_Probe(window))

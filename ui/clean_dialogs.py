@@ -7,7 +7,6 @@ window stays responsive and tests drive them like any widget.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,13 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fkinspect.clean import (
+    CleanResult,
+    Plan,
+    Refusal,
+    RestoreResult,
+    RestoreStatus,
+    Status,
+    StoreOutcome,
+    StorePlan,
+)
 from fkinspect.model import ClassifiedCookie, Profile
 from fkinspect.presentation import CATEGORY_ORDER, Naming, group_by_profile
 from fkinspect.wording import category_label
-from ui.icons import category_icon, icon
 
-if TYPE_CHECKING:  # the cleaner is imported when first used: the window starts sooner
-    from fkinspect.clean import CleanResult, RestoreResult, StoreOutcome
+from .icons import category_icon, icon
 
 
 def _plain(parent: QWidget, text: str = "", name: str = "") -> QLabel:
@@ -48,7 +55,8 @@ def _tree(parent: QWidget, name: str) -> QTreeWidget:
 
 
 class ConfirmCleanDialog(QDialog):
-    """Lists exactly what goes, grouped by browser and profile, and what stays.
+    """Shows the plan that "Remove" runs: what goes, grouped by browser and profile, what
+    is not removed and why, and what stays.
 
     When a browser that holds any of them is running it says which one to close
     and offers "Try again" instead of removing.
@@ -57,30 +65,28 @@ class ConfirmCleanDialog(QDialog):
     retry_requested = Signal()
     close_demo_browser = Signal()
 
-    def __init__(self, goes: Sequence[ClassifiedCookie], stays: Sequence[ClassifiedCookie],
-                 running: Sequence[Profile], naming: Naming, demo: bool,
+    def __init__(self, plan: Plan, naming: Naming, demo: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmClean")
         self.setWindowTitle(self.tr("Remove analytics cookies"))
-        self.goes = tuple(goes)
-        self.stays = tuple(stays)
-        self.running = tuple(running)
+        self.plan = plan
+        self.goes = tuple(item for store in plan.stores if store.writable
+                          for item in store.remove)
+        self.refused = plan.refused
+        self.stays = tuple(item for store in plan.stores for item in store.keep)
+        self.running = tuple(dict.fromkeys(
+            store.profile for store in self.refused if store.refusal is Refusal.RUNNING))
         layout = QVBoxLayout(self)
         layout.addWidget(_plain(self, self.tr(
             "These %n cookie(s) will be removed. A backup is made first, so you can undo.",
-            "", len(self.goes)), "goesHeading"))
+            "", len(self.goes)) if self.goes else self.tr("Nothing can be removed now."),
+            "goesHeading"))
         self.goes_tree = _tree(self, "goesTree")
         self.goes_tree.setAccessibleName(self.tr("Cookies that will be removed"))
-        for profile, items in group_by_profile(self.goes):
-            top = QTreeWidgetItem(self.goes_tree, [self.tr("{profile}: %n cookie(s)", "",
-                                                           len(items)).format(
-                profile=naming.profile_label(profile))])
-            for item in items:
-                child = QTreeWidgetItem(top, [f"{item.cookie.name}  ({item.cookie.domain})"])
-                child.setIcon(0, category_icon(item.classification.category))
-            top.setExpanded(True)
+        self._add_profiles(self.goes_tree, group_by_profile(self.goes), naming)
         layout.addWidget(self.goes_tree, 3)
+        self._add_refused(layout, naming)
         layout.addWidget(_plain(self, self.tr("These stay (%n cookie(s)):", "",
                                               len(self.stays)), "staysHeading"))
         self.stays_tree = _tree(self, "staysTree")
@@ -105,6 +111,51 @@ class ConfirmCleanDialog(QDialog):
                 "removed while the browser is running, because it writes them back when "
                 "it closes.").format(browsers=names))
         layout.addWidget(self.running_label)
+        layout.addWidget(self._buttons(demo))
+        self.resize(560, 560 if self.refused else 520)
+
+    def _add_profiles(self, tree: QTreeWidget,
+                      groups: Sequence[tuple[Profile, Sequence[ClassifiedCookie]]],
+                      naming: Naming) -> None:
+        for profile, items in groups:
+            top = QTreeWidgetItem(tree, [self.tr("{profile}: %n cookie(s)", "", len(items))
+                                         .format(profile=naming.profile_label(profile))])
+            for item in items:
+                child = QTreeWidgetItem(top, [f"{item.cookie.name}  ({item.cookie.domain})"])
+                child.setIcon(0, category_icon(item.classification.category))
+            top.setExpanded(True)
+
+    def _add_refused(self, layout: QVBoxLayout, naming: Naming) -> None:
+        """What the plan leaves alone although it is asked for, store by store, and why."""
+        refused = [item for store in self.refused for item in store.remove]
+        self.refused_tree = _tree(self, "refusedTree")
+        self.refused_tree.setAccessibleName(self.tr("Cookies that are not removed"))
+        self._add_profiles(self.refused_tree, group_by_profile(refused), naming)
+        reasons = [text for store in self.refused if (text := self._why(store, naming))]
+        self.refused_reasons = _plain(self, "\n".join(reasons), "refusedReasons")
+        heading = _plain(self, self.tr("These %n cookie(s) are not removed:", "",
+                                       len(refused)), "refusedHeading")
+        for widget in (heading, self.refused_tree, self.refused_reasons):
+            widget.setVisible(bool(refused))
+        self.refused_reasons.setVisible(bool(reasons))
+        layout.addWidget(heading)
+        layout.addWidget(self.refused_tree, 1)
+        layout.addWidget(self.refused_reasons)
+
+    def _why(self, store: StorePlan, naming: Naming) -> str:
+        """Why a store's cookies are not removed (a running browser: see runningMessage)."""
+        names = {"browser": store.profile.browser_name,
+                 "profile": naming.profile_name(store.profile)}
+        if store.refusal is Refusal.NOT_WRITABLE:
+            return self.tr("{browser} ({profile}): fkinspect can only read this browser's "
+                           "cookie file. Remove them in the browser's own settings."
+                           ).format(**names)
+        if store.refusal is Refusal.NO_ROW_IDS:
+            return self.tr("{browser} ({profile}): the rows cannot be pointed out exactly "
+                           "in the cookie file, so they are left alone.").format(**names)
+        return ""
+
+    def _buttons(self, demo: bool) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(self)
         self.remove_button = QPushButton(
             self.tr("&Remove %n cookie(s)", "", len(self.goes)), self)
@@ -117,7 +168,7 @@ class ConfirmCleanDialog(QDialog):
         self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.demo_close_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.remove_button.setVisible(not self.running)
+        self.remove_button.setVisible(bool(self.goes) and not self.running)
         self.retry_button.setVisible(bool(self.running))
         self.demo_close_button.setVisible(bool(self.running) and demo)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -125,8 +176,7 @@ class ConfirmCleanDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.retry_button.clicked.connect(self.retry_requested)
         self.demo_close_button.clicked.connect(self.close_demo_browser)
-        layout.addWidget(self.buttons)
-        self.resize(560, 520)
+        return self.buttons
 
     def goes_names(self) -> list[str]:
         return [i.cookie.name for i in self.goes]
@@ -179,8 +229,6 @@ class CleanResultDialog(QDialog):
 
     def _problem(self, outcome: StoreOutcome, naming: Naming) -> str:
         """Why a store kept cookies it was asked to remove; empty when it did not."""
-        from fkinspect.clean import Status
-
         profile = outcome.location.profile
         names = {"browser": profile.browser_name, "profile": naming.profile_name(profile)}
         if outcome.status is Status.REFUSED_RUNNING:
@@ -205,8 +253,6 @@ class CleanResultDialog(QDialog):
 
 def restore_problems(result: RestoreResult, naming: Naming) -> list[str]:
     """Why stores were not put back, one sentence each (empty when all went back)."""
-    from fkinspect.clean import RestoreStatus
-
     lines = []
     for outcome in result.stores:
         profile = outcome.journal.profile

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Profile
+from fkinspect.policy import Policy
 from fkinspect.presentation import (
     Naming,
     documented_lifetime,
@@ -25,11 +26,9 @@ from fkinspect.presentation import (
     matches_text,
 )
 from fkinspect.wording import category_label, finding_text
-from ui.icons import category_icon
-from ui.texts import datetime_text, expires_text
 
-if TYPE_CHECKING:  # the policy module loads with the first scan
-    from fkinspect.policy import Policy
+from .icons import category_icon
+from .texts import datetime_text, expires_text
 
 Index = QModelIndex | QPersistentModelIndex
 

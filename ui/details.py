@@ -1,13 +1,13 @@
 """The details of one cookie: the agency's words, lifetimes, flags, where it is stored.
 
-The value is read only when the person presses "Show value", and forgotten as
-soon as the selection changes. It is never put in a tooltip, a log or the model.
+The value is read only when the person presses "Show value", off the GUI thread
+(an Op), and forgotten as soon as the selection changes; a read still running for
+another cookie is then ignored. It is never put in a tooltip, a log or the model.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fkinspect.errors import ValueUnavailable
 from fkinspect.lifetime import describe
 from fkinspect.model import ClassifiedCookie, SameSite
+from fkinspect.policy import Policy
 from fkinspect.presentation import Naming, documented_lifetime, explanation, is_documented
+from fkinspect.values import read_value
 from fkinspect.wording import category_label, finding_text
-from ui.texts import expires_text
 
-if TYPE_CHECKING:  # the policy module loads with the first scan
-    from fkinspect.policy import Policy
+from .ops import Op, Ops
+from .texts import expires_text
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -48,10 +50,11 @@ def _label(parent: QWidget, name: str) -> QLabel:
 
 
 class DetailsPane(QScrollArea):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailsPane")
         self.setWidgetResizable(True)
+        self.ops = ops
         self._item: ClassifiedCookie | None = None
         self._policy: Policy | None = None
         self._language = "sv"
@@ -119,6 +122,7 @@ class DetailsPane(QScrollArea):
         return self._item
 
     def hide_value(self) -> None:
+        self.ops.supersede("value")  # a value still being read is not shown either
         self.value_field.clear()
         self.value_field.setVisible(False)
         self.value_problem.clear()
@@ -133,20 +137,23 @@ class DetailsPane(QScrollArea):
         self.hide_value()
         if self.values_hidden:
             return
-        from fkinspect.errors import ValueUnavailable
-        from fkinspect.values import read_value
+        Op(read_value, item.cookie).on_done(self._value_read) \
+            .on_failed(self._value_failed).start(self.ops, "value")
 
-        try:
-            value = read_value(item.cookie)
-        except ValueUnavailable as exc:
-            self._value_problem(self.tr("The value could not be read: {reason}").format(
-                reason=str(exc)))
-            return
-        except OSError:
+    @Slot(object)
+    def _value_failed(self, error: object) -> None:
+        if isinstance(error, OSError):
             self._value_problem(self.tr("The value could not be read: the file could not "
                                         "be opened."))
-            return
-        if self._item is not item:  # the selection moved while reading
+        else:  # ValueUnavailable says why; anything else is named by its kind
+            reason = str(error) if isinstance(error, ValueUnavailable) else \
+                type(error).__name__
+            self._value_problem(self.tr("The value could not be read: {reason}").format(
+                reason=reason))
+
+    @Slot(object)
+    def _value_read(self, value: object) -> None:
+        if not isinstance(value, str) or self.values_hidden:
             return
         self.value_field.setText(value)
         self.value_field.setCursorPosition(0)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 
+from fkinspect.model import Category
 from fkinspect.resources import resource_path
-
-if TYPE_CHECKING:
-    from fkinspect.model import Category
 
 
 @cache

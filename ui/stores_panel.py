@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from fkinspect.model import Profile, Scan, StoreResult, StoreStatus
 from fkinspect.presentation import Naming, group_by_profile
 from fkinspect.wording import status_hint, status_label
-from ui.icons import icon
+
+from .icons import icon
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
 

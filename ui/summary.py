@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from fkinspect.model import Category
 from fkinspect.presentation import CATEGORY_ORDER, Overview
 from fkinspect.wording import category_label
-from ui.icons import category_icon
+
+from .icons import category_icon
 
 
 class SummaryView(QWidget):

@@ -4,37 +4,46 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QDateTime, QLocale, QObject
 
 from fkinspect.model import Cookie
 from fkinspect.presentation import RelativeTime, TimeUnit, relative_time
 
-_CONTEXT = "Texts"
+
+class Texts(QObject):
+    """The words, as tr() calls of a QObject (context "Texts"): every pyside6-lupdate
+    sees their plural forms there, while a bare QCoreApplication.translate(..., n)
+    is read as plural only by 6.12's."""
+
+    def relative(self, rel: RelativeTime) -> str:
+        n = rel.amount
+        if rel.past:
+            past = {
+                TimeUnit.MINUTES: self.tr("%n minute(s) ago", "", n),
+                TimeUnit.HOURS: self.tr("%n hour(s) ago", "", n),
+                TimeUnit.DAYS: self.tr("%n day(s) ago", "", n),
+                TimeUnit.MONTHS: self.tr("%n month(s) ago", "", n),
+                TimeUnit.YEARS: self.tr("%n year(s) ago", "", n),
+            }
+            return past[rel.unit]
+        future = {
+            TimeUnit.MINUTES: self.tr("in %n minute(s)", "", n),
+            TimeUnit.HOURS: self.tr("in %n hour(s)", "", n),
+            TimeUnit.DAYS: self.tr("in %n day(s)", "", n),
+            TimeUnit.MONTHS: self.tr("in %n month(s)", "", n),
+            TimeUnit.YEARS: self.tr("in %n year(s)", "", n),
+        }
+        return future[rel.unit]
+
+    def browser_closes(self) -> str:
+        return self.tr("when the browser closes")
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
+_TEXTS = Texts()
 
 
 def relative_text(rel: RelativeTime) -> str:
-    n = rel.amount
-    if rel.past:
-        past = {
-            TimeUnit.MINUTES: QCoreApplication.translate("Texts", "%n minute(s) ago", None, n),
-            TimeUnit.HOURS: QCoreApplication.translate("Texts", "%n hour(s) ago", None, n),
-            TimeUnit.DAYS: QCoreApplication.translate("Texts", "%n day(s) ago", None, n),
-            TimeUnit.MONTHS: QCoreApplication.translate("Texts", "%n month(s) ago", None, n),
-            TimeUnit.YEARS: QCoreApplication.translate("Texts", "%n year(s) ago", None, n),
-        }
-        return past[rel.unit]
-    future = {
-        TimeUnit.MINUTES: QCoreApplication.translate("Texts", "in %n minute(s)", None, n),
-        TimeUnit.HOURS: QCoreApplication.translate("Texts", "in %n hour(s)", None, n),
-        TimeUnit.DAYS: QCoreApplication.translate("Texts", "in %n day(s)", None, n),
-        TimeUnit.MONTHS: QCoreApplication.translate("Texts", "in %n month(s)", None, n),
-        TimeUnit.YEARS: QCoreApplication.translate("Texts", "in %n year(s)", None, n),
-    }
-    return future[rel.unit]
+    return _TEXTS.relative(rel)
 
 
 def date_text(moment: datetime) -> str:
@@ -51,6 +60,6 @@ def datetime_text(moment: datetime) -> str:
 def expires_text(cookie: Cookie, now: datetime | None = None) -> str:
     """"när webbläsaren stängs", or "2026-05-02 (om 11 månader)"."""
     if cookie.expires is None:
-        return QCoreApplication.translate("Texts", "when the browser closes")
+        return _TEXTS.browser_closes()
     rel = relative_time(cookie.expires, now or datetime.now(UTC))
     return f"{date_text(cookie.expires)} ({relative_text(rel)})"

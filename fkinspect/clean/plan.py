@@ -4,7 +4,8 @@ A cookie goes in when its classification's `clean_as` is one of the asked
 categories (so an undocumented Matomo or Google Analytics cookie that the
 classifier recognises as analytics goes with the documented ones), or when
 the user picked it one by one. Necessary and unknown cookies never go in
-otherwise. The policy must load (fail closed): without it nothing is planned.
+otherwise. A plan is made from a Scan, which carries the policy it was
+classified by: without a policy there is no scan, so nothing is planned (fail closed).
 """
 
 from __future__ import annotations
@@ -130,15 +131,12 @@ def make_plan(
     *,
     check_running: RunningCheck | None = None,
 ) -> Plan:
-    """The rows to remove: cookies whose clean_as is in `categories`, plus `picked`.
+    """The rows to remove: cookies whose clean_as (by `scan.policy`) is in `categories`,
+    plus `picked`.
 
-    Raises PolicyError when the policy cannot be loaded, ValueError for a
-    category that may only be removed cookie by cookie. `check_running`
-    defaults to fkinspect.running.running_evidence (it only reads).
+    Raises ValueError for a category that may only be removed cookie by cookie.
+    `check_running` defaults to fkinspect.running.running_evidence (it only reads).
     """
-    from fkinspect.policy import load_policy
-
-    load_policy()  # fail closed: no policy, no plan
     wanted = frozenset(categories)
     not_wholesale = wanted - CLEANABLE
     if not_wholesale:

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CleanFlow</name>
+    <message>
+        <source>Removing analytics cookies…</source>
+        <translation>Removing analytics cookies…</translation>
+    </message>
+    <message>
+        <source>Remove analytics cookies</source>
+        <translation>Remove analytics cookies</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: {reason}</source>
+        <translation>Nothing was removed: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no removal to undo.</source>
+        <translation>There is no removal to undo.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) were put back.</source>
+        <translation>
+            <numerusform>%n cookie was put back.</numerusform>
+            <numerusform>%n cookies were put back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cookies could not be put back: {reason}</source>
+        <translation>The cookies could not be put back: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>CleanResultDialog</name>
     <message>
         <source>Analytics cookies removed</source>
@@ -101,12 +135,35 @@
         </translation>
     </message>
     <message>
+        <source>Nothing can be removed now.</source>
+        <translation>Nothing can be removed now.</translation>
+    </message>
+    <message>
         <source>Cookies that stay</source>
         <translation>Cookies that stay</translation>
     </message>
     <message>
         <source>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
         <translation>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</translation>
+    </message>
+    <message>
+        <source>Cookies that are not removed</source>
+        <translation>Cookies that are not removed</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n cookie(s) are not removed:</source>
+        <translation>
+            <numerusform>This cookie is not removed:</numerusform>
+            <numerusform>These %n cookies are not removed:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
+        <translation>{browser} ({profile}): fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</source>
+        <translation>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Remove %n cookie(s)</source>
@@ -337,46 +394,6 @@ SameSite: {same}</translation>
         <translation>&amp;About fkinspect</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Search:</translation>
-    </message>
-    <message>
-        <source>Name, site or browser</source>
-        <translation>Name, site or browser</translation>
-    </message>
-    <message>
-        <source>Search cookies</source>
-        <translation>Search cookies</translation>
-    </message>
-    <message>
-        <source>&amp;Category:</source>
-        <translation>&amp;Category:</translation>
-    </message>
-    <message>
-        <source>Category filter</source>
-        <translation>Category filter</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <source>Cookies</source>
-        <translation>Cookies</translation>
-    </message>
-    <message>
-        <source>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</source>
-        <translation>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</translation>
-    </message>
-    <message>
-        <source>Shows exactly which cookies go before anything is removed</source>
-        <translation>Shows exactly which cookies go before anything is removed</translation>
-    </message>
-    <message>
-        <source>Reading</source>
-        <translation>Reading</translation>
-    </message>
-    <message>
         <source>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</source>
         <translation>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</translation>
     </message>
@@ -393,23 +410,8 @@ SameSite: {same}</translation>
         <translation>&amp;Presentation mode (hide folders and profile names)</translation>
     </message>
     <message>
-        <source>Open the &amp;demo</source>
-        <translation>Open the &amp;demo</translation>
-    </message>
-    <message>
-        <source>Choose a &amp;profile folder…</source>
-        <translation>Choose a &amp;profile folder…</translation>
-    </message>
-    <message>
         <source>No browser data was found on this computer, so fkinspect shows its demo.</source>
         <translation>No browser data was found on this computer, so fkinspect shows its demo.</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Remove analytics cookies (%n)</source>
-        <translation>
-            <numerusform>&amp;Remove analytics cookies (%n)</numerusform>
-            <numerusform>&amp;Remove analytics cookies (%n)</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Remove analytics cookies (%n)</source>
@@ -419,51 +421,8 @@ SameSite: {same}</translation>
         </translation>
     </message>
     <message>
-        <source>Waiting for the browsers to be read.</source>
-        <translation>Waiting for the browsers to be read.</translation>
-    </message>
-    <message>
-        <source>There are no analytics cookies to remove.</source>
-        <translation>There are no analytics cookies to remove.</translation>
-    </message>
-    <message>
-        <source>The cookie list could not be loaded</source>
-        <translation>The cookie list could not be loaded</translation>
-    </message>
-    <message>
         <source>Reading your browsers…</source>
         <translation>Reading your browsers…</translation>
-    </message>
-    <message>
-        <source>This takes a moment. Nothing is changed while reading.</source>
-        <translation>This takes a moment. Nothing is changed while reading.</translation>
-    </message>
-    <message>
-        <source>No browsers found</source>
-        <translation>No browsers found</translation>
-    </message>
-    <message>
-        <source>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</source>
-        <translation>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</translation>
-    </message>
-    <message>
-        <source>No browser could be read</source>
-        <translation>No browser could be read</translation>
-    </message>
-    <message>
-        <source>Every cookie file that was found failed to read. The list on the left says why for each one.</source>
-        <translation>Every cookie file that was found failed to read. The list on the left says why for each one.</translation>
-    </message>
-    <message>
-        <source>No cookies from {site}</source>
-        <translation>No cookies from {site}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n browser profile(s) were read. None of them holds a cookie from Försäkringskassan&apos;s site.</source>
-        <translation>
-            <numerusform>%n browser profile was read. It holds no cookie from Försäkringskassan&apos;s site.</numerusform>
-            <numerusform>%n browser profiles were read. None of them holds a cookie from Försäkringskassan&apos;s site.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -535,37 +494,6 @@ SameSite: {same}</translation>
     <message>
         <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
         <translation>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</translation>
-    </message>
-    <message>
-        <source>Removing analytics cookies…</source>
-        <translation>Removing analytics cookies…</translation>
-    </message>
-    <message>
-        <source>Nothing was removed: {reason}</source>
-        <translation>Nothing was removed: {reason}</translation>
-    </message>
-    <message>
-        <source>Remove analytics cookies</source>
-        <translation>Remove analytics cookies</translation>
-    </message>
-    <message>
-        <source>There is no removal to undo.</source>
-        <translation>There is no removal to undo.</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Undo</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cookie(s) were put back.</source>
-        <translation>
-            <numerusform>%n cookie was put back.</numerusform>
-            <numerusform>%n cookies were put back.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The cookies could not be put back: {reason}</source>
-        <translation>The cookies could not be put back: {reason}</translation>
     </message>
 </context>
 <context>
@@ -728,6 +656,111 @@ SameSite: {same}</translation>
     <message>
         <source>when the browser closes</source>
         <translation>when the browser closes</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBody</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Name, site or browser</source>
+        <translation>Name, site or browser</translation>
+    </message>
+    <message>
+        <source>Search cookies</source>
+        <translation>Search cookies</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Category filter</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation>Cookies</translation>
+    </message>
+    <message>
+        <source>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</source>
+        <translation>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</translation>
+    </message>
+    <message>
+        <source>Shows exactly which cookies go before anything is removed</source>
+        <translation>Shows exactly which cookies go before anything is removed</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Open the &amp;demo</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;profile folder…</source>
+        <translation>Choose a &amp;profile folder…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove analytics cookies (%n)</source>
+        <translation>
+            <numerusform>&amp;Remove analytics cookies (%n)</numerusform>
+            <numerusform>&amp;Remove analytics cookies (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the browsers to be read.</source>
+        <translation>Waiting for the browsers to be read.</translation>
+    </message>
+    <message>
+        <source>There are no analytics cookies to remove.</source>
+        <translation>There are no analytics cookies to remove.</translation>
+    </message>
+    <message>
+        <source>The cookie list could not be loaded</source>
+        <translation>The cookie list could not be loaded</translation>
+    </message>
+    <message>
+        <source>Reading your browsers…</source>
+        <translation>Reading your browsers…</translation>
+    </message>
+    <message>
+        <source>This takes a moment. Nothing is changed while reading.</source>
+        <translation>This takes a moment. Nothing is changed while reading.</translation>
+    </message>
+    <message>
+        <source>No browsers found</source>
+        <translation>No browsers found</translation>
+    </message>
+    <message>
+        <source>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</source>
+        <translation>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</translation>
+    </message>
+    <message>
+        <source>No browser could be read</source>
+        <translation>No browser could be read</translation>
+    </message>
+    <message>
+        <source>Every cookie file that was found failed to read. The list on the left says why for each one.</source>
+        <translation>Every cookie file that was found failed to read. The list on the left says why for each one.</translation>
+    </message>
+    <message>
+        <source>No cookies from {site}</source>
+        <translation>No cookies from {site}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n browser profile(s) were read. None of them holds a cookie from Försäkringskassan&apos;s site.</source>
+        <translation>
+            <numerusform>%n browser profile was read. It holds no cookie from Försäkringskassan&apos;s site.</numerusform>
+            <numerusform>%n browser profiles were read. None of them holds a cookie from Försäkringskassan&apos;s site.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv">
 <context>
+    <name>CleanFlow</name>
+    <message>
+        <source>Removing analytics cookies…</source>
+        <translation>Tar bort analyskakor…</translation>
+    </message>
+    <message>
+        <source>Remove analytics cookies</source>
+        <translation>Ta bort analyskakor</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: {reason}</source>
+        <translation>Inget togs bort: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no removal to undo.</source>
+        <translation>Det finns ingen borttagning att ångra.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) were put back.</source>
+        <translation>
+            <numerusform>%n kaka lades tillbaka.</numerusform>
+            <numerusform>%n kakor lades tillbaka.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cookies could not be put back: {reason}</source>
+        <translation>Kakorna kunde inte läggas tillbaka: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>CleanResultDialog</name>
     <message>
         <source>Analytics cookies removed</source>
@@ -101,12 +135,35 @@
         </translation>
     </message>
     <message>
+        <source>Nothing can be removed now.</source>
+        <translation>Inget kan tas bort just nu.</translation>
+    </message>
+    <message>
         <source>Cookies that stay</source>
         <translation>Kakor som stannar kvar</translation>
     </message>
     <message>
         <source>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
         <translation>Stäng {browsers} först och tryck sedan på ”Försök igen”. Kakorna kan inte tas bort medan webbläsaren är igång, eftersom den skriver tillbaka dem när den stängs.</translation>
+    </message>
+    <message>
+        <source>Cookies that are not removed</source>
+        <translation>Kakor som inte tas bort</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n cookie(s) are not removed:</source>
+        <translation>
+            <numerusform>Den här kakan tas inte bort:</numerusform>
+            <numerusform>De här %n kakorna tas inte bort:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
+        <translation>{browser} ({profile}): fkinspect kan bara läsa den här webbläsarens kakfil. Ta bort dem i webbläsarens egna inställningar.</translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</source>
+        <translation>{browser} ({profile}): raderna kan inte pekas ut exakt i kakfilen, så de lämnas orörda.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Remove %n cookie(s)</source>
@@ -337,46 +394,6 @@ SameSite: {same}</translation>
         <translation>&amp;Om fkinspect</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Sök:</translation>
-    </message>
-    <message>
-        <source>Name, site or browser</source>
-        <translation>Namn, webbplats eller webbläsare</translation>
-    </message>
-    <message>
-        <source>Search cookies</source>
-        <translation>Sök bland kakorna</translation>
-    </message>
-    <message>
-        <source>&amp;Category:</source>
-        <translation>&amp;Kategori:</translation>
-    </message>
-    <message>
-        <source>Category filter</source>
-        <translation>Filtrera på kategori</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>Alla kategorier</translation>
-    </message>
-    <message>
-        <source>Cookies</source>
-        <translation>Kakor</translation>
-    </message>
-    <message>
-        <source>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</source>
-        <translation>En rad per kaka som Försäkringskassans webbplats har sparat. Välj en rad för att se mer om den.</translation>
-    </message>
-    <message>
-        <source>Shows exactly which cookies go before anything is removed</source>
-        <translation>Visar exakt vilka kakor som tas bort innan något tas bort</translation>
-    </message>
-    <message>
-        <source>Reading</source>
-        <translation>Läser</translation>
-    </message>
-    <message>
         <source>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</source>
         <translation>Demoläge: det här är påhittade kakor i en tillfällig mapp, inte dina. Allt fungerar som på riktigt, även att ta bort.</translation>
     </message>
@@ -393,23 +410,8 @@ SameSite: {same}</translation>
         <translation>&amp;Presentationsläge (dölj mappar och profilnamn)</translation>
     </message>
     <message>
-        <source>Open the &amp;demo</source>
-        <translation>Öppna &amp;demon</translation>
-    </message>
-    <message>
-        <source>Choose a &amp;profile folder…</source>
-        <translation>Välj en &amp;profilmapp…</translation>
-    </message>
-    <message>
         <source>No browser data was found on this computer, so fkinspect shows its demo.</source>
         <translation>Inga webbläsardata hittades på den här datorn, så fkinspect visar sin demo.</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Remove analytics cookies (%n)</source>
-        <translation>
-            <numerusform>&amp;Ta bort analyskakor (%n)</numerusform>
-            <numerusform>&amp;Ta bort analyskakor (%n)</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Remove analytics cookies (%n)</source>
@@ -419,51 +421,8 @@ SameSite: {same}</translation>
         </translation>
     </message>
     <message>
-        <source>Waiting for the browsers to be read.</source>
-        <translation>Väntar på att webbläsarna ska läsas.</translation>
-    </message>
-    <message>
-        <source>There are no analytics cookies to remove.</source>
-        <translation>Det finns inga analyskakor att ta bort.</translation>
-    </message>
-    <message>
-        <source>The cookie list could not be loaded</source>
-        <translation>Listan över kakor kunde inte läsas in</translation>
-    </message>
-    <message>
         <source>Reading your browsers…</source>
         <translation>Läser dina webbläsare…</translation>
-    </message>
-    <message>
-        <source>This takes a moment. Nothing is changed while reading.</source>
-        <translation>Det tar en liten stund. Inget ändras medan de läses.</translation>
-    </message>
-    <message>
-        <source>No browsers found</source>
-        <translation>Inga webbläsare hittades</translation>
-    </message>
-    <message>
-        <source>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</source>
-        <translation>fkinspect letade efter Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox och Safari i din hemmapp och hittade inga webbläsardata. Du kan öppna demon för att se hur fkinspect fungerar, eller välja en profilmapp.</translation>
-    </message>
-    <message>
-        <source>No browser could be read</source>
-        <translation>Ingen webbläsare kunde läsas</translation>
-    </message>
-    <message>
-        <source>Every cookie file that was found failed to read. The list on the left says why for each one.</source>
-        <translation>Ingen av de kakfiler som hittades gick att läsa. Listan till vänster säger varför för var och en.</translation>
-    </message>
-    <message>
-        <source>No cookies from {site}</source>
-        <translation>Inga kakor från {site}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n browser profile(s) were read. None of them holds a cookie from Försäkringskassan&apos;s site.</source>
-        <translation>
-            <numerusform>%n webbläsarprofil lästes. Den har ingen kaka från Försäkringskassans webbplats.</numerusform>
-            <numerusform>%n webbläsarprofiler lästes. Ingen av dem har någon kaka från Försäkringskassans webbplats.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -535,37 +494,6 @@ SameSite: {same}</translation>
     <message>
         <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
         <translation>Inget lämnar datorn: fkinspect använder inte nätverket. Kakornas värden sparas, loggas eller exporteras aldrig.</translation>
-    </message>
-    <message>
-        <source>Removing analytics cookies…</source>
-        <translation>Tar bort analyskakor…</translation>
-    </message>
-    <message>
-        <source>Nothing was removed: {reason}</source>
-        <translation>Inget togs bort: {reason}</translation>
-    </message>
-    <message>
-        <source>Remove analytics cookies</source>
-        <translation>Ta bort analyskakor</translation>
-    </message>
-    <message>
-        <source>There is no removal to undo.</source>
-        <translation>Det finns ingen borttagning att ångra.</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Ångra</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cookie(s) were put back.</source>
-        <translation>
-            <numerusform>%n kaka lades tillbaka.</numerusform>
-            <numerusform>%n kakor lades tillbaka.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The cookies could not be put back: {reason}</source>
-        <translation>Kakorna kunde inte läggas tillbaka: {reason}</translation>
     </message>
 </context>
 <context>
@@ -728,6 +656,111 @@ SameSite: {same}</translation>
     <message>
         <source>when the browser closes</source>
         <translation>när webbläsaren stängs</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBody</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Sök:</translation>
+    </message>
+    <message>
+        <source>Name, site or browser</source>
+        <translation>Namn, webbplats eller webbläsare</translation>
+    </message>
+    <message>
+        <source>Search cookies</source>
+        <translation>Sök bland kakorna</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Filtrera på kategori</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alla kategorier</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation>Kakor</translation>
+    </message>
+    <message>
+        <source>One row per cookie Försäkringskassan&apos;s site has stored. Choose a row to see its details.</source>
+        <translation>En rad per kaka som Försäkringskassans webbplats har sparat. Välj en rad för att se mer om den.</translation>
+    </message>
+    <message>
+        <source>Shows exactly which cookies go before anything is removed</source>
+        <translation>Visar exakt vilka kakor som tas bort innan något tas bort</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Läser</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Öppna &amp;demon</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;profile folder…</source>
+        <translation>Välj en &amp;profilmapp…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove analytics cookies (%n)</source>
+        <translation>
+            <numerusform>&amp;Ta bort analyskakor (%n)</numerusform>
+            <numerusform>&amp;Ta bort analyskakor (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the browsers to be read.</source>
+        <translation>Väntar på att webbläsarna ska läsas.</translation>
+    </message>
+    <message>
+        <source>There are no analytics cookies to remove.</source>
+        <translation>Det finns inga analyskakor att ta bort.</translation>
+    </message>
+    <message>
+        <source>The cookie list could not be loaded</source>
+        <translation>Listan över kakor kunde inte läsas in</translation>
+    </message>
+    <message>
+        <source>Reading your browsers…</source>
+        <translation>Läser dina webbläsare…</translation>
+    </message>
+    <message>
+        <source>This takes a moment. Nothing is changed while reading.</source>
+        <translation>Det tar en liten stund. Inget ändras medan de läses.</translation>
+    </message>
+    <message>
+        <source>No browsers found</source>
+        <translation>Inga webbläsare hittades</translation>
+    </message>
+    <message>
+        <source>fkinspect looked for Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox and Safari in your home folder and found no browser data. You can open the demo to see how fkinspect works, or choose a browser profile folder.</source>
+        <translation>fkinspect letade efter Chrome, Chromium, Edge, Brave, Opera, Vivaldi, Firefox och Safari i din hemmapp och hittade inga webbläsardata. Du kan öppna demon för att se hur fkinspect fungerar, eller välja en profilmapp.</translation>
+    </message>
+    <message>
+        <source>No browser could be read</source>
+        <translation>Ingen webbläsare kunde läsas</translation>
+    </message>
+    <message>
+        <source>Every cookie file that was found failed to read. The list on the left says why for each one.</source>
+        <translation>Ingen av de kakfiler som hittades gick att läsa. Listan till vänster säger varför för var och en.</translation>
+    </message>
+    <message>
+        <source>No cookies from {site}</source>
+        <translation>Inga kakor från {site}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n browser profile(s) were read. None of them holds a cookie from Försäkringskassan&apos;s site.</source>
+        <translation>
+            <numerusform>%n webbläsarprofil lästes. Den har ingen kaka från Försäkringskassans webbplats.</numerusform>
+            <numerusform>%n webbläsarprofiler lästes. Ingen av dem har någon kaka från Försäkringskassans webbplats.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
     records        (Scan, Policy) built from the demo's cookie lists without reading
                    files: for model, summary and dialog tests that need no stores
+    records_with_safari  the same and a Safari file with two analytics cookies
     window         a MainWindow in Swedish (nothing scanned yet)
     demo_window    a MainWindow in demo mode after its first real scan of the demo home
 """
@@ -46,15 +47,19 @@ HOME = Path("/home/demo")
 def _store(profile: Profile, name: str, fmt: StoreFormat, synth: list[SynthCookie],
            running: bool = False) -> StoreResult:
     location = StoreLocation(profile, profile.directory / name, fmt)
+    sqlite = fmt is not StoreFormat.SAFARI_BINARY  # Safari's file has no row ids
     cookies = tuple(
         Cookie(s.host, s.name, s.path, s.expires, s.created, None, s.secure, s.http_only,
-               s.same_site, s.partition, "Arbete" if s.container else None, Source.SQLITE,
-               location, (s.host, s.name, s.path, i), i)
+               s.same_site, s.partition, "Arbete" if s.container else None,
+               Source.SQLITE if sqlite else Source.BINARYCOOKIES,
+               location, (s.host, s.name, s.path, i), i if sqlite else None)
         for i, s in enumerate(synth, start=1))
     return StoreResult(location, StoreStatus.OK, cookies=cookies, running=running)
 
 
-def build_records(now: datetime | None = None) -> tuple[Scan, Policy]:
+def build_records(now: datetime | None = None, safari: bool = False) -> tuple[Scan, Policy]:
+    """The demo's cookies in Chromium, Brave and a running Firefox; with `safari`, also
+    two analytics cookies in Safari's file, which fkinspect can only read."""
     now = now or datetime.now(UTC)
     policy = load_policy()
 
@@ -76,13 +81,25 @@ def build_records(now: datetime | None = None) -> tuple[Scan, Policy]:
                                   StoreFormat.FIREFOX_SESSION), StoreStatus.CORRUPT,
                     "Damaged session store."),
     )
+    if safari:
+        apple = Profile("safari", "Safari", Family.SAFARI, "Safari",
+                        HOME / "Library/Containers/com.apple.Safari/Data/Library/Cookies",
+                        HOME / "Library/Containers/com.apple.Safari")
+        stores += (_store(apple, "Cookies.binarycookies", StoreFormat.SAFARI_BINARY,
+                          [SynthCookie(demo.AGENCY, "_ga", created=now),
+                           SynthCookie(demo.WWW, f"_pk_id.{demo.MATOMO_SITE}", created=now)]),)
     cookies = Classifier(policy).classify_all(c for s in stores for c in s.cookies)
-    return Scan(stores, cookies, now), policy
+    return Scan(stores, cookies, now, policy), policy
 
 
 @pytest.fixture
 def records() -> tuple[Scan, Policy]:
     return build_records()
+
+
+@pytest.fixture
+def records_with_safari() -> tuple[Scan, Policy]:
+    return build_records(safari=True)
 
 
 @pytest.fixture

@@ -84,8 +84,9 @@ def test_bundled_cli_writes_a_report(bundle: Path, tmp_path: Path) -> None:
 
 
 def test_bundled_app_loads_qt_and_its_modules(bundle: Path, tmp_path: Path) -> None:
-    # --help runs after `ui.app` and PySide6 are imported: a missing module or Qt library
-    # in the bundle fails here, before any window.
+    # --help runs after the app's modules (the checkout's ui package, as main.py imports
+    # it) and PySide6 are imported: a missing module or Qt library in the bundle fails
+    # here, before any window.
     out = subprocess.run([str(bundle / "fkinspect"), "--help"], capture_output=True, text=True,
                          check=False, cwd=tmp_path, env=_clean_env(tmp_path / "home"),
                          timeout=60)

@@ -152,31 +152,29 @@ def test_session_store_cookies_are_planned_by_key_and_refused_while_firefox_runs
 
 
 def test_no_policy_no_plan(tmp_path: Path) -> None:
-    """Fail closed: with a broken policy file, make_plan raises instead of planning."""
+    """Fail closed: a plan comes from a scan, and a scan carries the policy it was
+    classified by; with a broken policy file `clean` stops before either, and the store
+    stays byte for byte as it was."""
     root = Path(__file__).resolve().parents[2]
     shutil.copytree(
         root / "fkinspect", tmp_path / "fkinspect", ignore=shutil.ignore_patterns("__pycache__")
     )
     (tmp_path / "resources").mkdir()
     (tmp_path / "resources" / "policy.toml").write_text("[source]\ntitle = 'x'\n")
-    code = (
-        "from datetime import UTC, datetime\n"
-        "from fkinspect.clean import make_plan\n"
-        "from fkinspect.errors import PolicyError\n"
-        "from fkinspect.model import Scan\n"
-        "try:\n"
-        "    make_plan(Scan((), (), datetime.now(UTC)))\n"
-        "except PolicyError:\n"
-        "    print('refused')\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
+    store = chromium_store(tmp_path / "profile")
+    before = store.read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1",
+           "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data")}
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-m", "fkinspect", "clean", "--store", str(store), "--yes"],
         cwd=tmp_path,
         env=env,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         timeout=60,
     )
-    assert done.stdout.strip() == "refused", done.stderr
+    assert done.returncode == 1, done.stderr
+    assert "policy" in done.stderr
+    assert store.read_bytes() == before
+    assert not (tmp_path / "data").exists()  # no backup, no journal: nothing was begun

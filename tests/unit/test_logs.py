@@ -154,7 +154,7 @@ def test_no_value_reaches_the_log_or_any_report(logs: Path, tmp_path: Path) -> N
     sample = demo_scan(home)
     scan = Scan((result, *sample.stores),
                 Classifier(policy).classify_all(result.cookies) + sample.cookies,
-                datetime.now(UTC))
+                datetime.now(UTC), policy)
     log_scan(scan, home)
     written = [path]
     for language in ("sv", "en"):
@@ -215,7 +215,7 @@ def test_no_value_from_sqlite_stores_reaches_the_log_or_any_report(logs: Path,
     results = (read_chromium(c_loc, policy.scope()), read_firefox(f_loc, policy.scope()))
     assert [r.status for r in results] == [StoreStatus.OK, StoreStatus.OK]
     scan = Scan(results, Classifier(policy).classify_all(c for r in results for c in r.cookies),
-                datetime.now(UTC))
+                datetime.now(UTC), policy)
     assert len(scan.cookies) == 2 * len(names) + 1
     log_scan(scan, home)
     texts = []

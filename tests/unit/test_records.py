@@ -6,7 +6,7 @@ import copy
 import pickle
 from pathlib import Path
 
-from fkinspect.demo import PLATFORM, build_demo_home
+from fkinspect.demo import build_demo_home
 from fkinspect.model import Category, Family, Profile
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
@@ -14,7 +14,7 @@ from fkinspect.scan import ScanRequest, run_scan
 
 def test_a_whole_scan_copies_and_pickles(tmp_path: Path) -> None:
     with build_demo_home(tmp_path / "demo", running_firefox=False) as demo:
-        scan = run_scan(ScanRequest.for_home(demo.home, platform=PLATFORM), load_policy())
+        scan = run_scan(ScanRequest.for_demo(demo), load_policy())
     assert {c.classification.category for c in scan.cookies} >= {Category.ANALYTICS}
     assert any(not f.detail for c in scan.cookies for f in c.classification.findings)
     assert copy.deepcopy(scan) == scan

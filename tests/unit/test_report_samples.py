@@ -88,8 +88,9 @@ def demo_scan(home: Path) -> Scan:
         StoreResult(b_store, StoreStatus.LOCKED,
                     f"{b_store.path}: locked by another program (user {USER})"),
     )
-    cookies = Classifier(load_policy()).classify_all(chrome_cookies + firefox_cookies)
-    return Scan(stores, cookies, NOW)
+    policy = load_policy()
+    cookies = Classifier(policy).classify_all(chrome_cookies + firefox_cookies)
+    return Scan(stores, cookies, NOW, policy)
 
 
 def test_the_sample_covers_every_category_and_finding(tmp_path: Path) -> None:

@@ -34,7 +34,11 @@ def test_the_wheel_carries_the_resources(wheel: Path) -> None:
     assert "fkinspect/resources/policy.toml" in names
     assert "fkinspect/resources/policy.json" in names
     assert "fkinspect/resources/source/kakor-2025-02-12.txt" in names
-    assert "ui/__init__.py" in names
+    # The app installs as fkinspect_ui: a top-level "ui" would collide with other projects.
+    assert "fkinspect_ui/__init__.py" in names and "fkinspect_ui/app.py" in names
+    assert {name.split("/")[0] for name in names} == {
+        "fkinspect", "fkinspect_ui", "fkinspect-0.1.0.dist-info"}
+    assert not any(name.endswith(".pyc") for name in names)
 
 
 def _dependencies(name: str, found: dict[str, Path]) -> None:
@@ -105,3 +109,10 @@ def test_installed_gui_starts_offscreen_from_another_folder(installed: Path,
                          timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "window shown (demo)" in out.stdout
+    located = subprocess.run(
+        [str(installed / "bin" / "python"), "-c",
+         "import importlib.util, fkinspect_ui.app; print(fkinspect_ui.app.__file__); "
+         "print(importlib.util.find_spec('ui'))"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    app_file, ui_spec = located.stdout.split()
+    assert Path(app_file).is_relative_to(installed) and ui_spec == "None"
