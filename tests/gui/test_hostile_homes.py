@@ -37,7 +37,7 @@ def test_a_store_path_that_cannot_be_looked_at_leaves_the_others_watched(
     window: MainWindow, records: tuple[Scan, Policy], tmp_path: Path
 ) -> None:
     # stat() fails on this path (ENAMETOOLONG here, EACCES for a folder closed to us).
-    scan, policy = records
+    scan, _policy = records
     readable = tmp_path / "Cookies"
     readable.write_bytes(b"")
     closed = tmp_path / ("x" * 300) / "Cookies"
@@ -45,5 +45,5 @@ def test_a_store_path_that_cannot_be_looked_at_leaves_the_others_watched(
     stores = (first._replace(location=first.location._replace(path=readable)),
               StoreResult(first.location._replace(path=closed, problem="closed"),
                           StoreStatus.UNREADABLE, "closed"), *scan.stores[1:])  # fmt: skip
-    window.show_scan(scan._replace(stores=stores), policy)
+    window.show_scan(scan._replace(stores=stores))
     assert str(readable) in window.watcher.files()

@@ -45,9 +45,10 @@ def started(qtbot, translations: Translations, home: Path) -> Iterator[MainWindo
 def test_scan_reads_every_store_of_a_home_with_non_utf8_names(qtbot, started: MainWindow) -> None:
     with qtbot.waitSignal(started.scan_finished, timeout=20_000):
         started.start()
-    scan = started.scan
-    assert scan is not None and not started.demo
+    scan = started.state.scan
+    assert scan is not None and not started.state.demo
     assert [s.status.value for s in scan.stores] == ["ok", "ok"]
-    assert started.model.rowCount() == 2
-    texts = [started.stores.item(i).text() for i in range(started.stores.count())]
+    assert started.body.model.rowCount() == 2
+    stores = started.body.stores
+    texts = [stores.item(i).text() for i in range(stores.count())]
     assert sum(t.startswith("Chromium (Profile ") for t in texts) == 1, texts
