@@ -16,7 +16,8 @@ either the old file or the complete new one.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,11 +48,16 @@ class SessionChanged(Exception):
 
 @dataclass(frozen=True, slots=True)
 class SessionFile:
-    """One read of a session file: its exact bytes, its JSON and its cookies' keys."""
+    """One read of a session file: its exact bytes, its JSON and its cookies' keys.
+
+    `counts` answers "how many entries have this key" in one lookup: a clean
+    asks it once per planned entry, and a scan per question made that quadratic.
+    """
 
     data: bytes
     state: dict[str, Any]
     keys: tuple[SessionKey, ...]
+    counts: Mapping[tuple[object, ...], int]
 
     @property
     def cookies(self) -> list[dict[str, Any]]:
@@ -59,8 +65,7 @@ class SessionFile:
         return found
 
     def count(self, key: Sequence[object]) -> int:
-        wanted = tuple(key)
-        return sum(1 for k in self.keys if k == wanted)
+        return self.counts.get(tuple(key), 0)
 
 
 def entry_key(entry: object, index: int) -> SessionKey:
@@ -88,7 +93,7 @@ def parse(data: bytes) -> SessionFile:
     except (MozLz4Error, SessionStoreError) as exc:
         raise SessionFileError(f"not a readable session store: {exc}") from exc
     keys = tuple(entry_key(entry, i) for i, entry in enumerate(cookies))
-    return SessionFile(data, state, keys)
+    return SessionFile(data, state, keys, Counter[tuple[object, ...]](keys))
 
 
 def read_session_file(path: Path) -> SessionFile:
@@ -147,13 +152,15 @@ def with_entries(current: SessionFile, entries: Sequence[dict[str, Any]]) -> dic
 
 def entries_for(source: SessionFile, keys: Sequence[Sequence[object]]) -> list[dict[str, Any]]:
     """The one entry for each key, in the keys' order; SessionChanged when one is not there."""
+    by_key: dict[tuple[object, ...], dict[str, Any]] = dict(
+        zip(source.keys, source.cookies, strict=True)
+    )
     found = []
     for key in keys:
         wanted = tuple(key)
-        matches = [e for e, k in zip(source.cookies, source.keys, strict=True) if k == wanted]
-        if len(matches) != 1:
+        if source.count(wanted) != 1:
             raise SessionChanged("an entry to put back is not in the backup exactly once")
-        found.append(matches[0])
+        found.append(by_key[wanted])
     return found
 
 
