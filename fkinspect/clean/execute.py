@@ -18,6 +18,7 @@ new file renamed over the old one (the "commit"), read again and compared.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -34,7 +35,15 @@ from fkinspect.clean.backup import BackupFailed, back_up, sqlite_uri
 from fkinspect.clean.files import default_backup_root, private_folder
 from fkinspect.clean.journal import Journal, JournalState, RemovedRow, write_journal
 from fkinspect.clean.plan import Plan, Refusal, RunningCheck, StorePlan
-from fkinspect.clean.schema import Key, Table, delete_sql, introspect, read_keys
+from fkinspect.clean.schema import (
+    Key,
+    Table,
+    count_rows,
+    delete_sql,
+    introspect,
+    keys_of,
+    missing_rows_sql,
+)
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
@@ -159,10 +168,11 @@ def _sqlite_abort(store: StorePlan, exc: sqlite3.Error) -> _Abort:
     return _Abort(Status.FAILED, messages.write_failed(profile), str(exc))
 
 
-def _check_planned(store: StorePlan, table: Table, before: dict[int, Key]) -> None:
+def _check_planned(store: StorePlan, present: dict[int, Key]) -> None:
+    """Each planned row is in the store (`present`: the planned ids found) with its key."""
     for item in store.remove:
         cookie = item.cookie
-        if cookie.rowid is None or before.get(cookie.rowid) != tuple(cookie.key):
+        if cookie.rowid is None or present.get(cookie.rowid) != tuple(cookie.key):
             raise _Abort(
                 Status.FAILED,
                 messages.store_changed(store.profile),
@@ -172,8 +182,27 @@ def _check_planned(store: StorePlan, table: Table, before: dict[int, Key]) -> No
         raise _Abort(Status.FAILED, messages.store_changed(store.profile), "duplicate rows")
 
 
+def _planned_ids(store: StorePlan) -> list[int]:
+    return [int(i.cookie.rowid or 0) for i in store.remove]
+
+
 def _integrity(con: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in con.execute("PRAGMA integrity_check").fetchall()]
+
+
+def _matches_backup(
+    con: sqlite3.Connection, table: Table, journal: Journal, planned: list[int]
+) -> bool:
+    """Is the store the backup minus the planned rows? Compared by SQLite, row by row."""
+    con.execute("ATTACH DATABASE ? AS backup",
+                (sqlite_uri(journal.backup_path, mode="ro", immutable="1"),))  # fmt: skip
+    try:
+        missing = con.execute(missing_rows_sql(table), (json.dumps(planned),)).fetchone()[0]
+        return (missing == 0 and not keys_of(con, table, planned)
+                and count_rows(con, table, "backup") == journal.rows_before
+                and count_rows(con, table) == journal.rows_after)  # fmt: skip
+    finally:
+        con.execute("DETACH DATABASE backup")
 
 
 class _StoreCleaner:
@@ -255,7 +284,8 @@ class _StoreCleaner:
         try:
             uri = sqlite_uri(store.path, mode="rw")
             with closing(sqlite3.connect(uri, uri=True, timeout=self.timeout)) as con:
-                now = read_keys(con, introspect(con, store.profile.family, store.path))
+                table = introspect(con, store.profile.family, store.path)
+                now = keys_of(con, table, _planned_ids(store))
         except (sqlite3.Error, UnsupportedSchema):
             return False
         return all(now.get(int(i.cookie.rowid or 0)) == tuple(i.cookie.key) for i in store.remove)
@@ -289,20 +319,27 @@ class _StoreCleaner:
             except sqlite3.Error as exc:
                 raise _sqlite_abort(store, exc) from exc
             try:
-                journal, expected = self._delete(con, table)
+                journal = self._delete(con, table)
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
                     con.execute("ROLLBACK")
                 raise
-        return self._verify(journal, table, expected)
+        return self._verify(journal, table)
 
-    def _delete(self, con: sqlite3.Connection, table: Table) -> tuple[Journal, dict[int, Key]]:
+    def _delete(self, con: sqlite3.Connection, table: Table) -> Journal:
+        """Back up, journal and delete inside the caller's transaction; COMMIT if it all adds up.
+
+        Only the planned rows and counts are held, never the store's other rows:
+        with no trigger on the table (introspect), a DELETE by row id and full
+        key removes that row alone, so the counts prove the rest is untouched.
+        """
         store = self.store
+        planned = _planned_ids(store)
         try:
-            before = read_keys(con, table)
+            rows_before = count_rows(con, table)
+            _check_planned(store, keys_of(con, table, planned))
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
-        _check_planned(store, table, before)
         self._step(Step.BACKUP)
         try:
             self.folder = _reserve_folder(self.root, self.run_name, store)
@@ -326,7 +363,7 @@ class _StoreCleaner:
                     for i in store.remove
                 ),
                 backup=backup_path.name,
-                rows_before=len(before),
+                rows_before=rows_before,
                 folder=self.folder,
             )
             self._step(Step.JOURNAL)
@@ -335,16 +372,15 @@ class _StoreCleaner:
             raise _Abort(Status.FAILED, messages.backup_failed(store.profile), str(exc)) from exc
         self._running()  # again, right before the write
         self._step(Step.DELETE)
-        planned = {int(i.cookie.rowid or 0) for i in store.remove}
-        expected = {rowid: key for rowid, key in before.items() if rowid not in planned}
         try:
             start = con.total_changes
             sql = delete_sql(table)
             for item in store.remove:
                 con.execute(sql, (item.cookie.rowid, *item.cookie.key))
             changed = con.total_changes - start
-            after = read_keys(con, table)
-            problems = [] if changed == len(planned) and after == expected else ["rows"]
+            adds_up = (changed == len(planned) and not keys_of(con, table, planned)
+                       and count_rows(con, table) == journal.rows_after)  # fmt: skip
+            problems = [] if adds_up else ["rows"]
             problems += [p for p in _integrity(con) if p != "ok"]
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
@@ -359,9 +395,10 @@ class _StoreCleaner:
             con.execute("COMMIT")
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
-        return journal, expected
+        return journal
 
-    def _verify(self, journal: Journal, table: Table, expected: dict[int, Key]) -> StoreOutcome:
+    def _verify(self, journal: Journal, table: Table) -> StoreOutcome:
+        """Read the store again: sound, and exactly the backup minus the planned rows."""
         store = self.store
         self._step(Step.VERIFY)
         detail = ""
@@ -369,14 +406,14 @@ class _StoreCleaner:
             uri = sqlite_uri(store.path, mode="rw")
             with closing(sqlite3.connect(uri, uri=True, timeout=self.timeout)) as con:
                 problems = [p for p in _integrity(con) if p != "ok"]
-                after = read_keys(con, table)
+                same = not problems and _matches_backup(con, table, journal, _planned_ids(store))
             if problems:
                 detail = f"integrity_check: {problems[:3]}"
-            elif after != expected:
+            elif not same:
                 detail = "the rows after the commit differ from the plan"
         except sqlite3.Error as exc:
             detail = f"the store could not be read again: {exc}"
-        return self._finish(journal, detail, rows_after=len(expected))
+        return self._finish(journal, detail, rows_after=journal.rows_after)
 
     def _finish(self, journal: Journal, detail: str, rows_after: int) -> StoreOutcome:
         """Mark the journal done (or unverified, with why) and say what this store did."""

@@ -133,3 +133,41 @@ def test_read_only_store(tmp_path: Path) -> None:
         with closing(sqlite3.connect(path)) as con:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert not backups.exists() or not list(backups.iterdir())
+
+
+def test_a_row_lost_after_the_commit_is_found_by_the_check_against_the_backup(
+    tmp_path: Path,
+) -> None:
+    """Another writer deletes a row of another site right after our commit: unverified."""
+    from fkinspect.clean import Step
+
+    path = chromium_store(tmp_path)
+    plan = make_plan(scan(path), check_running=not_running)
+
+    def progress(_location: object, step: Step) -> None:
+        if step is Step.VERIFY:
+            with closing(sqlite3.connect(path)) as con, con:
+                con.execute("DELETE FROM cookies WHERE host_key = '.example.com' AND name = '_ga'")
+
+    result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running,
+                       progress=progress)  # fmt: skip
+    (outcome,) = result.stores
+    assert outcome.status is Status.UNVERIFIED
+    assert outcome.detail == "the rows after the commit differ from the plan"
+    assert result.journal_id is not None  # the backup and journal stay for a restore
+
+
+def test_a_table_with_a_trigger_is_not_written(tmp_path: Path) -> None:
+    """A trigger could change other rows behind our DELETE; no browser makes one."""
+    path = chromium_store(tmp_path)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("CREATE TABLE seen (n)")
+        con.execute("CREATE TRIGGER t AFTER DELETE ON cookies BEGIN "
+                    "DELETE FROM cookies WHERE host_key = '.example.com'; END")  # fmt: skip
+    plan = make_plan(scan(path), check_running=not_running)
+    before = path.read_bytes()
+    result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
+    (outcome,) = result.stores
+    assert outcome.status is Status.FAILED and "Inget togs bort" in outcome.message
+    assert "triggers" in outcome.detail
+    assert path.read_bytes() == before and result.journal_id is None

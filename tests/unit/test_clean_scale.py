@@ -9,14 +9,17 @@ tracemalloc), not timed: wall-clock belongs in bench/, not in unit tests.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
+import tracemalloc
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import pytest
-from test_clean_support import WWW, not_running, scan
+from test_clean_support import WWW, chromium_store, firefox_store, not_running, rows, scan
 
 import fkinspect
 from fkinspect.browsers.mozlz4 import compress, decompress
@@ -98,3 +101,52 @@ def test_a_20000_entry_session_store_is_cleaned(tmp_path: Path) -> None:
     assert outcome.status is Status.DONE and outcome.rows_after == 13_333
     left = json.loads(decompress(path.read_bytes()))["cookies"]
     assert [c["name"] for c in left] == [f"fk_other_{i}" for i in range(20_000) if i % 3]
+
+
+def _inflate(path: Path, extra: int) -> None:
+    """Add `extra` rows of other sites, copies of one such row under new host names."""
+    firefox = path.name == "cookies.sqlite"
+    table, host = ("moz_cookies", "host") if firefox else ("cookies", "host_key")
+    with closing(sqlite3.connect(path)) as con, con:
+        columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
+        source = ", ".join("'s' || i || '.example.com'" if c == host else c for c in columns)
+        (template,) = con.execute(
+            f"SELECT rowid FROM {table} WHERE {host} = '.example.com' LIMIT 1"
+        ).fetchone()
+        con.execute(
+            f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"SELECT {source} FROM {table}, n WHERE {table}.rowid = ?",
+            (extra, template),
+        )
+
+
+def _peak_clean(path: Path, root: Path) -> tuple[int, int]:
+    """Peak Python memory of one clean, and the rows it removed."""
+    plan = make_plan(scan(path), check_running=not_running)
+    tracemalloc.start()
+    try:
+        result = run_clean(plan, backup_root=root, check_running=not_running)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    (outcome,) = result.stores
+    assert outcome.status is Status.DONE, (outcome.message, outcome.detail)
+    return peak, len(outcome.removed)
+
+
+@pytest.mark.parametrize("make", [chromium_store, firefox_store])
+def test_sqlite_clean_memory_does_not_grow_with_the_rows_it_leaves(
+    tmp_path: Path, make: Callable[[Path], Path]
+) -> None:
+    peaks = []
+    for extra in (10_000, 40_000):
+        path = make(tmp_path / str(extra))
+        _inflate(path, extra)
+        before = rows(path)
+        peak, removed = _peak_clean(path, tmp_path / str(extra) / "backups")
+        after = rows(path)
+        assert len(after) == len(before) - removed and set(after.items()) <= set(before.items())
+        peaks.append(peak)
+    # Holding every row's key, 4x the rows took about 4x the memory (7 GB at 10 million).
+    assert peaks[1] < 1.5 * peaks[0], peaks
