@@ -28,6 +28,7 @@ from fkinspect.errors import (
     StoreError,
     StoreLocked,
     StoreMissing,
+    StoreTooLarge,
     StoreUnreadable,
     UnsupportedSchema,
 )
@@ -202,6 +203,9 @@ _MESSAGES = {
     StoreUnreadable: "Permission denied: fkinspect may not read this cookie file.",
     StoreLocked: "Another program holds this cookie file and no copy could be made.",
     StoreCorrupt: "The cookie file is damaged, truncated or not a database.",
+    StoreTooLarge: "The cookie file holds more cookies than any browser keeps (at most about "
+                   "3,300): it is damaged or was not made by a browser, so fkinspect neither "
+                   "reads nor cleans it.",
 }
 
 

@@ -23,13 +23,13 @@ import threading
 from collections.abc import Callable, Collection, Sequence
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
-from itertools import pairwise
+from itertools import islice, pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fkinspect.errors import UnsupportedSchema
+from fkinspect.errors import MAX_STORE_COOKIES, StoreTooLarge, UnsupportedSchema
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -225,6 +225,7 @@ def select_candidates(
     path: Path,
     method: ReadMethod | None,
     workers: int | None = None,
+    limit: int = MAX_STORE_COOKIES,
 ) -> list[Any]:
     """The `columns` of the `table` rows that pass `where`, found by an index scan.
 
@@ -235,7 +236,8 @@ def select_candidates(
     opened in place: the index is cut into ranges of `first`, each scanned on
     its own connection at once (SQLite does not hold the GIL while it steps).
     `workers` overrides how many ranges (tests); by default it depends on the
-    store's size and the cores.
+    store's size and the cores. More than `limit` candidates raise StoreTooLarge
+    after at most limit + 1 rows were taken: memory stays bounded.
     """
     table, first = _identifier(table), _identifier(first)
     select = f"SELECT rowid FROM {table} WHERE "  # noqa: S608
@@ -248,7 +250,7 @@ def select_candidates(
         workers = _workers(path)
     cuts = _cuts(con, table, first, workers) if workers > 1 else []
     if not cuts:
-        return con.execute(f"{fetch}({select}{where})", params).fetchall()
+        return _at_most(con.execute(f"{fetch}({select}{where})", params), limit, path)
     ranges = _ranges(first, cuts)
     found: list[list[int] | BaseException] = [[] for _ in ranges]
 
@@ -256,7 +258,7 @@ def select_candidates(
         clause, values = ranges[i]
         sql = f"{select}{clause} AND ({where})"
         try:
-            found[i] = [r for (r,) in own.execute(sql, [*values, *params])]
+            found[i] = [r for (r,) in islice(own.execute(sql, [*values, *params]), limit + 1)]
         except BaseException as exc:  # raised again in the caller's thread
             found[i] = exc
 
@@ -279,8 +281,24 @@ def select_candidates(
         if isinstance(part, BaseException):
             raise part
         rowids.update(part)
+    if len(rowids) > limit:
+        raise _too_large(path, limit)
     listed = f"{fetch}(SELECT atom FROM json_each(?))"  # noqa: S608
     return con.execute(listed, (json.dumps(sorted(rowids)),)).fetchall()
+
+
+def _too_large(path: Path, limit: int) -> StoreTooLarge:
+    # Counted before the exact scope check: look-alike hosts count too (no store
+    # a browser wrote comes near the limit either way).
+    return StoreTooLarge(path, f"over {limit:,} cookies of the sites fkinspect reads or "
+                               "of hosts named like them")
+
+
+def _at_most(cursor: sqlite3.Cursor, limit: int, path: Path) -> list[Any]:
+    rows = cursor.fetchmany(limit + 1)
+    if len(rows) > limit:
+        raise _too_large(path, limit)
+    return rows
 
 
 def _getter(positions: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
@@ -330,6 +348,7 @@ def _read(
     columns: frozenset[str],
     key: tuple[str, ...],
     method: ReadMethod | None,
+    limit: int,
 ) -> list[Cookie]:
     if not columns:
         raise UnsupportedSchema(location.path, "no cookies table")
@@ -343,9 +362,8 @@ def _read(
         where += " OR (top_frame_site_key != '' AND instr(top_frame_site_key, ?))"
         params.append(scope.agency_domain)
     names = ", ".join(n if n == "rowid" or n in columns else d for n, d in _LAYOUT)
-    rows = select_candidates(
-        con, "cookies", "host_key", where, params, names, path=location.path, method=method
-    )
+    rows = select_candidates(con, "cookies", "host_key", where, params, names,
+                             path=location.path, method=method, limit=limit)  # fmt: skip
     cookies = []
     for row in rows:
         cookie = _cookie(row, key_of, location, scope)
@@ -354,8 +372,12 @@ def _read(
     return cookies
 
 
-def read_chromium(location: StoreLocation, scope: Scope, *, running: bool = False) -> StoreResult:
-    """The in-scope cookies of one Chromium store; never raises for a bad store."""
+def read_chromium(location: StoreLocation, scope: Scope, *, running: bool = False,
+                  limit: int = MAX_STORE_COOKIES) -> StoreResult:
+    """The in-scope cookies of one Chromium store; never raises for a bad store.
+
+    More than `limit` cookies in scope: status corrupt, the store is too large.
+    """
 
     def introspect(con: sqlite3.Connection) -> tuple[str, tuple[frozenset[str], tuple[str, ...]]]:
         columns, key, meta = _schema(con)
@@ -363,6 +385,6 @@ def read_chromium(location: StoreLocation, scope: Scope, *, running: bool = Fals
 
     def read(con: sqlite3.Connection, layout: tuple[frozenset[str], tuple[str, ...]],
              method: ReadMethod) -> list[Cookie]:
-        return _read(con, location, scope, *layout, method)
+        return _read(con, location, scope, *layout, method, limit)
 
     return read_sqlite_store(location, running, introspect, read)

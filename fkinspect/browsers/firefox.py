@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from fkinspect.browsers.chromium import host_test, select_candidates
-from fkinspect.errors import UnsupportedSchema
+from fkinspect.errors import MAX_STORE_COOKIES, UnsupportedSchema
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -137,6 +137,7 @@ def _read(
     scope: Scope,
     user_version: int,
     method: ReadMethod | None,
+    limit: int,
 ) -> list[Cookie]:
     columns = {row[1] for row in con.execute("PRAGMA table_info(moz_cookies)")}
     if not columns:
@@ -149,9 +150,8 @@ def _read(
     where += " OR (originAttributes != '' AND instr(originAttributes, ?))"
     params.append(scope.agency_domain)
     names = ", ".join(n if n in columns else d for n, d in _LAYOUT)
-    rows = select_candidates(
-        con, "moz_cookies", "name", where, params, names, path=location.path, method=method
-    )
+    rows = select_candidates(con, "moz_cookies", "name", where, params, names,
+                             path=location.path, method=method, limit=limit)  # fmt: skip
     cookies = []
     for row in rows:
         cookie = _cookie(row, user_version, location, scope)
@@ -160,14 +160,18 @@ def _read(
     return cookies
 
 
-def read_firefox(location: StoreLocation, scope: Scope, *, running: bool = False) -> StoreResult:
-    """The in-scope cookies of one cookies.sqlite; never raises for a bad store."""
+def read_firefox(location: StoreLocation, scope: Scope, *, running: bool = False,
+                 limit: int = MAX_STORE_COOKIES) -> StoreResult:
+    """The in-scope cookies of one cookies.sqlite; never raises for a bad store.
+
+    More than `limit` cookies in scope: status corrupt, the store is too large.
+    """
 
     def introspect(con: sqlite3.Connection) -> tuple[str, int]:
         user_version = _user_version(con)
         return f"user_version {user_version}", user_version
 
     def read(con: sqlite3.Connection, user_version: int, method: ReadMethod) -> list[Cookie]:
-        return _read(con, location, scope, user_version, method)
+        return _read(con, location, scope, user_version, method, limit)
 
     return read_sqlite_store(location, running, introspect, read)

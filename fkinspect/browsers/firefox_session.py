@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress, decompress
+from fkinspect.errors import MAX_STORE_COOKIES, StoreTooLarge
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -29,6 +30,7 @@ from fkinspect.model import (
     StoreStatus,
 )
 from fkinspect.scope import Scope, partition_url
+from fkinspect.snapshot import failure_message
 
 SCHEMA = "mozLz4"
 
@@ -191,14 +193,25 @@ def _cookie(
     )
 
 
+def too_large_message(location: StoreLocation, limit: int) -> str:
+    return failure_message(StoreTooLarge(location.path, f"over {limit:,} cookies"))
+
+
 def _failure(location: StoreLocation, status: StoreStatus, message: str) -> StoreResult:
     return StoreResult(location, status, message, method=ReadMethod.FILE, schema=SCHEMA)
 
 
-def read_session_cookies(location: StoreLocation, scope: Scope) -> StoreResult:
-    """The in-scope session cookies of one session store file; never raises for a bad file."""
+def read_session_cookies(
+    location: StoreLocation, scope: Scope, *, limit: int = MAX_STORE_COOKIES
+) -> StoreResult:
+    """The in-scope session cookies of one session store file; never raises for a bad file.
+
+    A file with more than `limit` cookies (of any site) is reported as too large.
+    """
     try:
         entries = _load(location.path)
+        if len(entries) > limit:
+            return _failure(location, StoreStatus.CORRUPT, too_large_message(location, limit))
         cookies = []
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):

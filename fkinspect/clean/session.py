@@ -29,6 +29,7 @@ from fkinspect.browsers.firefox_session import (
 )
 from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress
 from fkinspect.clean.files import write_atomically
+from fkinspect.errors import MAX_STORE_COOKIES
 
 SCHEMA = "mozLz4"
 TABLE = "cookies"  # the JSON list, recorded in the journal's "table"
@@ -92,6 +93,8 @@ def parse(data: bytes) -> SessionFile:
         state, cookies = parse_session_store(data)
     except (MozLz4Error, SessionStoreError) as exc:
         raise SessionFileError(f"not a readable session store: {exc}") from exc
+    if len(cookies) > MAX_STORE_COOKIES:
+        raise SessionFileError(f"over {MAX_STORE_COOKIES:,} cookies: more than any browser keeps")
     keys = tuple(entry_key(entry, i) for i, entry in enumerate(cookies))
     return SessionFile(data, state, keys, Counter[tuple[object, ...]](keys))
 

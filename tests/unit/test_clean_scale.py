@@ -14,6 +14,7 @@ import sys
 import tracemalloc
 from collections.abc import Callable
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -22,8 +23,13 @@ import pytest
 from test_clean_support import WWW, chromium_store, firefox_store, not_running, rows, scan
 
 import fkinspect
+from fkinspect.browsers import chromium
 from fkinspect.browsers.mozlz4 import compress, decompress
+from fkinspect.browsers.safari import BinaryCookie, encode_binarycookies
 from fkinspect.clean import RestoreStatus, Status, make_plan, restore, run_clean
+from fkinspect.model import Scan, StoreStatus
+from fkinspect.policy import load_policy
+from fkinspect.scan import ScanRequest, run_scan
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="file modes")
 
@@ -150,3 +156,62 @@ def test_sqlite_clean_memory_does_not_grow_with_the_rows_it_leaves(
         peaks.append(peak)
     # Holding every row's key, 4x the rows took about 4x the memory (7 GB at 10 million).
     assert peaks[1] < 1.5 * peaks[0], peaks
+
+
+# ------------------------------------------------- a store past the sane size
+
+TOO_LARGE = "The cookie file holds more cookies than any browser keeps"
+
+
+@pytest.mark.parametrize("make", [chromium_store, firefox_store])
+@pytest.mark.parametrize("parallel", [False, True])
+def test_a_store_past_the_limit_is_reported_and_not_cleaned(
+    tmp_path: Path, make: Callable[[Path], Path], parallel: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit is lowered to the store's size for the test; the real one is 100,000."""
+    if parallel:
+        monkeypatch.setattr(chromium, "PARALLEL_FROM_BYTES", 0)  # scanned as ranges at once
+    path = make(tmp_path)
+    in_scope = len(scan(path).cookies)
+    assert _scan(path, len(rows(path))).stores[0].status is StoreStatus.OK
+    too_many = _scan(path, in_scope - 1)
+    (store,) = too_many.stores
+    assert store.status is StoreStatus.CORRUPT and not too_many.cookies
+    assert store.message.startswith(TOO_LARGE), store.message
+    assert store.message.endswith(f"(over {in_scope - 1:,} cookies of the sites fkinspect reads "
+                                  "or of hosts named like them)")
+
+    before = path.read_bytes()
+    plan = make_plan(too_many, check_running=not_running)
+    result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
+    assert plan.to_remove == 0 and result.journal_id is None
+    assert path.read_bytes() == before
+
+
+def test_a_session_file_past_the_limit_is_reported_and_not_cleaned(tmp_path: Path) -> None:
+    path = _session_file(tmp_path, 30)
+    assert _scan(path, 30).stores[0].status is StoreStatus.OK
+    too_many = _scan(path, 29)
+    (store,) = too_many.stores
+    assert store.status is StoreStatus.CORRUPT and store.message.startswith(TOO_LARGE)
+    assert store.message.endswith("(over 29 cookies)")
+    before = path.read_bytes()
+    plan = make_plan(too_many, check_running=not_running)
+    assert plan.to_remove == 0
+    run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
+    assert path.read_bytes() == before
+
+
+def test_a_safari_file_past_the_limit_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "Cookies.binarycookies"
+    moment = datetime(2027, 1, 1, tzinfo=UTC)
+    path.write_bytes(encode_binarycookies(
+        [BinaryCookie(WWW, f"c{i}", "/", "v", moment, moment) for i in range(12)]))
+    assert _scan(path, 12).stores[0].status is StoreStatus.OK
+    (store,) = _scan(path, 11).stores
+    assert store.status is StoreStatus.CORRUPT and store.message.startswith(TOO_LARGE)
+
+
+def _scan(path: Path, limit: int) -> Scan:
+    request = ScanRequest(stores=(path,), discover_home=False, max_cookies=limit)
+    return run_scan(request, load_policy())
