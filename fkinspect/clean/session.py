@@ -113,9 +113,14 @@ def encode(state: dict[str, Any]) -> bytes:
     that UTF-8 cannot carry (a lone surrogate), ASCII escapes keep it valid.
     """
     try:
-        text = json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:
-        text = json.dumps(state, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        try:
+            text = json.dumps(state, ensure_ascii=False, separators=(",", ":"),
+                              allow_nan=False).encode("utf-8")  # fmt: skip
+        except UnicodeEncodeError:
+            text = json.dumps(state, ensure_ascii=True, separators=(",", ":"),
+                              allow_nan=False).encode("ascii")  # fmt: skip
+    except ValueError as exc:  # 1e400 reads as inf, which JSON cannot hold: never write it
+        raise SessionFileError(f"the file holds a number JSON cannot write back: {exc}") from exc
     try:
         data = compress(text)
     except MozLz4Error as exc:

@@ -316,3 +316,21 @@ def test_file_rewritten_between_backup_and_rename_is_left_as_rewritten(tmp_path:
     assert path.read_bytes() == rewritten[0]
     assert not list(path.parent.glob("*fkinspect*"))
     assert not root.exists() or not list(root.iterdir())
+
+
+def test_a_number_json_cannot_write_back_is_refused_not_written_as_infinity(
+    tmp_path: Path,
+) -> None:
+    """1e400 reads as inf; written back it would be "Infinity", which Firefox cannot read."""
+    path = _session(tmp_path)
+    state = _state()
+    text = json.dumps(state, separators=(",", ":")).replace('"lastUpdate":1739000000000',
+                                                            '"lastUpdate":1e400')  # fmt: skip
+    path.write_bytes(compress(text.encode()))
+    before = path.read_bytes()
+    root = tmp_path / "backups"
+    (outcome,) = _clean(path, root).stores
+    assert outcome.status is Status.FAILED and "Inget togs bort" in outcome.message
+    assert "JSON cannot write back" in outcome.detail
+    assert path.read_bytes() == before
+    assert not root.exists() or not list(root.iterdir())
