@@ -102,6 +102,41 @@ def _meta_version(con: sqlite3.Connection) -> str:
     return str(row[0]) if row else "unknown"
 
 
+def table_problem(con: sqlite3.Connection, table: str) -> str:
+    """Why `table` is not a plain table we can read and name rows in ("" when it is).
+
+    A view or a virtual table reads as rows but is not the browser's store, and
+    a WITHOUT ROWID table has no row ids to name a row by.
+    """
+    name = _identifier(table)
+    row = con.execute(
+        "SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE", (name,)
+    ).fetchone()
+    if row is None:
+        return f"no {name} table"
+    if row[0] != "table":
+        return f"{name} is a {row[0]}, not a table"
+    if str(row[1] or "").lstrip().upper().startswith("CREATE VIRTUAL"):
+        return f"{name} is a virtual table"
+    try:
+        con.execute(f"SELECT rowid FROM {name} LIMIT 0")  # noqa: S608
+    except sqlite3.OperationalError:
+        return f"{name} has no row ids (WITHOUT ROWID)"
+    return ""
+
+
+def text_of(value: object) -> tuple[str, bool]:
+    """A text column's value as text, and False when it was a BLOB.
+
+    SQLite keeps any type in any column: a BLOB host or name is decoded so the
+    cookie is still shown, but a key holding bytes could not be journaled, so
+    such a row is read without a row id (a clean refuses to name it).
+    """
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace"), False
+    return ("" if value is None else str(value)), True
+
+
 def key_columns(con: sqlite3.Connection, columns: Collection[str]) -> tuple[str, ...]:
     """The columns of the store's unique index on cookies: a row's identity.
 
@@ -313,17 +348,20 @@ def _cookie(
     location: StoreLocation, scope: Scope,
 ) -> Cookie | None:
     # Positions in _LAYOUT.
-    host = str(row[1])
-    raw_partition = row[2]
-    partition = partition_url(str(raw_partition)) if raw_partition else None
+    host, exact = text_of(row[1])
+    raw_partition, exact_partition = text_of(row[2])
+    partition = partition_url(raw_partition) if raw_partition else None
     if not scope.wants(host, partition):
         return None
+    (name, exact_name), (path, exact_path) = text_of(row[4]), text_of(row[5])
     session = row[10] == 0 or row[9] == 0  # is_persistent, has_expires
     same_site = row[15]
+    # A key that is not all text cannot be deleted by (or journaled as) what we show.
+    named = exact and exact_partition and exact_name and exact_path
     return Cookie(
         host=host.lower(),
-        name=str(row[4]),
-        path=str(row[5]),
+        name=name,
+        path=path,
         expires=None if session else chromium_datetime(row[8]),
         created=chromium_datetime(row[11]),
         last_access=chromium_datetime(row[12]),
@@ -336,8 +374,8 @@ def _cookie(
         container=None,
         source=Source.SQLITE,
         store=location,
-        key=key_of(row),
-        rowid=int(row[0]),
+        key=key_of(row) if named else (host, raw_partition, name, path),
+        rowid=int(row[0]) if named else None,
     )
 
 
@@ -350,8 +388,9 @@ def _read(
     method: ReadMethod | None,
     limit: int,
 ) -> list[Cookie]:
-    if not columns:
-        raise UnsupportedSchema(location.path, "no cookies table")
+    problem = table_problem(con, "cookies")
+    if problem:
+        raise UnsupportedSchema(location.path, problem)
     missing = REQUIRED - columns
     if missing:
         raise UnsupportedSchema(location.path, f"missing columns: {', '.join(sorted(missing))}")

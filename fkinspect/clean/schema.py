@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fkinspect.browsers.chromium import KEY_COLUMNS as CHROMIUM_KEY_COLUMNS
-from fkinspect.browsers.chromium import key_columns
+from fkinspect.browsers.chromium import key_columns, table_problem
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import Family
 
@@ -65,10 +65,12 @@ def _table_columns(con: sqlite3.Connection, table: str) -> tuple[str, ...]:
 
 def introspect(con: sqlite3.Connection, family: Family, path: Path) -> Table:
     """The cookie table of an open store; UnsupportedSchema when it is not one we know."""
+    name = {Family.CHROMIUM: "cookies", Family.FIREFOX: "moz_cookies"}.get(family)
+    problem = table_problem(con, name) if name else ""
+    if problem:
+        raise UnsupportedSchema(path, problem)
     if family is Family.CHROMIUM:
         columns = _table_columns(con, "cookies")
-        if not columns:
-            raise UnsupportedSchema(path, "no cookies table")
         key = key_columns(con, columns)  # the reader's: Cookie.key has this order
         row = con.execute(
             "SELECT value FROM meta WHERE key = 'version'"
@@ -78,8 +80,6 @@ def introspect(con: sqlite3.Connection, family: Family, path: Path) -> Table:
         table = Table(family, "cookies", "rowid", key, columns, f"meta {row[0] if row else '?'}")
     elif family is Family.FIREFOX:
         columns = _table_columns(con, "moz_cookies")
-        if not columns:
-            raise UnsupportedSchema(path, "no moz_cookies table")
         version = int(con.execute("PRAGMA user_version").fetchone()[0])
         table = Table(family, "moz_cookies", "id", FIREFOX_KEY_COLUMNS, columns,
                       f"user_version {version}")  # fmt: skip
