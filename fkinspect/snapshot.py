@@ -33,6 +33,7 @@ from fkinspect.errors import (
     UnsupportedSchema,
 )
 from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus
+from fkinspect.sqlite_errors import Failure, classify, describe
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -72,15 +73,21 @@ def _os_error(db: Path, exc: OSError) -> StoreError:
 
 
 def sqlite_error(db: Path, exc: sqlite3.Error) -> StoreError:
-    """The typed store error for an SQLite failure while reading `db`."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    """The typed store error for an SQLite failure while reading `db`, by its result code."""
+    failure = classify(exc)
+    if failure is Failure.LOCKED:
         return StoreLocked(db, "the database is locked")
-    if any(w in text for w in ("not a database", "malformed", "corrupt", "disk i/o")):
+    if failure is Failure.CORRUPT:
         return StoreCorrupt(db, "the database is damaged or truncated")
-    if "unable to open" in text:
+    if failure is Failure.UNREADABLE:
         return StoreUnreadable(db, "the database could not be opened")
-    return StoreError(db, f"SQLite error: {exc}")
+    if failure is Failure.SCHEMA:
+        return UnsupportedSchema(db, f"it needs what fkinspect does not have: {exc}")
+    if failure is Failure.FULL:
+        return StoreError(db, "the disk is full, so no private copy could be read")
+    if failure is Failure.IO:
+        return StoreError(db, f"the disk reported a read error ({describe(exc)})")
+    return StoreError(db, f"SQLite error: {describe(exc)}")
 
 
 def _check_header(db: Path) -> None:

@@ -47,6 +47,7 @@ from fkinspect.clean.schema import (
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
+from fkinspect.sqlite_errors import Failure, classify, classify_os, describe
 
 
 class Step(StrEnum):
@@ -159,13 +160,13 @@ def _reserve_folder(root: Path, run: str, store: StorePlan) -> Path:
 
 
 def _sqlite_abort(store: StorePlan, exc: sqlite3.Error) -> _Abort:
-    text = str(exc).lower()
-    profile = store.profile
-    if "locked" in text or "busy" in text:
-        return _Abort(Status.FAILED, messages.store_busy(profile), str(exc))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return _Abort(Status.FAILED, messages.store_read_only(profile), str(exc))
-    return _Abort(Status.FAILED, messages.write_failed(profile), str(exc))
+    """Nothing was committed: say why by SQLite's result code."""
+    return _Abort(Status.FAILED, messages.cannot_write(store.profile, classify(exc)),
+                  describe(exc))  # fmt: skip
+
+
+def _os_abort(store: StorePlan, exc: OSError) -> _Abort:
+    return _Abort(Status.FAILED, messages.cannot_write(store.profile, classify_os(exc)), str(exc))
 
 
 def _check_planned(store: StorePlan, present: dict[int, Key]) -> None:
@@ -224,6 +225,7 @@ class _StoreCleaner:
         self.progress = progress
         self.timeout = timeout
         self.folder: Path | None = None
+        self.committing = False  # COMMIT was sent: from here the store may have changed
         self.session_written = False  # a session file was replaced by ours
 
     def _step(self, step: Step) -> None:
@@ -260,7 +262,9 @@ class _StoreCleaner:
                 return self._clean_session()
             return self._clean()
         except _Abort as stop:
-            if self.folder is not None and not self._untouched():
+            # Before the COMMIT a failure rolls back: the store is as it was, whatever a
+            # look at it now would find. Only a failed COMMIT needs the look.
+            if self.folder is not None and self.committing and not self._untouched():
                 # A commit that failed half-way (I/O error): keep the backup and journal.
                 return replace(
                     base,
@@ -314,7 +318,7 @@ class _StoreCleaner:
                 con.execute("BEGIN IMMEDIATE")
             except UnsupportedSchema as exc:
                 raise _Abort(
-                    Status.FAILED, messages.write_failed(store.profile), exc.detail
+                    Status.FAILED, messages.cannot_write(store.profile, Failure.SCHEMA), exc.detail
                 ) from exc
             except sqlite3.Error as exc:
                 raise _sqlite_abort(store, exc) from exc
@@ -368,8 +372,12 @@ class _StoreCleaner:
             )
             self._step(Step.JOURNAL)
             write_journal(journal)
-        except (BackupFailed, OSError) as exc:
-            raise _Abort(Status.FAILED, messages.backup_failed(store.profile), str(exc)) from exc
+        except BackupFailed as exc:
+            raise _Abort(Status.FAILED, messages.backup_failed(store.profile, exc.failure),
+                         str(exc)) from exc  # fmt: skip
+        except OSError as exc:  # the journal
+            raise _Abort(Status.FAILED, messages.backup_failed(store.profile, classify_os(exc)),
+                         str(exc)) from exc  # fmt: skip
         self._running()  # again, right before the write
         self._step(Step.DELETE)
         try:
@@ -388,9 +396,10 @@ class _StoreCleaner:
             raise _Abort(
                 Status.FAILED,
                 messages.write_failed(store.profile),
-                f"{changed} rows changed, {len(planned)} planned; rolled back",
+                f"{changed} rows changed, {len(planned)} planned; rolled back: {problems[:3]}",
             )
         self._step(Step.COMMIT)
+        self.committing = True
         try:
             con.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -444,10 +453,8 @@ class _StoreCleaner:
             return session.read_session_file(self.store.path)
         except FileNotFoundError as exc:
             raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
-        except PermissionError as exc:
-            raise _Abort(Status.FAILED, messages.store_read_only(profile), str(exc)) from exc
         except OSError as exc:
-            raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
+            raise _os_abort(self.store, exc) from exc
         except session.SessionFileError as exc:
             raise _Abort(Status.FAILED, messages.session_damaged(profile), str(exc)) from exc
 
@@ -496,7 +503,8 @@ class _StoreCleaner:
             self._step(Step.JOURNAL)
             write_journal(journal)
         except OSError as exc:
-            raise _Abort(Status.FAILED, messages.backup_failed(profile), str(exc)) from exc
+            raise _Abort(Status.FAILED, messages.backup_failed(profile, classify_os(exc)),
+                         str(exc)) from exc  # fmt: skip
         self._running()  # again, right before the write
         self._step(Step.DELETE)
         self._step(Step.COMMIT)
@@ -505,8 +513,8 @@ class _StoreCleaner:
             self.session_written = True
         except session.SessionChanged as exc:
             raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
-        except OSError as exc:
-            raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
+        except OSError as exc:  # the rename did not happen: the old file is in place
+            raise _os_abort(store, exc) from exc
         return self._verify_session(journal, expected)
 
     def _verify_session(self, journal: Journal, expected: dict[str, object]) -> StoreOutcome:

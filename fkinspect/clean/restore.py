@@ -24,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from fkinspect.clean import messages, session
-from fkinspect.clean.backup import sqlite_uri
+from fkinspect.clean.backup import backup_problem, sqlite_uri
 from fkinspect.clean.files import default_backup_root
 from fkinspect.clean.journal import Journal, JournalState, list_journals, write_journal
 from fkinspect.clean.plan import RunningCheck
@@ -40,6 +40,7 @@ from fkinspect.clean.schema import (
 from fkinspect.errors import FkInspectError, UnsupportedSchema
 from fkinspect.model import Family, StoreFormat
 from fkinspect.running import running_evidence
+from fkinspect.sqlite_errors import failure_of
 
 
 class JournalNotFound(FkInspectError):
@@ -129,6 +130,10 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
     try:
         if not journal.backup_path.is_file():
             raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(journal.backup_path))
+        problem = "" if journal.format is StoreFormat.FIREFOX_SESSION else backup_problem(
+            journal.backup_path)  # a session backup is checked as it is parsed
+        if problem:
+            raise _Stop(RestoreStatus.FAILED, messages.backup_damaged(), problem)
         evidence = check(journal.profile)
         if evidence is not None:
             raise _Stop(
@@ -151,7 +156,7 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
         return RestoreOutcome(
             journal,
             RestoreStatus.FAILED,
-            message=messages.write_failed(journal.profile),
+            message=messages.cannot_write(journal.profile, failure_of(exc), restoring=True),
             detail=str(exc),
         )
     if count == 0:
