@@ -38,13 +38,13 @@ from fkinspect.browsers.catalog import (
     Root,
 )
 from fkinspect.browsers.detect import UnknownStore, detect_format, read_head, why_unknown
+from fkinspect.browsers.session_files import BACKUPS, live_session_file
 from fkinspect.errors import FkInspectError
 from fkinspect.model import Family, Profile, StoreFormat, StoreLocation
+from fkinspect.running import FIREFOX_LOCK, FIREFOX_WINDOWS_LOCK, running_evidence
 
 CHROMIUM_STORES = (Path("Cookies"), Path("Network", "Cookies"))
 FIREFOX_STORE = "cookies.sqlite"
-FIREFOX_SESSION = "sessionstore.jsonlz4"
-FIREFOX_RECOVERY = Path("sessionstore-backups", "recovery.jsonlz4")
 LOCAL_STATE = "Local State"
 PROFILES_INI = "profiles.ini"
 INSTALLS_INI = "installs.ini"
@@ -129,13 +129,6 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except (OSError, ValueError):
         return False
-
-
-def _mtime(path: Path) -> float | None:
-    try:
-        return path.stat().st_mtime
-    except (OSError, ValueError):
-        return None
 
 
 def _key(path: Path) -> Path:
@@ -355,14 +348,21 @@ def _ini_profiles(root: Path) -> list[_IniProfile]:
 
 
 def _session_store(profile_dir: Path) -> Path | None:
-    """recovery.jsonlz4 while Firefox runs; sessionstore.jsonlz4 after a clean quit."""
-    recovery, quit_ = profile_dir / FIREFOX_RECOVERY, profile_dir / FIREFOX_SESSION
-    recovery_time, quit_time = _mtime(recovery), _mtime(quit_)
-    if recovery_time is not None and _is_file(recovery) and (
-        quit_time is None or quit_time < recovery_time
-    ):
-        return recovery
-    return quit_ if quit_time is not None and _is_file(quit_) else None
+    """The session file that holds the profile's session state now (session_files)."""
+    if live_session_file(profile_dir, running=False) is None:
+        return None  # no session file at all: whether Firefox runs does not matter
+    return live_session_file(profile_dir, running=_firefox_runs(profile_dir))
+
+
+def _firefox_runs(profile_dir: Path) -> bool:
+    # Only the profile's own lock tells: without one (a copied profile, or one this
+    # Firefox never ran) a Firefox process elsewhere says nothing about these files.
+    locks = (profile_dir / FIREFOX_LOCK, profile_dir / FIREFOX_WINDOWS_LOCK)
+    if not any(os.path.lexists(lock) for lock in locks):
+        return False
+    probe = Profile("firefox", "Firefox", Family.FIREFOX, profile_dir.name, profile_dir,
+                    profile_dir.parent)  # fmt: skip
+    return running_evidence(probe) is not None
 
 
 def _firefox_locations(profile: Profile) -> list[StoreLocation]:
@@ -609,7 +609,7 @@ def _chromium_profile_of(path: Path) -> Profile:
 
 def _firefox_profile_of(path: Path) -> Profile:
     directory = path.parent
-    if directory.name == FIREFOX_RECOVERY.parent.name:
+    if directory.name == BACKUPS.name:
         directory = directory.parent
     browser = _guess_browser(path, Family.FIREFOX)
     editions = browser.id == "firefox"
