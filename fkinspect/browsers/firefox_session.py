@@ -6,6 +6,7 @@ are in `<profile>/sessionstore.jsonlz4`, while it runs in
 top-level "cookies" list holds one object per cookie (see Firefox's
 SessionCookies.sys.mjs: host, value, path, name, secure, httponly, expiry,
 originAttributes, sameSite, schemeMap, isPartitioned; defaults are omitted).
+Which file holds the live state, and the older copies, is session_files.py's.
 """
 
 from __future__ import annotations

@@ -196,11 +196,9 @@ def _put_back_session(journal: Journal, check: RunningCheck) -> int:
     if newer:
         raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
     try:
-        entries = session.entries_for(backup, keys)
+        data, expected = session.put_back(backup, current, keys)  # the backup's bytes if it can
     except session.SessionChanged as exc:
         raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(exc)) from exc
-    expected = session.with_entries(current, entries)
-    data = session.encode(expected)
     evidence = check(journal.profile)  # again, right before the write
     if evidence is not None:
         raise _Stop(

@@ -1,4 +1,4 @@
-"""Firefox's session file (sessionstore.jsonlz4, recovery.jsonlz4): read, back up, rewrite.
+"""One of Firefox's session files (browsers/session_files.py): read, back up, rewrite.
 
 Firefox keeps session cookies (no expiry) in memory and in this file, and a
 Firefox set to open its previous windows and tabs restores them from it at
@@ -156,6 +156,22 @@ def without(current: SessionFile, planned: Collection[Sequence[object]]) -> tupl
 def with_entries(current: SessionFile, entries: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The state with `entries` added after the cookies it holds."""
     return {**current.state, "cookies": [*current.cookies, *entries]}
+
+
+def put_back(
+    backup: SessionFile, current: SessionFile, keys: Sequence[Sequence[object]]
+) -> tuple[bytes, dict[str, Any]]:
+    """The bytes and state of the file with the entries of `keys` back from `backup`.
+
+    If the file is still exactly what the clean wrote (the backup without those
+    entries, encoded as a clean encodes it), that is the backup itself, byte for
+    byte. Otherwise the file changed since: the entries go after its cookies.
+    """
+    cleaned, _ = without(backup, keys)
+    if encode(cleaned) == current.data:
+        return backup.data, backup.state
+    expected = with_entries(current, entries_for(backup, keys))
+    return encode(expected), expected
 
 
 def entries_for(source: SessionFile, keys: Sequence[Sequence[object]]) -> list[dict[str, Any]]:

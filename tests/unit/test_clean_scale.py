@@ -86,8 +86,7 @@ def _clean_and_restore(tmp_path: Path, entries: int) -> int:
         assert undo.stores[0].status is RestoreStatus.RESTORED, undo.stores[0].detail
 
     steps = _steps(work)
-    back, before = (json.loads(decompress(data)) for data in (path.read_bytes(), original))
-    assert sorted(back["cookies"], key=str) == sorted(before["cookies"], key=str)
+    assert path.read_bytes() == original
     return steps
 
 

@@ -163,6 +163,7 @@ def test_clean_removes_exactly_the_planned_entries_and_restore_puts_them_back(
     undo = restore(result.run, backup_root=root, check_running=not_running)
     (back,) = undo.stores
     assert back.status is RestoreStatus.RESTORED and back.restored == len(GOES)
+    assert path.read_bytes() == original_bytes  # untouched since the clean: the backup itself
     restored = _read(path)
     assert _ids(restored) == _ids(original)
     by_id = {(c["name"], c["host"], str(c["originAttributes"])): c for c in restored["cookies"]}
