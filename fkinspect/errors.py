@@ -46,6 +46,17 @@ class UnsupportedSchema(StoreError):
     status = StoreStatus.UNSUPPORTED
 
 
+# Browsers keep at most about 3,300 cookies per store (Chromium's kMaxCookies;
+# Firefox's network.cookie.maxNumber 3,000 plus 10 %), so a store with more
+# than this many cookies of the sites we read is broken or hostile. Above it a
+# store is reported, never read whole or cleaned: time and memory stay bounded.
+MAX_STORE_COOKIES = 100_000
+
+
+class StoreTooLarge(StoreCorrupt):
+    """More cookies in scope than MAX_STORE_COOKIES (or the reader's lower limit)."""
+
+
 class BrowserRunning(FkInspectError):
     """The browser that owns a profile is running: writing is refused."""
 

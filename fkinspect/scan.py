@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from fkinspect.browsers.discovery import Environment, discover, locations_for_paths
 from fkinspect.browsers.folders import real
 from fkinspect.classify import Classifier
-from fkinspect.errors import StoreError
+from fkinspect.errors import MAX_STORE_COOKIES, StoreError
 from fkinspect.logs import log_scan, logger
 from fkinspect.model import Profile, Scan, StoreFormat, StoreLocation, StoreResult, StoreStatus
 from fkinspect.policy import Policy
@@ -28,14 +28,16 @@ Progress = Callable[[StoreLocation], None]
 class ScanRequest:
     """What to scan: the user's own machine, another home folder, or given files."""
 
-    __slots__ = ("browsers", "discover_home", "environment", "stores")
+    __slots__ = ("browsers", "discover_home", "environment", "max_cookies", "stores")
 
     def __init__(self, environment: Environment | None = None, stores: Sequence[Path] = (),
-                 browsers: Sequence[str] = (), discover_home: bool = True) -> None:
+                 browsers: Sequence[str] = (), discover_home: bool = True,
+                 max_cookies: int = MAX_STORE_COOKIES) -> None:
         self.environment = environment or Environment.current()  # None: this machine's user
         self.stores = tuple(stores)  # --store: these files or profile folders
         self.browsers = tuple(browsers)  # --browser: only these browser ids
         self.discover_home = discover_home  # False when only --store was given
+        self.max_cookies = max_cookies  # a store with more in scope is reported, not read
 
     @classmethod
     def for_home(cls, home: Path, platform: str | None = None, *, stores: Sequence[Path] = (),
@@ -79,12 +81,13 @@ def locations(request: ScanRequest) -> list[StoreLocation]:
     return unique
 
 
-def read_store(location: StoreLocation, scope: Scope, running: bool) -> StoreResult:
-    """Read one store; never raises for a bad store."""
+def read_store(location: StoreLocation, scope: Scope, running: bool,
+               limit: int = MAX_STORE_COOKIES) -> StoreResult:
+    """Read one store; never raises for a bad store (nor reads more than `limit` cookies)."""
     if location.problem:  # discovery could not read its folder or a settings file
         return StoreResult(location, StoreStatus.UNREADABLE, location.problem)
     try:
-        result = _reader(location.format)(location, scope, running)
+        result = _reader(location.format)(location, scope, running, limit)
     except StoreError as exc:
         return StoreResult(location, exc.status, exc.detail or str(exc), running=running)
     except Exception as exc:  # a reader bug must cost one store, not the scan
@@ -93,22 +96,24 @@ def read_store(location: StoreLocation, scope: Scope, running: bool) -> StoreRes
     return result._replace(running=True) if running and not result.running else result
 
 
-def _reader(fmt: StoreFormat) -> Callable[[StoreLocation, Scope, bool], StoreResult]:
+def _reader(fmt: StoreFormat) -> Callable[[StoreLocation, Scope, bool, int], StoreResult]:
     if fmt is StoreFormat.CHROMIUM_SQLITE:
         from fkinspect.browsers.chromium import read_chromium
 
-        return lambda loc, scope, running: read_chromium(loc, scope, running=running)
+        return lambda loc, scope, running, limit: read_chromium(loc, scope, running=running,
+                                                                limit=limit)
     if fmt is StoreFormat.FIREFOX_SQLITE:
         from fkinspect.browsers.firefox import read_firefox
 
-        return lambda loc, scope, running: read_firefox(loc, scope, running=running)
+        return lambda loc, scope, running, limit: read_firefox(loc, scope, running=running,
+                                                               limit=limit)
     if fmt is StoreFormat.FIREFOX_SESSION:
         from fkinspect.browsers.firefox_session import read_session_cookies
 
-        return lambda loc, scope, running: read_session_cookies(loc, scope)
+        return lambda loc, scope, running, limit: read_session_cookies(loc, scope, limit=limit)
     from fkinspect.browsers.safari import read_binarycookies
 
-    return lambda loc, scope, running: read_binarycookies(loc, scope)
+    return lambda loc, scope, running, limit: read_binarycookies(loc, scope, limit=limit)
 
 
 def profiles_running(profiles: Iterable[Profile]) -> dict[Profile, bool]:
@@ -132,7 +137,8 @@ def run_scan(
     for location in stores:
         if progress is not None:
             progress(location)
-        results.append(read_store(location, scope, running.get(location.profile, False)))
+        results.append(read_store(location, scope, running.get(location.profile, False),
+                                  request.max_cookies))
     cookies = classifier.classify_all(c for r in results for c in r.cookies)
     scan = Scan(tuple(results), cookies, datetime.now(UTC), policy)
     log_scan(scan, request.environment.home)

@@ -27,11 +27,13 @@ from fkinspect.errors import (
     StoreError,
     StoreLocked,
     StoreMissing,
+    StoreTooLarge,
     StoreUnreadable,
     UnsupportedSchema,
 )
 from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus
 from fkinspect.safe_open import read_regular_head
+from fkinspect.sqlite_errors import Failure, classify, describe
 from fkinspect.sqlite_open import connect
 from fkinspect.tempcopy import copy_private, private_temp_folder
 
@@ -68,15 +70,21 @@ def _os_error(db: Path, exc: OSError) -> StoreError:
 
 
 def sqlite_error(db: Path, exc: sqlite3.Error) -> StoreError:
-    """The typed store error for an SQLite failure while reading `db`."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    """The typed store error for an SQLite failure while reading `db`, by its result code."""
+    failure = classify(exc)
+    if failure is Failure.LOCKED:
         return StoreLocked(db, "the database is locked")
-    if any(w in text for w in ("not a database", "malformed", "corrupt", "disk i/o")):
+    if failure is Failure.CORRUPT:
         return StoreCorrupt(db, "the database is damaged or truncated")
-    if "unable to open" in text:
+    if failure is Failure.UNREADABLE:
         return StoreUnreadable(db, "the database could not be opened")
-    return StoreError(db, f"SQLite error: {exc}")
+    if failure is Failure.SCHEMA:
+        return UnsupportedSchema(db, f"it needs what fkinspect does not have: {exc}")
+    if failure is Failure.FULL:
+        return StoreError(db, "the disk is full, so no private copy could be read")
+    if failure is Failure.IO:
+        return StoreError(db, f"the disk reported a read error ({describe(exc)})")
+    return StoreError(db, f"SQLite error: {describe(exc)}")
 
 
 def _check_header(db: Path) -> None:
@@ -198,6 +206,9 @@ _MESSAGES = {
     StoreUnreadable: "Permission denied: fkinspect may not read this cookie file.",
     StoreLocked: "Another program holds this cookie file and no copy could be made.",
     StoreCorrupt: "The cookie file is damaged, truncated or not a database.",
+    StoreTooLarge: "The cookie file holds more cookies than any browser keeps (at most about "
+                   "3,300): it is damaged or was not made by a browser, so fkinspect neither "
+                   "reads nor cleans it.",
 }
 
 

@@ -23,12 +23,12 @@ import threading
 from collections.abc import Callable, Collection, Sequence
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
-from itertools import pairwise
+from itertools import islice, pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from fkinspect.errors import UnsupportedSchema
+from fkinspect.errors import MAX_STORE_COOKIES, StoreTooLarge, UnsupportedSchema
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -100,6 +100,41 @@ def _meta_version(con: sqlite3.Connection) -> str:
         return "unknown"
     row = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
     return str(row[0]) if row else "unknown"
+
+
+def table_problem(con: sqlite3.Connection, table: str) -> str:
+    """Why `table` is not a plain table we can read and name rows in ("" when it is).
+
+    A view or a virtual table reads as rows but is not the browser's store, and
+    a WITHOUT ROWID table has no row ids to name a row by.
+    """
+    name = _identifier(table)
+    row = con.execute(
+        "SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE", (name,)
+    ).fetchone()
+    if row is None:
+        return f"no {name} table"
+    if row[0] != "table":
+        return f"{name} is a {row[0]}, not a table"
+    if str(row[1] or "").lstrip().upper().startswith("CREATE VIRTUAL"):
+        return f"{name} is a virtual table"
+    try:
+        con.execute(f"SELECT rowid FROM {name} LIMIT 0")  # noqa: S608
+    except sqlite3.OperationalError:
+        return f"{name} has no row ids (WITHOUT ROWID)"
+    return ""
+
+
+def text_of(value: object) -> tuple[str, bool]:
+    """A text column's value as text, and False when it was a BLOB.
+
+    SQLite keeps any type in any column: a BLOB host or name is decoded so the
+    cookie is still shown, but a key holding bytes could not be journaled, so
+    such a row is read without a row id (a clean refuses to name it).
+    """
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace"), False
+    return ("" if value is None else str(value)), True
 
 
 def key_columns(con: sqlite3.Connection, columns: Collection[str]) -> tuple[str, ...]:
@@ -226,6 +261,7 @@ def select_candidates(
     path: Path,
     method: ReadMethod | None,
     workers: int | None = None,
+    limit: int = MAX_STORE_COOKIES,
 ) -> list[Any]:
     """The `columns` of the `table` rows that pass `where`, found by an index scan.
 
@@ -236,7 +272,8 @@ def select_candidates(
     opened in place: the index is cut into ranges of `first`, each scanned on
     its own connection at once (SQLite does not hold the GIL while it steps).
     `workers` overrides how many ranges (tests); by default it depends on the
-    store's size and the cores.
+    store's size and the cores. More than `limit` candidates raise StoreTooLarge
+    after at most limit + 1 rows were taken: memory stays bounded.
     """
     table, first = _identifier(table), _identifier(first)
     select = f"SELECT rowid FROM {table} WHERE "  # noqa: S608
@@ -249,7 +286,7 @@ def select_candidates(
         workers = _workers(path)
     cuts = _cuts(con, table, first, workers) if workers > 1 else []
     if not cuts:
-        return con.execute(f"{fetch}({select}{where})", params).fetchall()
+        return _at_most(con.execute(f"{fetch}({select}{where})", params), limit, path)
     ranges = _ranges(first, cuts)
     found: list[list[int] | BaseException] = [[] for _ in ranges]
 
@@ -257,7 +294,7 @@ def select_candidates(
         clause, values = ranges[i]
         sql = f"{select}{clause} AND ({where})"
         try:
-            found[i] = [r for (r,) in own.execute(sql, [*values, *params])]
+            found[i] = [r for (r,) in islice(own.execute(sql, [*values, *params]), limit + 1)]
         except BaseException as exc:  # raised again in the caller's thread
             found[i] = exc
 
@@ -280,8 +317,24 @@ def select_candidates(
         if isinstance(part, BaseException):
             raise part
         rowids.update(part)
+    if len(rowids) > limit:
+        raise _too_large(path, limit)
     listed = f"{fetch}(SELECT atom FROM json_each(?))"  # noqa: S608
     return con.execute(listed, (json.dumps(sorted(rowids)),)).fetchall()
+
+
+def _too_large(path: Path, limit: int) -> StoreTooLarge:
+    # Counted before the exact scope check: look-alike hosts count too (no store
+    # a browser wrote comes near the limit either way).
+    return StoreTooLarge(path, f"over {limit:,} cookies of the sites fkinspect reads or "
+                               "of hosts named like them")
+
+
+def _at_most(cursor: sqlite3.Cursor, limit: int, path: Path) -> list[Any]:
+    rows = cursor.fetchmany(limit + 1)
+    if len(rows) > limit:
+        raise _too_large(path, limit)
+    return rows
 
 
 def _getter(positions: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
@@ -296,17 +349,20 @@ def _cookie(
     location: StoreLocation, scope: Scope,
 ) -> Cookie | None:
     # Positions in _LAYOUT.
-    host = str(row[1])
-    raw_partition = row[2]
-    partition = partition_url(str(raw_partition)) if raw_partition else None
+    host, exact = text_of(row[1])
+    raw_partition, exact_partition = text_of(row[2])
+    partition = partition_url(raw_partition) if raw_partition else None
     if not scope.wants(host, partition):
         return None
+    (name, exact_name), (path, exact_path) = text_of(row[4]), text_of(row[5])
     session = row[10] == 0 or row[9] == 0  # is_persistent, has_expires
     same_site = row[15]
+    # A key that is not all text cannot be deleted by (or journaled as) what we show.
+    named = exact and exact_partition and exact_name and exact_path
     return Cookie(
         host=host.lower(),
-        name=str(row[4]),
-        path=str(row[5]),
+        name=name,
+        path=path,
         expires=None if session else chromium_datetime(row[8]),
         created=chromium_datetime(row[11]),
         last_access=chromium_datetime(row[12]),
@@ -319,8 +375,8 @@ def _cookie(
         container=None,
         source=Source.SQLITE,
         store=location,
-        key=key_of(row),
-        rowid=int(row[0]),
+        key=key_of(row) if named else (host, raw_partition, name, path),
+        rowid=int(row[0]) if named else None,
     )
 
 
@@ -331,9 +387,11 @@ def _read(
     columns: frozenset[str],
     key: tuple[str, ...],
     method: ReadMethod | None,
+    limit: int,
 ) -> list[Cookie]:
-    if not columns:
-        raise UnsupportedSchema(location.path, "no cookies table")
+    problem = table_problem(con, "cookies")
+    if problem:
+        raise UnsupportedSchema(location.path, problem)
     missing = REQUIRED - columns
     if missing:
         raise UnsupportedSchema(location.path, f"missing columns: {', '.join(sorted(missing))}")
@@ -344,9 +402,8 @@ def _read(
         where += " OR (top_frame_site_key != '' AND instr(top_frame_site_key, ?))"
         params.append(scope.agency_domain)
     names = ", ".join(n if n == "rowid" or n in columns else d for n, d in _LAYOUT)
-    rows = select_candidates(
-        con, "cookies", "host_key", where, params, names, path=location.path, method=method
-    )
+    rows = select_candidates(con, "cookies", "host_key", where, params, names,
+                             path=location.path, method=method, limit=limit)  # fmt: skip
     cookies = []
     for row in rows:
         cookie = _cookie(row, key_of, location, scope)
@@ -355,8 +412,12 @@ def _read(
     return cookies
 
 
-def read_chromium(location: StoreLocation, scope: Scope, *, running: bool = False) -> StoreResult:
-    """The in-scope cookies of one Chromium store; never raises for a bad store."""
+def read_chromium(location: StoreLocation, scope: Scope, *, running: bool = False,
+                  limit: int = MAX_STORE_COOKIES) -> StoreResult:
+    """The in-scope cookies of one Chromium store; never raises for a bad store.
+
+    More than `limit` cookies in scope: status corrupt, the store is too large.
+    """
 
     def introspect(con: sqlite3.Connection) -> tuple[str, tuple[frozenset[str], tuple[str, ...]]]:
         columns, key, meta = _schema(con)
@@ -364,6 +425,6 @@ def read_chromium(location: StoreLocation, scope: Scope, *, running: bool = Fals
 
     def read(con: sqlite3.Connection, layout: tuple[frozenset[str], tuple[str, ...]],
              method: ReadMethod) -> list[Cookie]:
-        return _read(con, location, scope, *layout, method)
+        return _read(con, location, scope, *layout, method, limit)
 
     return read_sqlite_store(location, running, introspect, read)

@@ -54,20 +54,18 @@ from fkinspect.browsers.folders import (
     folder_denied,
     is_dir,
     is_file,
-    mtime,
     read_json,
     real,
     reason,
     store_file,
     subfolders,
 )
+from fkinspect.browsers.session_files import BACKUPS, current_session_file
 from fkinspect.errors import FkInspectError
 from fkinspect.model import Family, Profile, StoreFormat, StoreLocation
 
 CHROMIUM_STORES = (Path("Cookies"), Path("Network", "Cookies"))
 FIREFOX_STORE = "cookies.sqlite"
-FIREFOX_SESSION = "sessionstore.jsonlz4"
-FIREFOX_RECOVERY = Path("sessionstore-backups", "recovery.jsonlz4")
 LOCAL_STATE = "Local State"
 # Folders Chromium makes for profiles; another unreadable subfolder (Crashpad ...) is no news.
 _CHROMIUM_PROFILE_FOLDER = re.compile(r"Default|Profile \d+")
@@ -295,17 +293,6 @@ def _chromium_profiles(browser: Browser, name: str, root: Path) -> _Profiles:
 # ------------------------------------------------------------------- Firefox
 
 
-def _session_store(profile_dir: Path) -> Path | None:
-    """recovery.jsonlz4 while Firefox runs; sessionstore.jsonlz4 after a clean quit."""
-    recovery, quit_ = profile_dir / FIREFOX_RECOVERY, profile_dir / FIREFOX_SESSION
-    recovery_time, quit_time = mtime(recovery), mtime(quit_)
-    if recovery_time is not None and is_file(recovery) and (
-        quit_time is None or quit_time < recovery_time
-    ):
-        return recovery
-    return quit_ if quit_time is not None and is_file(quit_) else None
-
-
 def _firefox_locations(profile: Profile) -> list[StoreLocation]:
     store = profile.directory / FIREFOX_STORE
     found, why = store_file(store)
@@ -314,7 +301,7 @@ def _firefox_locations(profile: Profile) -> list[StoreLocation]:
     if not found:
         return []
     locations = [StoreLocation(profile, _where(store, profile.directory), FF)]
-    session = _session_store(profile.directory)
+    session = current_session_file(profile.directory)
     if session is not None:
         path = _where(session, profile.directory)
         locations.append(StoreLocation(profile, path, StoreFormat.FIREFOX_SESSION))
@@ -499,7 +486,7 @@ def _denied(path: Path) -> bool:
 def _profile_folder(folder: Path) -> list[StoreLocation]:
     candidates = [folder / rel for rel in CHROMIUM_STORES]
     candidates.append(folder / FIREFOX_STORE)
-    session = _session_store(folder)
+    session = current_session_file(folder)
     if session is not None:
         candidates.append(session)
     candidates.append(folder / SAFARI_FILE)
@@ -585,7 +572,7 @@ def _chromium_profile_of(path: Path) -> Profile:
 
 def _firefox_profile_of(path: Path) -> Profile:
     directory = path.parent
-    if directory.name == FIREFOX_RECOVERY.parent.name:
+    if directory.name == BACKUPS.name:
         directory = directory.parent
     browser, install = _guess_browser(path, Family.FIREFOX)
     editions = browser.id == "firefox"

@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote_plus
 
-from fkinspect.browsers.chromium import host_test, select_candidates
-from fkinspect.errors import UnsupportedSchema
+from fkinspect.browsers.chromium import host_test, select_candidates, table_problem, text_of
+from fkinspect.errors import MAX_STORE_COOKIES, UnsupportedSchema
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -97,8 +97,8 @@ def _cookie(
     row: Sequence[Any], user_version: int, location: StoreLocation, scope: Scope
 ) -> Cookie | None:
     # Positions in _LAYOUT.
-    host = str(row[2])
-    suffix = str(row[4] or "")
+    (name, exact_name), (host, exact_host) = text_of(row[1]), text_of(row[2])
+    (path, exact_path), (suffix, exact_suffix) = text_of(row[3]), text_of(row[4])
     attrs = parse_origin_attributes(suffix) if suffix else {}
     partition = partition_url(attrs.get("partitionKey"))
     if not scope.wants(host, partition):
@@ -107,7 +107,8 @@ def _cookie(
     context = attrs.get("userContextId", "")
     if context.isdigit() and int(context) > 0:
         container = location.profile.containers.get(int(context), f"#{context}")
-    name, path = str(row[1]), str(row[3])
+    # A key that is not all text cannot be deleted by (or journaled as) what we show.
+    named = exact_name and exact_host and exact_path and exact_suffix
     return Cookie(
         host=host.lower(),
         name=name,
@@ -123,7 +124,7 @@ def _cookie(
         source=Source.SQLITE,
         store=location,
         key=(name, host, path, suffix),
-        rowid=int(row[0]),
+        rowid=int(row[0]) if named else None,
     )
 
 
@@ -137,10 +138,12 @@ def _read(
     scope: Scope,
     user_version: int,
     method: ReadMethod | None,
+    limit: int,
 ) -> list[Cookie]:
+    problem = table_problem(con, "moz_cookies")
+    if problem:
+        raise UnsupportedSchema(location.path, problem)
     columns = {row[1] for row in con.execute("PRAGMA table_info(moz_cookies)")}
-    if not columns:
-        raise UnsupportedSchema(location.path, "no moz_cookies table")
     missing = REQUIRED - columns
     if missing:
         raise UnsupportedSchema(location.path, f"missing columns: {', '.join(sorted(missing))}")
@@ -149,9 +152,8 @@ def _read(
     where += " OR (originAttributes != '' AND instr(originAttributes, ?))"
     params.append(scope.agency_domain)
     names = ", ".join(n if n in columns else d for n, d in _LAYOUT)
-    rows = select_candidates(
-        con, "moz_cookies", "name", where, params, names, path=location.path, method=method
-    )
+    rows = select_candidates(con, "moz_cookies", "name", where, params, names,
+                             path=location.path, method=method, limit=limit)  # fmt: skip
     cookies = []
     for row in rows:
         cookie = _cookie(row, user_version, location, scope)
@@ -160,14 +162,18 @@ def _read(
     return cookies
 
 
-def read_firefox(location: StoreLocation, scope: Scope, *, running: bool = False) -> StoreResult:
-    """The in-scope cookies of one cookies.sqlite; never raises for a bad store."""
+def read_firefox(location: StoreLocation, scope: Scope, *, running: bool = False,
+                 limit: int = MAX_STORE_COOKIES) -> StoreResult:
+    """The in-scope cookies of one cookies.sqlite; never raises for a bad store.
+
+    More than `limit` cookies in scope: status corrupt, the store is too large.
+    """
 
     def introspect(con: sqlite3.Connection) -> tuple[str, int]:
         user_version = _user_version(con)
         return f"user_version {user_version}", user_version
 
     def read(con: sqlite3.Connection, user_version: int, method: ReadMethod) -> list[Cookie]:
-        return _read(con, location, scope, user_version, method)
+        return _read(con, location, scope, user_version, method, limit)
 
     return read_sqlite_store(location, running, introspect, read)

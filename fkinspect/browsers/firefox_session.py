@@ -6,19 +6,22 @@ are in `<profile>/sessionstore.jsonlz4`, while it runs in
 top-level "cookies" list holds one object per cookie (see Firefox's
 SessionCookies.sys.mjs: host, value, path, name, secure, httponly, expiry,
 originAttributes, sameSite, schemeMap, isPartitioned; defaults are omitted).
+Which file holds the live state, and the older copies, is session_files.py's.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress, decompress
+from fkinspect.errors import MAX_STORE_COOKIES, StoreTooLarge
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -30,6 +33,7 @@ from fkinspect.model import (
 )
 from fkinspect.safe_open import read_regular_head
 from fkinspect.scope import Scope, partition_url
+from fkinspect.snapshot import failure_message
 
 SCHEMA = "mozLz4"
 
@@ -108,6 +112,12 @@ def _load(path: Path) -> list[Any]:
     return parse_session_store(data)[1]
 
 
+def _not_json(word: str) -> NoReturn:
+    # Python's json reads NaN and Infinity; JSON has no such words, and Firefox's
+    # JSON.parse rejects the file, so Firefox cannot read it either.
+    raise SessionStoreError(f"the JSON holds {word}, which is not JSON")
+
+
 def parse_session_store(data: bytes) -> tuple[dict[str, Any], list[Any]]:
     """The whole session state of a session store file's bytes, and its "cookies" list.
 
@@ -117,9 +127,11 @@ def parse_session_store(data: bytes) -> tuple[dict[str, Any], list[Any]]:
         raise SessionStoreError("the file is larger than any session store")
     text = decompress(data)
     try:
-        state = json.loads(text)
+        state = json.loads(text, parse_constant=_not_json)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SessionStoreError("the decompressed content is not JSON") from exc
+    except RecursionError as exc:  # Firefox's own state is a few levels deep
+        raise SessionStoreError("the JSON is nested deeper than any session store") from exc
     if not isinstance(state, dict):
         raise SessionStoreError("the JSON is not a session store object")
     cookies = state.get("cookies", [])
@@ -140,8 +152,11 @@ def _expires(raw: object, index: int) -> datetime | None:
         return None
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         raise SessionStoreError(f'cookie {index}: "expiry" is not a number')
-    seconds = raw / 1000 if raw >= _MS_THRESHOLD else float(raw)
-    if seconds > _MAX_SECONDS:
+    try:
+        seconds = raw / 1000 if raw >= _MS_THRESHOLD else float(raw)
+    except OverflowError:  # an integer no float holds ("1e400" reads as inf)
+        return None
+    if not math.isfinite(seconds) or seconds > _MAX_SECONDS:
         return None  # "never": Firefox drops it at the end of the session anyway
     return datetime.fromtimestamp(max(seconds, 0.0), UTC)
 
@@ -191,14 +206,25 @@ def _cookie(
     )
 
 
+def too_large_message(location: StoreLocation, limit: int) -> str:
+    return failure_message(StoreTooLarge(location.path, f"over {limit:,} cookies"))
+
+
 def _failure(location: StoreLocation, status: StoreStatus, message: str) -> StoreResult:
     return StoreResult(location, status, message, method=ReadMethod.FILE, schema=SCHEMA)
 
 
-def read_session_cookies(location: StoreLocation, scope: Scope) -> StoreResult:
-    """The in-scope session cookies of one session store file; never raises for a bad file."""
+def read_session_cookies(
+    location: StoreLocation, scope: Scope, *, limit: int = MAX_STORE_COOKIES
+) -> StoreResult:
+    """The in-scope session cookies of one session store file; never raises for a bad file.
+
+    A file with more than `limit` cookies (of any site) is reported as too large.
+    """
     try:
         entries = _load(location.path)
+        if len(entries) > limit:
+            return _failure(location, StoreStatus.CORRUPT, too_large_message(location, limit))
         cookies = []
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):

@@ -64,13 +64,6 @@ def exists(path: Path) -> bool:
     return True
 
 
-def mtime(path: Path) -> float | None:
-    try:
-        return path.stat().st_mtime
-    except (OSError, ValueError):
-        return None
-
-
 def real(path: Path) -> Path:
     """Where `path` really is: the same folder reached twice compares equal."""
     try:

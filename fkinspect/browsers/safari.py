@@ -20,8 +20,10 @@ import struct
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 
+from fkinspect.errors import MAX_STORE_COOKIES, StoreTooLarge
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -33,6 +35,7 @@ from fkinspect.model import (
 )
 from fkinspect.safe_open import read_regular_head
 from fkinspect.scope import Scope
+from fkinspect.snapshot import failure_message
 
 SCHEMA = "binarycookies"
 MAGIC = b"cook"
@@ -163,8 +166,9 @@ def _records(data: bytes) -> Iterator[_Record]:
         at = page_end
 
 
-def _parse(data: bytes) -> list[_Record]:
-    return list(_records(data))
+def _parse(data: bytes, limit: int = MAX_STORE_COOKIES) -> list[_Record]:
+    """Every cookie of the file, or only the first limit + 1 when it holds more."""
+    return list(islice(_records(data), limit + 1))
 
 
 def _read_file(path: Path) -> bytes:
@@ -185,10 +189,15 @@ def _failure(location: StoreLocation, status: StoreStatus, message: str) -> Stor
     return StoreResult(location, status, message, method=ReadMethod.FILE, schema=SCHEMA)
 
 
-def read_binarycookies(location: StoreLocation, scope: Scope) -> StoreResult:
-    """The in-scope cookies of a Safari cookie file; never raises for a bad file."""
+def read_binarycookies(
+    location: StoreLocation, scope: Scope, *, limit: int = MAX_STORE_COOKIES
+) -> StoreResult:
+    """The in-scope cookies of a Safari cookie file; never raises for a bad file.
+
+    A file of more than `limit` cookies (of any site) is reported as too large.
+    """
     try:
-        records = _parse(_read_file(location.path))
+        records = _parse(_read_file(location.path), limit)
     except FileNotFoundError:
         return _failure(location, StoreStatus.MISSING, "Safari's cookie file is gone.")
     except PermissionError:
@@ -201,6 +210,9 @@ def read_binarycookies(location: StoreLocation, scope: Scope) -> StoreResult:
         )
     except BinaryCookiesError as exc:
         return _failure(location, StoreStatus.CORRUPT, f"Damaged Safari cookie file: {exc}.")
+    if len(records) > limit:
+        too_large = StoreTooLarge(location.path, f"over {limit:,} cookies")
+        return _failure(location, StoreStatus.CORRUPT, failure_message(too_large))
     cookies = tuple(
         Cookie(
             host=r.domain.lower(),

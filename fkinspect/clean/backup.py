@@ -14,11 +14,16 @@ from contextlib import closing
 from pathlib import Path
 
 from fkinspect.clean.files import fsync_path, new_private_file
+from fkinspect.sqlite_errors import Failure, classify, classify_os, describe
 from fkinspect.sqlite_open import connect
 
 
 class BackupFailed(Exception):
-    """The backup could not be written or did not check out (full disk, I/O error)."""
+    """The backup could not be written or did not check out; `failure` says why."""
+
+    def __init__(self, detail: str, failure: Failure = Failure.OTHER) -> None:
+        super().__init__(detail)
+        self.failure = failure
 
 
 def _remove(partial: Path) -> None:
@@ -43,14 +48,31 @@ def back_up(store: Path, target: Path, *, timeout: float = 5.0) -> None:
             source.backup(dest)
         with closing(sqlite3.connect(partial, isolation_level=None)) as check:
             answer = check.execute("PRAGMA quick_check").fetchall()
-        if answer != [("ok",)]:
-            raise BackupFailed(f"the backup did not pass quick_check: {answer[:3]}")
+        if answer != [("ok",)]:  # the store's pages as they were copied: the store is damaged
+            raise BackupFailed(f"the backup did not pass quick_check: {answer[:3]}",
+                               Failure.CORRUPT)  # fmt: skip
         fsync_path(partial)
         os.replace(partial, target)
         fsync_path(target.parent)
     except BackupFailed:
         _remove(partial)
         raise
-    except (sqlite3.Error, OSError) as exc:
+    except sqlite3.Error as exc:
         _remove(partial)
-        raise BackupFailed(str(exc)) from exc
+        raise BackupFailed(describe(exc), classify(exc)) from exc
+    except OSError as exc:
+        _remove(partial)
+        raise BackupFailed(str(exc), classify_os(exc)) from exc
+
+
+def backup_problem(path: Path) -> str:
+    """Why the backup at `path` cannot be trusted ("" when it passes quick_check).
+
+    Read-only and immutable: the check writes nothing, not even beside the file.
+    """
+    try:
+        with closing(connect(path, mode="ro", immutable="1")) as con:
+            answer = con.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as exc:
+        return f"the backup cannot be read: {exc}"
+    return "" if answer == [("ok",)] else f"the backup did not pass quick_check: {answer[:3]}"

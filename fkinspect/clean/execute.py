@@ -18,6 +18,7 @@ new file renamed over the old one (the "commit"), read again and compared.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -40,12 +41,21 @@ from fkinspect.clean.journal import (
     write_journal,
 )
 from fkinspect.clean.plan import Plan, Refusal, RunningCheck, StorePlan
-from fkinspect.clean.schema import Key, Table, delete_row_sql, introspect, read_keys
+from fkinspect.clean.schema import (
+    Key,
+    Table,
+    count_rows,
+    delete_row_sql,
+    introspect,
+    keys_of,
+    missing_rows_sql,
+)
 from fkinspect.clean.target import clean_target_problem
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
-from fkinspect.sqlite_open import connect
+from fkinspect.sqlite_errors import Failure, classify, classify_os, describe
+from fkinspect.sqlite_open import connect, file_uri
 
 
 class Step(StrEnum):
@@ -158,19 +168,20 @@ def _reserve_folder(root: Path, run: str, store: StorePlan) -> Path:
 
 
 def _sqlite_abort(store: StorePlan, exc: sqlite3.Error) -> _Abort:
-    text = str(exc).lower()
-    profile = store.profile
-    if "locked" in text or "busy" in text:
-        return _Abort(Status.FAILED, messages.store_busy(profile), str(exc))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return _Abort(Status.FAILED, messages.store_read_only(profile), str(exc))
-    return _Abort(Status.FAILED, messages.write_failed(profile), str(exc))
+    """Nothing was committed: say why by SQLite's result code."""
+    return _Abort(Status.FAILED, messages.cannot_write(store.profile, classify(exc)),
+                  describe(exc))  # fmt: skip
 
 
-def _check_planned(store: StorePlan, table: Table, before: dict[int, Key]) -> None:
+def _os_abort(store: StorePlan, exc: OSError) -> _Abort:
+    return _Abort(Status.FAILED, messages.cannot_write(store.profile, classify_os(exc)), str(exc))
+
+
+def _check_planned(store: StorePlan, present: dict[int, Key]) -> None:
+    """Each planned row is in the store (`present`: the planned ids found) with its key."""
     for item in store.remove:
         cookie = item.cookie
-        if cookie.rowid is None or before.get(cookie.rowid) != tuple(cookie.key):
+        if cookie.rowid is None or present.get(cookie.rowid) != tuple(cookie.key):
             raise _Abort(
                 Status.FAILED,
                 messages.store_changed(store.profile),
@@ -180,8 +191,27 @@ def _check_planned(store: StorePlan, table: Table, before: dict[int, Key]) -> No
         raise _Abort(Status.FAILED, messages.store_changed(store.profile), "duplicate rows")
 
 
+def _planned_ids(store: StorePlan) -> list[int]:
+    return [int(i.cookie.rowid or 0) for i in store.remove]
+
+
 def _integrity(con: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in con.execute("PRAGMA integrity_check").fetchall()]
+
+
+def _matches_backup(
+    con: sqlite3.Connection, table: Table, journal: Journal, planned: list[int]
+) -> bool:
+    """Is the store the backup minus the planned rows? Compared by SQLite, row by row."""
+    con.execute("ATTACH DATABASE ? AS backup",
+                (file_uri(journal.backup_path, mode="ro", immutable="1"),))  # fmt: skip
+    try:
+        missing = con.execute(missing_rows_sql(table), (json.dumps(planned),)).fetchone()[0]
+        return (missing == 0 and not keys_of(con, table, planned)
+                and count_rows(con, table, "backup") == journal.rows_before
+                and count_rows(con, table) == journal.rows_after)  # fmt: skip
+    finally:
+        con.execute("DETACH DATABASE backup")
 
 
 class _StoreCleaner:
@@ -203,6 +233,7 @@ class _StoreCleaner:
         self.progress = progress
         self.timeout = timeout
         self.folder: Path | None = None
+        self.committing = False  # COMMIT was sent: from here the store may have changed
         self.session_written = False  # a session file was replaced by ours
 
     def _step(self, step: Step) -> None:
@@ -242,7 +273,9 @@ class _StoreCleaner:
                 return self._clean_session()
             return self._clean()
         except _Abort as stop:
-            if self.folder is not None and not self._untouched():
+            # Before the COMMIT a failure rolls back: the store is as it was, whatever a
+            # look at it now would find. Only a failed COMMIT needs the look.
+            if self.folder is not None and self.committing and not self._untouched():
                 # A commit that failed half-way (I/O error): keep the backup and journal.
                 return replace(
                     base,
@@ -265,7 +298,8 @@ class _StoreCleaner:
             return not self.session_written
         try:
             with closing(connect(store.path, mode="rw", timeout=self.timeout)) as con:
-                now = read_keys(con, introspect(con, store.profile.family, store.path))
+                table = introspect(con, store.profile.family, store.path)
+                now = keys_of(con, table, _planned_ids(store))
         except (sqlite3.Error, UnsupportedSchema):
             return False
         return all(now.get(int(i.cookie.rowid or 0)) == tuple(i.cookie.key) for i in store.remove)
@@ -292,25 +326,32 @@ class _StoreCleaner:
                 con.execute("BEGIN IMMEDIATE")
             except UnsupportedSchema as exc:
                 raise _Abort(
-                    Status.FAILED, messages.write_failed(store.profile), exc.detail
+                    Status.FAILED, messages.cannot_write(store.profile, Failure.SCHEMA), exc.detail
                 ) from exc
             except sqlite3.Error as exc:
                 raise _sqlite_abort(store, exc) from exc
             try:
-                journal, expected = self._delete(con, table)
+                journal = self._delete(con, table)
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
                     con.execute("ROLLBACK")
                 raise
-        return self._verify(journal, table, expected)
+        return self._verify(journal, table)
 
-    def _delete(self, con: sqlite3.Connection, table: Table) -> tuple[Journal, dict[int, Key]]:
+    def _delete(self, con: sqlite3.Connection, table: Table) -> Journal:
+        """Back up, journal and delete inside the caller's transaction; COMMIT if it all adds up.
+
+        Only the planned rows and counts are held, never the store's other rows:
+        with no trigger on the table (introspect), a DELETE by row id and full
+        key removes that row alone, so the counts prove the rest is untouched.
+        """
         store = self.store
+        planned = _planned_ids(store)
         try:
-            before = read_keys(con, table)
+            rows_before = count_rows(con, table)
+            _check_planned(store, keys_of(con, table, planned))
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
-        _check_planned(store, table, before)
         self._step(Step.BACKUP)
         try:
             self.folder = _reserve_folder(self.root, self.run_name, store)
@@ -334,26 +375,29 @@ class _StoreCleaner:
                     for i in store.remove
                 ),
                 backup=backup_path.name,
-                rows_before=len(before),
+                rows_before=rows_before,
                 folder=self.folder,
             )
             self._step(Step.JOURNAL)
             write_journal(journal)
-        except (BackupFailed, OSError) as exc:
-            raise _Abort(Status.FAILED, messages.backup_failed(store.profile), str(exc)) from exc
+        except BackupFailed as exc:
+            raise _Abort(Status.FAILED, messages.backup_failed(store.profile, exc.failure),
+                         str(exc)) from exc  # fmt: skip
         except JournalUnwritable as exc:
             raise _Abort(Status.FAILED, messages.journal_failed(store.profile), str(exc)) from exc
+        except OSError as exc:  # the journal
+            raise _Abort(Status.FAILED, messages.backup_failed(store.profile, classify_os(exc)),
+                         str(exc)) from exc  # fmt: skip
         self._running()  # again, right before the write
         self._step(Step.DELETE)
-        planned = {int(i.cookie.rowid or 0) for i in store.remove}
-        expected = {rowid: key for rowid, key in before.items() if rowid not in planned}
         try:
             start = con.total_changes
             for item in store.remove:
                 con.execute(*delete_row_sql(table, int(item.cookie.rowid or 0), item.cookie.key))
             changed = con.total_changes - start
-            after = read_keys(con, table)
-            problems = [] if changed == len(planned) and after == expected else ["rows"]
+            adds_up = (changed == len(planned) and not keys_of(con, table, planned)
+                       and count_rows(con, table) == journal.rows_after)  # fmt: skip
+            problems = [] if adds_up else ["rows"]
             problems += [p for p in _integrity(con) if p != "ok"]
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
@@ -361,30 +405,32 @@ class _StoreCleaner:
             raise _Abort(
                 Status.FAILED,
                 messages.write_failed(store.profile),
-                f"{changed} rows changed, {len(planned)} planned; rolled back",
+                f"{changed} rows changed, {len(planned)} planned; rolled back: {problems[:3]}",
             )
         self._step(Step.COMMIT)
+        self.committing = True
         try:
             con.execute("COMMIT")
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
-        return journal, expected
+        return journal
 
-    def _verify(self, journal: Journal, table: Table, expected: dict[int, Key]) -> StoreOutcome:
+    def _verify(self, journal: Journal, table: Table) -> StoreOutcome:
+        """Read the store again: sound, and exactly the backup minus the planned rows."""
         store = self.store
         self._step(Step.VERIFY)
         detail = ""
         try:
             with closing(connect(store.path, mode="rw", timeout=self.timeout)) as con:
                 problems = [p for p in _integrity(con) if p != "ok"]
-                after = read_keys(con, table)
+                same = not problems and _matches_backup(con, table, journal, _planned_ids(store))
             if problems:
                 detail = f"integrity_check: {problems[:3]}"
-            elif after != expected:
+            elif not same:
                 detail = "the rows after the commit differ from the plan"
         except sqlite3.Error as exc:
             detail = f"the store could not be read again: {exc}"
-        return self._finish(journal, detail, rows_after=len(expected))
+        return self._finish(journal, detail, rows_after=journal.rows_after)
 
     def _finish(self, journal: Journal, detail: str, rows_after: int) -> StoreOutcome:
         """Mark the journal done (or unverified, with why) and say what this store did."""
@@ -415,10 +461,8 @@ class _StoreCleaner:
             return session.read_session_file(self.store.path)
         except FileNotFoundError as exc:
             raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
-        except PermissionError as exc:
-            raise _Abort(Status.FAILED, messages.store_read_only(profile), str(exc)) from exc
         except OSError as exc:
-            raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
+            raise _os_abort(self.store, exc) from exc
         except session.SessionFileError as exc:
             raise _Abort(Status.FAILED, messages.session_damaged(profile), str(exc)) from exc
 
@@ -467,7 +511,8 @@ class _StoreCleaner:
             self._step(Step.JOURNAL)
             write_journal(journal)
         except OSError as exc:
-            raise _Abort(Status.FAILED, messages.backup_failed(profile), str(exc)) from exc
+            raise _Abort(Status.FAILED, messages.backup_failed(profile, classify_os(exc)),
+                         str(exc)) from exc  # fmt: skip
         except JournalUnwritable as exc:
             raise _Abort(Status.FAILED, messages.journal_failed(profile), str(exc)) from exc
         self._running()  # again, right before the write
@@ -478,8 +523,8 @@ class _StoreCleaner:
             self.session_written = True
         except session.SessionChanged as exc:
             raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
-        except OSError as exc:
-            raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
+        except OSError as exc:  # the rename did not happen: the old file is in place
+            raise _os_abort(store, exc) from exc
         return self._verify_session(journal, expected)
 
     def _verify_session(self, journal: Journal, expected: dict[str, object]) -> StoreOutcome:

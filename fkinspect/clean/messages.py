@@ -6,6 +6,7 @@ Technical detail (SQLite's words, paths) goes in a separate `detail` field.
 from __future__ import annotations
 
 from fkinspect.model import Profile
+from fkinspect.sqlite_errors import Failure
 
 
 def close_browser(profile: Profile) -> str:
@@ -49,10 +50,19 @@ def store_changed(profile: Profile) -> str:
     )
 
 
-def backup_failed(profile: Profile) -> str:
+def backup_failed(profile: Profile, failure: Failure = Failure.OTHER) -> str:
+    """The backup (or its journal) could not be made; said by what went wrong."""
+    if failure in (Failure.SCHEMA, Failure.CORRUPT, Failure.LOCKED):
+        return cannot_write(profile, failure)  # the store's own problem, met while copying it
+    why = {
+        Failure.FULL: ": disken är full",
+        Failure.UNREADABLE: ": mappen för säkerhetskopior går inte att skriva i",
+        Failure.READ_ONLY: ": mappen för säkerhetskopior går inte att skriva i",
+        Failure.IO: ": disken rapporterade ett läs- eller skrivfel",
+    }.get(failure, " eller kontrolleras")
     return (
         f"Säkerhetskopian för {profile.browser_name} (profil {profile.name}) kunde inte "
-        "skrivas (är disken full?). Inget togs bort."
+        f"skrivas{why}. Inget togs bort."
     )
 
 
@@ -70,25 +80,34 @@ def journal_failed(profile: Profile) -> str:
     )
 
 
+def cannot_write(profile: Profile, failure: Failure, *, restoring: bool = False) -> str:
+    """The store could not be changed, and so was not (a rolled-back transaction)."""
+    nothing = "Inget återställdes" if restoring else "Inget togs bort"
+    store = f"kakfilen för {profile.browser_name} (profil {profile.name})"
+    first = f"K{store[1:]}"  # the same words starting a sentence
+    sentence = {
+        Failure.LOCKED: f"Ett annat program skriver i {store}. {nothing}; försök igen om en stund",
+        Failure.UNREADABLE: f"{first} går inte att skriva i. {nothing}",
+        Failure.READ_ONLY: f"{first} går inte att skriva i. {nothing}",
+        Failure.CORRUPT: f"{first} är skadad. {nothing}",
+        Failure.SCHEMA: f"{first} har ett format som fkinspect inte känner till. {nothing}",
+        Failure.FULL: f"Disken är full, så {store} kunde inte ändras. {nothing}",
+        Failure.IO: f"Disken rapporterade ett läs- eller skrivfel, så {store} kunde inte "
+                    f"ändras. {nothing}",
+    }.get(failure, f"{first} kunde inte skrivas eller kontrolleras. {nothing}")
+    return f"{sentence}."
+
+
 def store_busy(profile: Profile) -> str:
-    return (
-        f"Ett annat program skriver i kakfilen för {profile.browser_name} (profil "
-        f"{profile.name}). Inget togs bort; försök igen om en stund."
-    )
+    return cannot_write(profile, Failure.LOCKED)
 
 
 def store_read_only(profile: Profile) -> str:
-    return (
-        f"Kakfilen för {profile.browser_name} (profil {profile.name}) går inte att skriva i. "
-        "Inget togs bort."
-    )
+    return cannot_write(profile, Failure.READ_ONLY)
 
 
 def write_failed(profile: Profile) -> str:
-    return (
-        f"Kakfilen för {profile.browser_name} (profil {profile.name}) kunde inte skrivas eller "
-        "kontrolleras. Inget togs bort."
-    )
+    return cannot_write(profile, Failure.OTHER)
 
 
 def verify_failed(profile: Profile, journal_id: str) -> str:
@@ -108,6 +127,10 @@ def newer_cookie(names: list[str]) -> str:
 
 def backup_missing() -> str:
     return "Säkerhetskopian saknas eller är skadad. Inget återställdes."
+
+
+def backup_damaged() -> str:
+    return "Säkerhetskopian är skadad, så inget återställdes; kakfilen är som den var."
 
 
 def nothing_removed() -> str:

@@ -6,6 +6,7 @@ classifier recognises as analytics goes with the documented ones), or when
 the user picked it one by one. Necessary and unknown cookies never go in
 otherwise. A plan is made from a Scan, which carries the policy it was
 classified by: without a policy there is no scan, so nothing is planned (fail closed).
+Firefox's older session files are planned after the live one (fallbacks.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from fkinspect.classify import Classifier
 from fkinspect.clean import messages
+from fkinspect.clean.fallbacks import fallback_sessions
 from fkinspect.clean.target import clean_target_problem
 from fkinspect.model import (
     Category,
@@ -30,6 +34,9 @@ from fkinspect.model import (
     StoreStatus,
 )
 from fkinspect.running import RunningEvidence, running_evidence
+
+if TYPE_CHECKING:
+    from fkinspect.policy import Policy
 
 RunningCheck = Callable[[Profile], "RunningEvidence | None"]
 
@@ -137,6 +144,7 @@ def make_plan(
     Raises ValueError for a category that may only be removed cookie by cookie.
     `check_running` defaults to fkinspect.running.running_evidence (it only reads).
     """
+    policy = scan.policy
     wanted = frozenset(categories)
     not_wholesale = wanted - CLEANABLE
     if not_wholesale:
@@ -160,6 +168,7 @@ def make_plan(
         remove, keep = groups.setdefault(item.cookie.store, ([], []))
         goes = item.classification.clean_as in wanted or ident in picked_ids
         (remove if goes else keep).append(item)
+    groups = _with_fallbacks(groups, schemas, scan, policy, wanted, picked)
 
     stores = []
     for location, (remove, keep) in groups.items():
@@ -178,6 +187,44 @@ def make_plan(
             )
         )
     return Plan(tuple(stores), tuple(sorted(wanted)))
+
+
+Groups = dict[StoreLocation, tuple[list[ClassifiedCookie], list[ClassifiedCookie]]]
+
+
+def _with_fallbacks(
+    groups: Groups,
+    schemas: dict[StoreLocation, str],
+    scan: Scan,
+    policy: Policy,
+    wanted: frozenset[Category],
+    picked: Collection[ClassifiedCookie],
+) -> Groups:
+    """`groups` with each of Firefox's other session files right after the live one.
+
+    What goes from them: the asked categories, and the picked session cookies of
+    the same profile by their key (the same cookie, copied into the older file).
+    """
+    picked_keys = {(i.cookie.store.profile.directory, tuple(i.cookie.key)) for i in picked
+                   if i.cookie.store.format is StoreFormat.FIREFOX_SESSION}  # fmt: skip
+    after: dict[StoreLocation, Groups] = {}
+    classifier = Classifier(policy)
+    for live, found in fallback_sessions(scan, policy.scope()):
+        remove: list[ClassifiedCookie] = []
+        keep: list[ClassifiedCookie] = []
+        for item in classifier.classify_all(found.cookies):
+            key = (item.cookie.store.profile.directory, tuple(item.cookie.key))
+            goes = item.classification.clean_as in wanted or key in picked_keys
+            (remove if goes else keep).append(item)
+        after.setdefault(live, {})[found.location] = (remove, keep)
+        schemas[found.location] = found.schema
+    ordered: Groups = {}
+    for location, group in groups.items():
+        ordered[location] = group
+        ordered.update(after.pop(location, {}))
+    for rest in after.values():  # a live file that did not read: its copies still go
+        ordered.update(rest)
+    return ordered
 
 
 def _default_check(profile: Profile) -> RunningEvidence | None:

@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from fkinspect.clean import messages, session
+from fkinspect.clean.backup import backup_problem
 from fkinspect.clean.files import default_backup_root
 from fkinspect.clean.journal import (
     Journal,
@@ -49,6 +50,7 @@ from fkinspect.clean.schema import (
 from fkinspect.errors import FkInspectError, UnsupportedSchema
 from fkinspect.model import Family, StoreFormat
 from fkinspect.running import running_evidence
+from fkinspect.sqlite_errors import failure_of
 from fkinspect.sqlite_open import connect, file_uri
 
 
@@ -139,6 +141,10 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
     try:
         if not journal.backup_path.is_file():
             raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(journal.backup_path))
+        problem = "" if journal.format is StoreFormat.FIREFOX_SESSION else backup_problem(
+            journal.backup_path)  # a session backup is checked as it is parsed
+        if problem:
+            raise _Stop(RestoreStatus.FAILED, messages.backup_damaged(), problem)
         evidence = check(journal.profile)
         if evidence is not None:
             raise _Stop(
@@ -161,7 +167,7 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
         return RestoreOutcome(
             journal,
             RestoreStatus.FAILED,
-            message=messages.write_failed(journal.profile),
+            message=messages.cannot_write(journal.profile, failure_of(exc), restoring=True),
             detail=str(exc),
         )
     if count == 0:
@@ -215,8 +221,11 @@ def _put_back_session(journal: Journal, check: RunningCheck) -> int:
     missing = [entry for entry, there in zip(entries, present, strict=True) if not there]
     if not missing:
         return len(keys)
-    expected = session.with_entries(current, missing)
-    data = session.encode(expected)
+    if any(present):  # partly back already: add only the others
+        expected = session.with_entries(current, missing)
+        data = session.encode(expected)
+    else:
+        data, expected = session.put_back(backup, current, keys)  # the backup's bytes if it can
     evidence = check(journal.profile)  # again, right before the write
     if evidence is not None:
         raise _Stop(

@@ -6,12 +6,14 @@ allow-lists below, so a column name never comes from a file we did not write.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from fkinspect.browsers.chromium import KEY_COLUMNS as CHROMIUM_KEY_COLUMNS
-from fkinspect.browsers.chromium import key_columns
+from fkinspect.browsers.chromium import key_columns, table_problem
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import Family
 from fkinspect.sqlite_open import text_param
@@ -64,10 +66,12 @@ def _table_columns(con: sqlite3.Connection, table: str) -> tuple[str, ...]:
 
 def introspect(con: sqlite3.Connection, family: Family, path: Path) -> Table:
     """The cookie table of an open store; UnsupportedSchema when it is not one we know."""
+    name = {Family.CHROMIUM: "cookies", Family.FIREFOX: "moz_cookies"}.get(family)
+    problem = table_problem(con, name) if name else ""
+    if problem:
+        raise UnsupportedSchema(path, problem)
     if family is Family.CHROMIUM:
         columns = _table_columns(con, "cookies")
-        if not columns:
-            raise UnsupportedSchema(path, "no cookies table")
         key = key_columns(con, columns)  # the reader's: Cookie.key has this order
         row = con.execute(
             "SELECT value FROM meta WHERE key = 'version'"
@@ -77,8 +81,6 @@ def introspect(con: sqlite3.Connection, family: Family, path: Path) -> Table:
         table = Table(family, "cookies", "rowid", key, columns, f"meta {row[0] if row else '?'}")
     elif family is Family.FIREFOX:
         columns = _table_columns(con, "moz_cookies")
-        if not columns:
-            raise UnsupportedSchema(path, "no moz_cookies table")
         version = int(con.execute("PRAGMA user_version").fetchone()[0])
         table = Table(family, "moz_cookies", "id", FIREFOX_KEY_COLUMNS, columns,
                       f"user_version {version}")  # fmt: skip
@@ -90,6 +92,12 @@ def introspect(con: sqlite3.Connection, family: Family, path: Path) -> Table:
         raise UnsupportedSchema(path, f"unexpected key columns: {', '.join(missing) or '?'}")
     if family is Family.FIREFOX and "id" not in columns:
         raise UnsupportedSchema(path, "moz_cookies has no id column")
+    # A trigger could change other rows behind a DELETE; the clean's row counts
+    # prove "only the planned rows went" only without one (no browser makes any).
+    if con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table.name,)
+    ).fetchone():
+        raise UnsupportedSchema(path, f"{table.name} has triggers, which no browser creates")
     return table
 
 
@@ -191,5 +199,37 @@ def _ident_db(schema: str) -> str:
 
 
 def read_keys(con: sqlite3.Connection, table: Table, schema: str = "main") -> dict[int, Key]:
-    """Every row's id -> full key."""
+    """Every row's id -> full key (memory grows with the store: not for a clean)."""
     return {int(r[0]): tuple(r[1:]) for r in con.execute(select_keys_sql(table, schema))}
+
+
+def count_rows(con: sqlite3.Connection, table: Table, schema: str = "main") -> int:
+    """How many rows the table holds (SQLite counts; nothing is held here)."""
+    name = _ident(table.name, _allowed(table))
+    return int(con.execute(f"SELECT count(*) FROM {_ident_db(schema)}.{name}").fetchone()[0])  # noqa: S608
+
+
+def keys_of(con: sqlite3.Connection, table: Table, rowids: Collection[int]) -> dict[int, Key]:
+    """Row id -> full key of those of `rowids` that are in the table, one lookup each."""
+    allowed = _allowed(table)
+    select = select_keys_sql(table)
+    listed = f"{select} WHERE {_ident(table.rowid, allowed)} IN (SELECT atom FROM json_each(?))"  # noqa: S608
+    found = con.execute(listed, (json.dumps(sorted(rowids)),))
+    return {int(r[0]): tuple(r[1:]) for r in found}
+
+
+def missing_rows_sql(table: Table) -> str:
+    """Count the rows of the attached backup, other than the bound JSON list of row ids,
+    that main no longer holds with the same id and key: 0 when every other row is there.
+
+    SQLite compares row by row through main's row id; nothing is held in Python, so a
+    store of millions of rows is checked in constant memory.
+    """
+    allowed = _allowed(table)
+    rowid, name = _ident(table.rowid, allowed), _ident(table.name, allowed)
+    same = " AND ".join(f"m.{_ident(c, allowed)} IS b.{c}" for c in table.key)
+    return (
+        f"SELECT count(*) FROM backup.{name} AS b "  # noqa: S608
+        f"WHERE b.{rowid} NOT IN (SELECT atom FROM json_each(?)) AND NOT EXISTS "
+        f"(SELECT 1 FROM main.{name} AS m WHERE m.{rowid} = b.{rowid} AND {same})"
+    )

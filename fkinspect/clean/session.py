@@ -1,4 +1,4 @@
-"""Firefox's session file (sessionstore.jsonlz4, recovery.jsonlz4): read, back up, rewrite.
+"""One of Firefox's session files (browsers/session_files.py): read, back up, rewrite.
 
 Firefox keeps session cookies (no expiry) in memory and in this file, and a
 Firefox set to open its previous windows and tabs restores them from it at
@@ -16,7 +16,8 @@ either the old file or the complete new one.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from fkinspect.browsers.firefox_session import (
 )
 from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress
 from fkinspect.clean.files import write_atomically
+from fkinspect.errors import MAX_STORE_COOKIES
 
 SCHEMA = "mozLz4"
 TABLE = "cookies"  # the JSON list, recorded in the journal's "table"
@@ -47,11 +49,16 @@ class SessionChanged(Exception):
 
 @dataclass(frozen=True, slots=True)
 class SessionFile:
-    """One read of a session file: its exact bytes, its JSON and its cookies' keys."""
+    """One read of a session file: its exact bytes, its JSON and its cookies' keys.
+
+    `counts` answers "how many entries have this key" in one lookup: a clean
+    asks it once per planned entry, and a scan per question made that quadratic.
+    """
 
     data: bytes
     state: dict[str, Any]
     keys: tuple[SessionKey, ...]
+    counts: Mapping[tuple[object, ...], int]
 
     @property
     def cookies(self) -> list[dict[str, Any]]:
@@ -59,8 +66,7 @@ class SessionFile:
         return found
 
     def count(self, key: Sequence[object]) -> int:
-        wanted = tuple(key)
-        return sum(1 for k in self.keys if k == wanted)
+        return self.counts.get(tuple(key), 0)
 
 
 def entry_key(entry: object, index: int) -> SessionKey:
@@ -87,8 +93,10 @@ def parse(data: bytes) -> SessionFile:
         state, cookies = parse_session_store(data)
     except (MozLz4Error, SessionStoreError) as exc:
         raise SessionFileError(f"not a readable session store: {exc}") from exc
+    if len(cookies) > MAX_STORE_COOKIES:
+        raise SessionFileError(f"over {MAX_STORE_COOKIES:,} cookies: more than any browser keeps")
     keys = tuple(entry_key(entry, i) for i, entry in enumerate(cookies))
-    return SessionFile(data, state, keys)
+    return SessionFile(data, state, keys, Counter[tuple[object, ...]](keys))
 
 
 def read_session_file(path: Path) -> SessionFile:
@@ -105,9 +113,14 @@ def encode(state: dict[str, Any]) -> bytes:
     that UTF-8 cannot carry (a lone surrogate), ASCII escapes keep it valid.
     """
     try:
-        text = json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:
-        text = json.dumps(state, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        try:
+            text = json.dumps(state, ensure_ascii=False, separators=(",", ":"),
+                              allow_nan=False).encode("utf-8")  # fmt: skip
+        except UnicodeEncodeError:
+            text = json.dumps(state, ensure_ascii=True, separators=(",", ":"),
+                              allow_nan=False).encode("ascii")  # fmt: skip
+    except ValueError as exc:  # 1e400 reads as inf, which JSON cannot hold: never write it
+        raise SessionFileError(f"the file holds a number JSON cannot write back: {exc}") from exc
     try:
         data = compress(text)
     except MozLz4Error as exc:
@@ -145,33 +158,47 @@ def with_entries(current: SessionFile, entries: Sequence[dict[str, Any]]) -> dic
     return {**current.state, "cookies": [*current.cookies, *entries]}
 
 
+def put_back(
+    backup: SessionFile, current: SessionFile, keys: Sequence[Sequence[object]]
+) -> tuple[bytes, dict[str, Any]]:
+    """The bytes and state of the file with the entries of `keys` back from `backup`.
+
+    If the file is still exactly what the clean wrote (the backup without those
+    entries, encoded as a clean encodes it), that is the backup itself, byte for
+    byte. Otherwise the file changed since: the entries go after its cookies.
+    """
+    cleaned, _ = without(backup, keys)
+    if encode(cleaned) == current.data:
+        return backup.data, backup.state
+    expected = with_entries(current, entries_for(backup, keys))
+    return encode(expected), expected
+
+
 def entries_for(source: SessionFile, keys: Sequence[Sequence[object]]) -> list[dict[str, Any]]:
     """The one entry for each key, in the keys' order; SessionChanged when one is not there."""
+    by_key: dict[tuple[object, ...], dict[str, Any]] = dict(
+        zip(source.keys, source.cookies, strict=True)
+    )
     found = []
     for key in keys:
         wanted = tuple(key)
-        matches = [e for e, k in zip(source.cookies, source.keys, strict=True) if k == wanted]
-        if len(matches) != 1:
+        if source.count(wanted) != 1:
             raise SessionChanged("an entry to put back is not in the backup exactly once")
-        found.append(matches[0])
+        found.append(by_key[wanted])
     return found
 
 
 def back_up_session(data: bytes, target: Path) -> None:
     """Write the exact bytes of a session file to `target` (0600), checked, or raise OSError.
 
-    Written under a `.partial` name, flushed, read back and parsed, then
-    renamed: a file under the final name is always a complete, checked copy.
+    Written under a `.partial` name, flushed, read back and compared, then
+    renamed: a file under the final name is always a complete, checked copy
+    (the same bytes as `data`, which the caller has parsed).
     """
 
     def reads_back(partial: Path) -> None:
-        copy = partial.read_bytes()
-        if copy != data:
+        if partial.read_bytes() != data:
             raise OSError(f"the backup of {len(data)} bytes read back differently")
-        try:
-            parse(copy)
-        except SessionFileError as exc:
-            raise OSError(f"the backup does not read back: {exc}") from exc
 
     write_atomically(target, data, check=reads_back)
 

@@ -25,6 +25,8 @@ from e2e_harness.firefox import Firefox, read_mozlz4
 from e2e_harness.homes import VisitedHome
 from e2e_harness.site import AGENCY_DOMAIN, ANALYTICS, PAGE_COOKIES, AgencySite
 
+from fkinspect.browsers.session_files import session_files
+
 pytestmark = pytest.mark.e2e
 
 
@@ -214,10 +216,27 @@ def test_firefox_restoring_its_session_no_longer_brings_back_a_cleaned_session_c
     }
     assert "JSESSIONID" in necessary
 
+    fallbacks = {p: read_mozlz4(p) for p in session_files(firefox_home.profile)
+                 if p != firefox_home.session_store}  # fmt: skip
     data = _json(firefox_home, "clean", *firefox_home.cli_args(), "--yes", "--json")
-    (session,) = [s for s in data["stores"] if s["format"] == "firefox_session"]
+    session, *others = [s for s in data["stores"] if s["format"] == "firefox_session"]
+    assert session["path"].endswith("/sessionstore.jsonlz4")  # the live file comes first
     assert session["status"] == "done" and [c["name"] for c in session["cookies"]] == [name]
     assert session["journal"] and Path(session["backup"]).is_file()
+    # The older copies Firefox falls back to: cleaned too, each on its own, and nothing
+    # else in them changed.
+    assert sorted(Path(o["path"]).name for o in others) == sorted(p.name for p in fallbacks)
+    for other in others:
+        assert other["status"] in ("done", "nothing"), other
+        (path,) = [p for p in fallbacks if p.name == Path(other["path"]).name]
+        gone = {(c["name"], c["host"]) for c in other["cookies"]}
+        before, after = fallbacks[path], read_mozlz4(path)
+        assert {k: v for k, v in after.items() if k != "cookies"} == {
+            k: v for k, v in before.items() if k != "cookies"}
+        assert after["cookies"] == [c for c in before["cookies"]
+                                    if (c["name"], c["host"]) not in gone]  # fmt: skip
+    for path in session_files(firefox_home.profile):
+        assert name not in {c["name"] for c in read_mozlz4(path)["cookies"]}, path
     cleaned = read_mozlz4(firefox_home.session_store)
     assert name not in {c["name"] for c in cleaned["cookies"]}
     # Everything else in the file is as Firefox wrote it.
@@ -234,3 +253,45 @@ def test_firefox_restoring_its_session_no_longer_brings_back_a_cleaned_session_c
     assert _integrity(firefox_home.store) == "ok"
     # Nor did Firefox write it back when it closed.
     assert name not in {c["name"] for c in _scan(firefox_home)}
+
+
+def test_a_cleaned_session_cookie_leaves_every_session_file_firefox_falls_back_to(
+    firefox_home: VisitedHome,
+    agency_site: AgencySite,
+    running_firefox: Callable[..., AbstractContextManager[Firefox]],
+) -> None:
+    """Restarted, Firefox moves sessionstore.jsonlz4 to previous.jsonlz4 and, killed, it
+    leaves recovery.jsonlz4 (and recovery.baklz4): each holds the session cookies with
+    their values, and Firefox starts from whichever is there. The clean takes the cookie
+    out of every one; restore puts each file back byte for byte."""
+    prefs = {"browser.startup.page": 3, "browser.sessionstore.interval": 500}
+    name = "_pk_ses.3.e2e"
+    backups = firefox_home.profile / "sessionstore-backups"
+
+    def holding(path: Path) -> bool:
+        try:
+            return name in {c["name"] for c in read_mozlz4(path).get("cookies", [])}
+        except (OSError, ValueError):
+            return False
+
+    with running_firefox(firefox_home.home, visit=False, prefs=prefs) as browser:
+        browser.navigate(agency_site.echo_url)
+        browser.execute(f"document.cookie = '{name}=1; Path=/; SameSite=Lax'; return true;")
+    with running_firefox(firefox_home.home, visit=False, prefs=prefs) as browser:
+        deadline = time.monotonic() + 60
+        while not (holding(backups / "previous.jsonlz4") and holding(backups / "recovery.jsonlz4")):
+            assert time.monotonic() < deadline, sorted(p.name for p in backups.iterdir())
+            time.sleep(0.2)
+        browser.kill()  # a crash: the recovery files stay
+    holders = {p: p.read_bytes() for p in session_files(firefox_home.profile) if holding(p)}
+    assert len(holders) >= 2, sorted(p.name for p in session_files(firefox_home.profile))
+
+    data = _json(firefox_home, "clean", *firefox_home.cli_args(), "--yes", "--json")
+    cleaned = [s for s in data["stores"] if s["format"] == "firefox_session" and s["cookies"]]
+    assert len(cleaned) == len(holders) and {s["status"] for s in cleaned} == {"done"}
+    assert not [p for p in session_files(firefox_home.profile) if holding(p)]
+
+    out = firefox_home.run_fkinspect("restore", "--latest", "--yes")
+    assert out.returncode == 0, (out.stdout, out.stderr)
+    for path, data_before in holders.items():
+        assert path.read_bytes() == data_before, path

@@ -163,6 +163,7 @@ def test_clean_removes_exactly_the_planned_entries_and_restore_puts_them_back(
     undo = restore(result.run, backup_root=root, check_running=not_running)
     (back,) = undo.stores
     assert back.status is RestoreStatus.RESTORED and back.restored == len(GOES)
+    assert path.read_bytes() == original_bytes  # untouched since the clean: the backup itself
     restored = _read(path)
     assert _ids(restored) == _ids(original)
     by_id = {(c["name"], c["host"], str(c["originAttributes"])): c for c in restored["cookies"]}
@@ -315,4 +316,22 @@ def test_file_rewritten_between_backup_and_rename_is_left_as_rewritten(tmp_path:
     assert rewritten and outcome.status is Status.FAILED and "har ändrats" in outcome.message
     assert path.read_bytes() == rewritten[0]
     assert not list(path.parent.glob("*fkinspect*"))
+    assert not root.exists() or not list(root.iterdir())
+
+
+def test_a_number_json_cannot_write_back_is_refused_not_written_as_infinity(
+    tmp_path: Path,
+) -> None:
+    """1e400 reads as inf; written back it would be "Infinity", which Firefox cannot read."""
+    path = _session(tmp_path)
+    state = _state()
+    text = json.dumps(state, separators=(",", ":")).replace('"lastUpdate":1739000000000',
+                                                            '"lastUpdate":1e400')  # fmt: skip
+    path.write_bytes(compress(text.encode()))
+    before = path.read_bytes()
+    root = tmp_path / "backups"
+    (outcome,) = _clean(path, root).stores
+    assert outcome.status is Status.FAILED and "Inget togs bort" in outcome.message
+    assert "JSON cannot write back" in outcome.detail
+    assert path.read_bytes() == before
     assert not root.exists() or not list(root.iterdir())

@@ -219,6 +219,35 @@ def test_damaged_store_is_corrupt_not_an_exception(tmp_path: Path, content: byte
     assert result.message and result.cookies == ()
 
 
+_AG = b'{"host": "www.forsakringskassan.se", "name": "_pk_ses.1.ab", "expiry": '
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (compress(b'{"cookies": [' + _AG + b'NaN}]}'), "holds NaN, which is not JSON"),
+    (compress(b'{"cookies": [' + _AG + b'-Infinity}]}'), "holds -Infinity"),
+    (compress(b'{"windows": ' + b"[" * 100_000 + b"]" * 100_000 + b', "cookies": []}'),
+     "nested deeper than any session store"),
+])  # fmt: skip
+def test_what_firefox_could_not_read_either_is_corrupt_with_a_reason(
+    tmp_path: Path, content: bytes, words: str
+) -> None:
+    """Python's json reads NaN and nests until RecursionError; both were tracebacks."""
+    location = _location(tmp_path)
+    location.path.write_bytes(content)
+    result = read_session_cookies(location, SCOPE)
+    assert result.status is StoreStatus.CORRUPT and words in result.message, result.message
+
+
+@pytest.mark.parametrize("expiry", [b"1e400", b"1" * 400, b"-" + b"9" * 400, b"2e300"])
+def test_an_expiry_beyond_any_date_reads_as_none(tmp_path: Path, expiry: bytes) -> None:
+    location = _location(tmp_path)
+    location.path.write_bytes(compress(b'{"cookies": [' + _AG + expiry + b"}]}"))
+    result = read_session_cookies(location, SCOPE)
+    assert result.status is StoreStatus.OK, result.message
+    (cookie,) = result.cookies
+    assert cookie.expires is None
+
+
 def test_every_truncation_is_corrupt(tmp_path: Path) -> None:
     location = _location(tmp_path)
     write_session_store(location.path, COOKIES)
