@@ -1,9 +1,4 @@
-"""The agency's published cookie list, written in resources/policy.toml.
-
-resources/policy.json is the same data as JSON (scripts/build_policy.py writes
-it; a test keeps the two equal). That is the file loaded at every start: json is
-imported anyway and parses it in a twentieth of the time, while tomllib would
-add about 6 ms to each `fkinspect list`. A .toml path can still be loaded.
+"""The agency's published cookie list, read from resources/policy.toml.
 
 Loading fails closed: a missing or malformed file raises PolicyError, and with no
 policy nothing is classified or cleaned.
@@ -11,7 +6,7 @@ policy nothing is classified or cleaned.
 
 from __future__ import annotations
 
-import json
+import tomllib
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -144,9 +139,12 @@ class Policy(NamedTuple):
 @cache
 def load_policy(path: Path | None = None) -> Policy:
     """Read and check the policy file; raise PolicyError with the reason if it is unusable."""
-    file = path or resource_path("policy.json")
+    file = path or resource_path("policy.toml")
     try:
-        data = _read_toml(file) if file.suffix == ".toml" else _read_json(file)
+        with open(file, "rb") as fh:
+            data = tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"the cookie policy {file} is not valid TOML: {exc}") from exc
     except OSError as exc:
         raise PolicyError(f"cannot read the cookie policy {file}: {exc.strerror}") from exc
     try:
@@ -155,37 +153,9 @@ def load_policy(path: Path | None = None) -> Policy:
         raise PolicyError(f"the cookie policy {file} is malformed: {exc!r}") from exc
 
 
-def _read_json(file: Path) -> Any:
-    with open(file, "rb") as fh:
-        try:
-            return json.load(fh)
-        except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
-            raise PolicyError(f"the cookie policy {file} is not valid JSON: {exc}") from exc
-
-
-def _read_toml(file: Path) -> Any:
-    import tomllib
-
-    with open(file, "rb") as fh:
-        try:
-            return tomllib.load(fh)
-        except tomllib.TOMLDecodeError as exc:
-            raise PolicyError(f"the cookie policy {file} is not valid TOML: {exc}") from exc
-
-
-def policy_json(toml_file: Path) -> str:
-    """The policy file's data as the JSON that load_policy reads (dates in ISO 8601)."""
-    data = _read_toml(toml_file)
-    _parse(data)  # never write out a policy that would not load
-    text = json.dumps(data, ensure_ascii=False, indent=1, default=date.isoformat)
-    return text + "\n"
-
-
 def _parse(data: Mapping[str, Any]) -> Policy:
     src = data["source"]
     updated = src["updated"]
-    if isinstance(updated, str):  # JSON has no dates
-        updated = date.fromisoformat(updated)
     if not isinstance(updated, date):
         raise PolicyError("source.updated must be a date")
     source = Source(src["title"], src["heading"], updated, src["updated_text"], src["text_file"])

@@ -32,7 +32,6 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_carries_the_resources(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "fkinspect/resources/policy.toml" in names
-    assert "fkinspect/resources/policy.json" in names
     assert "fkinspect/resources/source/kakor-2025-02-12.txt" in names
     assert "ui/__init__.py" in names
 
