@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from fkinspect.errors import PolicyError
 from fkinspect.lifetime import Lifetime
@@ -23,7 +24,8 @@ from fkinspect.scope import Scope, host_in, normalize_host
 _DOCUMENTED = (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS)
 
 
-class Source(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Source:
     title: str
     heading: str
     updated: date
@@ -31,7 +33,8 @@ class Source(NamedTuple):
     text_file: str  # the page text the data was made from, relative to resources/
 
 
-class PolicyEntry(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PolicyEntry:
     """A cookie the page documents, by exact name or by glob pattern."""
 
     id: str
@@ -52,7 +55,8 @@ class PolicyEntry(NamedTuple):
         return self.page_text if language == "sv" else self.purpose_en
 
 
-class KnownTool(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class KnownTool:
     """An undocumented cookie that belongs to a well-known tool (Matomo, Google Analytics)."""
 
     id: str
@@ -77,7 +81,8 @@ class KnownTool(NamedTuple):
         return self.note_sv if language == "sv" else self.note_en
 
 
-class ThirdPartySite(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ThirdPartySite:
     id: str
     name: str
     domains: tuple[str, ...]
@@ -86,7 +91,8 @@ class ThirdPartySite(NamedTuple):
         return any(host_in(host, d) for d in self.domains)
 
 
-class Policy(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Policy:
     source: Source
     agency_domain: str
     agency_name: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -84,7 +85,7 @@ def test_clean_button_counts_and_is_disabled_with_a_reason(window: MainWindow, r
     assert window.clean_button.text() == "&Ta bort analyskakor (8)"
     assert not window.clean_reason.isVisible()
     kept = tuple(i for i in scan.cookies if i.classification.clean_as is not Category.ANALYTICS)
-    window.show_scan(scan._replace(cookies=kept), policy)
+    window.show_scan(replace(scan, cookies=kept), policy)
     assert not window.clean_button.isEnabled()
     assert not window.clean_action.isEnabled()
     assert window.clean_button.text() == "&Ta bort analyskakor (0)"
@@ -101,7 +102,7 @@ def _tree_texts(tree) -> dict[str, list[str]]:
 
 def test_confirmation_lists_what_goes_and_what_stays(window: MainWindow, records) -> None:
     scan, policy = records
-    scan = Scan(tuple(s._replace(running=False) for s in scan.stores), scan.cookies,
+    scan = Scan(tuple(replace(s, running=False) for s in scan.stores), scan.cookies,
                 scan.finished)
     window.show_scan(scan, policy)
     window.start_clean()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -210,11 +211,11 @@ def test_the_first_entry_in_policy_order_wins_and_exact_case_before_folded() -> 
     policy = load_policy()
     jsession = policy.entry("JSESSIONID")
     assert jsession is not None
-    wide = jsession._replace(id="wide", name=None, pattern="*SESSION*")
-    lower = jsession._replace(id="lower", name=None, pattern="*session*")
-    wide_first = Classifier(policy._replace(entries=(wide, *policy.entries)))
-    wide_last = Classifier(policy._replace(entries=(*policy.entries, wide)))
-    lower_first = Classifier(policy._replace(entries=(lower, *policy.entries)))
+    wide = replace(jsession, id="wide", name=None, pattern="*SESSION*")
+    lower = replace(jsession, id="lower", name=None, pattern="*session*")
+    wide_first = Classifier(replace(policy, entries=(wide, *policy.entries)))
+    wide_last = Classifier(replace(policy, entries=(*policy.entries, wide)))
+    lower_first = Classifier(replace(policy, entries=(lower, *policy.entries)))
     assert wide_first.classify(AGENCY, "JSESSIONID", None).entry_id == "wide"
     assert wide_last.classify(AGENCY, "JSESSIONID", None).entry_id == "JSESSIONID"
     assert wide_last.classify(AGENCY, "MYSESSION1", None).entry_id == "wide"
