@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from fkinspect.errors import FormatError
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -53,7 +54,7 @@ FULL_DISK_ACCESS_MESSAGE = (
 )
 
 
-class BinaryCookiesError(ValueError):
+class BinaryCookiesError(FormatError):
     """The bytes are not a well-formed binarycookies file."""
 
 

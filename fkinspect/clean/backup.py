@@ -15,9 +15,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fkinspect.clean.files import fsync_path, new_private_file
+from fkinspect.errors import FkInspectError
 
 
-class BackupFailed(Exception):
+class BackupFailed(FkInspectError):
     """The backup could not be written or did not check out (full disk, I/O error)."""
 
 
