@@ -9,7 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from fkinspect.model import Category
-from fkinspect.report import CATEGORY_ORDER, ProfileGroup, Report, ReportCookie, ReportStore
+from fkinspect.presentation import CATEGORY_ORDER
+from fkinspect.report import ProfileGroup, Report, ReportCookie, ReportStore
 from fkinspect.wording import category_label
 
 _WORDS = {
