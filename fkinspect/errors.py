@@ -11,6 +11,14 @@ class FkInspectError(Exception):
     """Base of every error the core raises on purpose."""
 
 
+class FormatError(FkInspectError, ValueError):
+    """Bytes that are not the file format they should be (mozLz4, binarycookies).
+
+    Also a ValueError, as a parser's complaint about its input is in Python, and
+    as callers that read several formats catch it.
+    """
+
+
 class PolicyError(FkInspectError):
     """The policy file is missing or malformed: nothing may be classified or cleaned."""
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from fkinspect.errors import PolicyError
 
@@ -19,7 +19,8 @@ _DURATION = re.compile(r"^P(?:(?P<Y>\d+)Y)?(?:(?P<M>\d+)M)?(?:(?P<D>\d+)D)?"
                        r"(?:T(?:(?P<H>\d+)H)?(?:(?P<MI>\d+)M)?(?:(?P<S>\d+)S)?)?$")
 
 
-class Lifetime(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Lifetime:
     """A documented lifetime: `code` is the policy's spelling ("P13M", "session" ...)."""
 
     code: str

@@ -1,20 +1,17 @@
 """The immutable records that flow one way: discover -> read -> classify -> show.
 
-Nothing here does I/O. Every stage takes these values and returns new ones.
-
-Records on the path of every start are NamedTuples, not dataclasses: importing
-dataclasses (it imports inspect) and generating each class's methods cost about a
-quarter of `fkinspect list`'s whole process time (bench/README.md), and a
-NamedTuple is built several times faster per cookie. Change one with `_replace`.
+Nothing here does I/O. Every stage takes these values and returns new ones
+(`dataclasses.replace` makes a changed copy).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # policy.py imports this module
     from fkinspect.policy import Policy
@@ -78,7 +75,8 @@ class ReadMethod(StrEnum):
     FILE = "file"  # a plain file read in full (session store, binarycookies)
 
 
-class Profile(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Profile:
     """One browser profile found on disk."""
 
     browser_id: str  # stable id: "chromium", "chrome", "firefox-esr", "safari" ...
@@ -88,19 +86,18 @@ class Profile(NamedTuple):
     directory: Path  # the profile folder
     root: Path  # Chromium user-data-dir / Firefox profiles root / Safari cookie folder
     is_default: bool = False
-    # Firefox containers: userContextId -> name (from containers.json). The default
-    # is shared by every profile without containers: a Mapping, never changed.
-    containers: Mapping[int, str] = {}
+    # Firefox containers: userContextId -> name (from containers.json). A dict cannot
+    # hash, so a profile hashes by its other fields (it is a key in scans and views).
+    containers: Mapping[int, str] = field(default_factory=dict, hash=False)
 
     @property
     def label(self) -> str:
         return f"{self.browser_name} ({self.name})"
 
-    def __hash__(self) -> int:  # every field but the containers mapping, which cannot hash
-        return hash(self[:-1])
 
 
-class StoreLocation(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class StoreLocation:
     """A cookie file of a profile, before it is read.
 
     `problem` is set when discovery found something it could not read (a
@@ -115,7 +112,8 @@ class StoreLocation(NamedTuple):
     problem: str = ""  # why it could not be read, in plain words
 
 
-class Cookie(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Cookie:
     """One row of a store: metadata only, never the value.
 
     `key` is the row's full identity in its store (Chromium: host_key,
@@ -151,7 +149,8 @@ class Cookie(NamedTuple):
         return self.host.lstrip(".")
 
 
-class StoreResult(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class StoreResult:
     """What reading one store gave: its status, and its cookies when it read."""
 
     location: StoreLocation
@@ -178,13 +177,15 @@ class FindingCode(StrEnum):
     PARTITIONED_ELSEWHERE = "partitioned_elsewhere"  # agency cookie in another site's partition
 
 
-class Finding(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Finding:
     code: FindingCode
     # Parameters for the sentence a UI or CLI builds (documented name, days ...).
-    detail: Mapping[str, str] = {}  # shared default, never changed (a Mapping)
+    detail: Mapping[str, str] = field(default_factory=dict)
 
 
-class Classification(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Classification:
     category: Category
     rule: str  # what matched: a policy name/pattern, "site:youtube.com", "partition:...", ""
     findings: tuple[Finding, ...] = ()
@@ -196,12 +197,14 @@ class Classification(NamedTuple):
         return any(f.code is code for f in self.findings)
 
 
-class ClassifiedCookie(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ClassifiedCookie:
     cookie: Cookie
     classification: Classification
 
 
-class Scan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Scan:
     """Everything one scan found, in discovery order, and the policy it was classified by."""
 
     stores: tuple[StoreResult, ...]

@@ -1,9 +1,4 @@
-"""The agency's published cookie list, written in resources/policy.toml.
-
-resources/policy.json is the same data as JSON (scripts/build_policy.py writes
-it; a test keeps the two equal). That is the file loaded at every start: json is
-imported anyway and parses it in a twentieth of the time, while tomllib would
-add about 6 ms to each `fkinspect list`. A .toml path can still be loaded.
+"""The agency's published cookie list, read from resources/policy.toml.
 
 Loading fails closed: a missing or malformed file raises PolicyError, and with no
 policy nothing is classified or cleaned.
@@ -11,12 +6,14 @@ policy nothing is classified or cleaned.
 
 from __future__ import annotations
 
-import json
+import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from fkinspect.errors import PolicyError
 from fkinspect.lifetime import Lifetime
@@ -27,32 +24,8 @@ from fkinspect.scope import Scope, host_in, normalize_host
 _DOCUMENTED = (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS)
 
 
-def glob_match(name: str, pattern: str) -> bool:
-    """fnmatchcase(name, pattern), without a regular expression when only `*` is used.
-
-    The page's patterns are all like that ("_pk_id.*", "*-XSRF-TOKEN"); compiling
-    them as fnmatch does cost about 3 ms of every scan, more than matching them all.
-    """
-    if "?" in pattern or "[" in pattern:
-        from fnmatch import fnmatchcase
-
-        return fnmatchcase(name, pattern)
-    if "*" not in pattern:
-        return name == pattern
-    head, *middle, tail = pattern.split("*")
-    end = len(name) - len(tail)
-    if end < len(head) or not name.startswith(head) or not name.endswith(tail):
-        return False
-    position = len(head)
-    for part in middle:  # leftmost is enough: every later star can take the rest
-        found = name.find(part, position, end)
-        if found < 0:
-            return False
-        position = found + len(part)
-    return True
-
-
-class Source(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Source:
     title: str
     heading: str
     updated: date
@@ -60,7 +33,8 @@ class Source(NamedTuple):
     text_file: str  # the page text the data was made from, relative to resources/
 
 
-class PolicyEntry(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PolicyEntry:
     """A cookie the page documents, by exact name or by glob pattern."""
 
     id: str
@@ -81,7 +55,8 @@ class PolicyEntry(NamedTuple):
         return self.page_text if language == "sv" else self.purpose_en
 
 
-class KnownTool(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class KnownTool:
     """An undocumented cookie that belongs to a well-known tool (Matomo, Google Analytics)."""
 
     id: str
@@ -99,14 +74,15 @@ class KnownTool(NamedTuple):
 
     def matches(self, name: str) -> bool:
         if self.pattern is not None:
-            return glob_match(name, self.pattern)
+            return fnmatchcase(name, self.pattern)
         return name == self.name
 
     def note(self, language: str) -> str:
         return self.note_sv if language == "sv" else self.note_en
 
 
-class ThirdPartySite(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ThirdPartySite:
     id: str
     name: str
     domains: tuple[str, ...]
@@ -115,7 +91,8 @@ class ThirdPartySite(NamedTuple):
         return any(host_in(host, d) for d in self.domains)
 
 
-class Policy(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Policy:
     source: Source
     agency_domain: str
     agency_name: str
@@ -144,9 +121,12 @@ class Policy(NamedTuple):
 @cache
 def load_policy(path: Path | None = None) -> Policy:
     """Read and check the policy file; raise PolicyError with the reason if it is unusable."""
-    file = path or resource_path("policy.json")
+    file = path or resource_path("policy.toml")
     try:
-        data = _read_toml(file) if file.suffix == ".toml" else _read_json(file)
+        with open(file, "rb") as fh:
+            data = tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"the cookie policy {file} is not valid TOML: {exc}") from exc
     except OSError as exc:
         raise PolicyError(f"cannot read the cookie policy {file}: {exc.strerror}") from exc
     try:
@@ -155,37 +135,9 @@ def load_policy(path: Path | None = None) -> Policy:
         raise PolicyError(f"the cookie policy {file} is malformed: {exc!r}") from exc
 
 
-def _read_json(file: Path) -> Any:
-    with open(file, "rb") as fh:
-        try:
-            return json.load(fh)
-        except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
-            raise PolicyError(f"the cookie policy {file} is not valid JSON: {exc}") from exc
-
-
-def _read_toml(file: Path) -> Any:
-    import tomllib
-
-    with open(file, "rb") as fh:
-        try:
-            return tomllib.load(fh)
-        except tomllib.TOMLDecodeError as exc:
-            raise PolicyError(f"the cookie policy {file} is not valid TOML: {exc}") from exc
-
-
-def policy_json(toml_file: Path) -> str:
-    """The policy file's data as the JSON that load_policy reads (dates in ISO 8601)."""
-    data = _read_toml(toml_file)
-    _parse(data)  # never write out a policy that would not load
-    text = json.dumps(data, ensure_ascii=False, indent=1, default=date.isoformat)
-    return text + "\n"
-
-
 def _parse(data: Mapping[str, Any]) -> Policy:
     src = data["source"]
     updated = src["updated"]
-    if isinstance(updated, str):  # JSON has no dates
-        updated = date.fromisoformat(updated)
     if not isinstance(updated, date):
         raise PolicyError("source.updated must be a date")
     source = Source(src["title"], src["heading"], updated, src["updated_text"], src["text_file"])

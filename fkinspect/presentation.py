@@ -9,10 +9,11 @@ from the policy; sentences are built by the view in its language.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from fkinspect.lifetime import Lifetime
 from fkinspect.model import Category, Classification, ClassifiedCookie, Profile
@@ -31,7 +32,8 @@ CATEGORY_ORDER = (
 )
 
 
-class Overview(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Overview:
     """The numbers on top of the window."""
 
     total: int
@@ -87,7 +89,8 @@ class TimeUnit(StrEnum):
     YEARS = "years"
 
 
-class RelativeTime(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class RelativeTime:
     """"in 11 months" / "3 days ago" as numbers; the view words it."""
 
     amount: int

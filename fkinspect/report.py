@@ -24,6 +24,12 @@ from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Scan, StoreResult
 from fkinspect.outfile import write_output
 from fkinspect.policy import Policy
+from fkinspect.presentation import (
+    CATEGORY_ORDER,
+    documented_lifetime,
+    explanation,
+    is_documented,
+)
 from fkinspect.serialize import (
     REPORT_FORMATS,
     cookie_record,
@@ -36,8 +42,6 @@ from fkinspect.textsafe import json_safe, printable
 from fkinspect.wording import LANGUAGES, category_label, finding_text, status_label
 
 FORMATS = REPORT_FORMATS
-CATEGORY_ORDER = (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS,
-                  Category.THIRD_PARTY, Category.UNDOCUMENTED)
 USER_PLACEHOLDER = "[user]"
 
 # CSV columns, in order (documented in docs/distribution.md: keep them stable).
@@ -223,28 +227,14 @@ def _store(result: StoreResult, scrub: Scrubber, language: str) -> ReportStore:
     )
 
 
-def explanation(item: ClassifiedCookie, policy: Policy, language: str) -> tuple[str, str]:
-    """The agency's words for this cookie and its documented lifetime ("" when none)."""
-    found = item.classification
-    entry_id = found.entry_id
-    if entry_id is not None:
-        entry = policy.entry(entry_id)
-        if entry is not None:
-            return entry.purpose(language), describe(entry.lifetime, language)
-        tool = policy.known_tool(entry_id)
-        if tool is not None:
-            return tool.note(language), ""
-    if found.category is Category.THIRD_PARTY:
-        return (policy.third_party_text_sv if language == "sv"
-                else policy.third_party_text_en), ""
-    return "", ""
-
-
 def _cookie(item: ClassifiedCookie, policy: Policy, scrub: Scrubber,
             language: str) -> ReportCookie:
     cookie, found = item.cookie, item.classification
     profile = cookie.store.profile
-    text, lifetime = explanation(item, policy, language)
+    text = explanation(policy, found, language)
+    # The page's own lifetime only: a known tool's typical one is not documented.
+    documented = documented_lifetime(policy, found) if is_documented(policy, found) else None
+    lifetime = describe(documented, language) if documented is not None else ""
     findings = tuple(ReportFinding(str(f.code), finding_text(f, language))
                      for f in found.findings)
     record = cookie_record(item, scrub.home)

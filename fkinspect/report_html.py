@@ -10,7 +10,8 @@ from __future__ import annotations
 from html import escape as _html_escape
 
 from fkinspect.model import Category
-from fkinspect.report import CATEGORY_ORDER, ProfileGroup, Report, ReportCookie, ReportStore
+from fkinspect.presentation import CATEGORY_ORDER
+from fkinspect.report import ProfileGroup, Report, ReportCookie, ReportStore
 from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
 

@@ -21,8 +21,8 @@ import os
 import struct
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from fkinspect.errors import BrowserRunning
 from fkinspect.model import Family, Profile
@@ -52,7 +52,8 @@ _SHARING_VIOLATION = 32  # ERROR_SHARING_VIOLATION
 _LOCK_VIOLATION = 33  # ERROR_LOCK_VIOLATION
 
 
-class RunningEvidence(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class RunningEvidence:
     """Why we believe the profile's browser is running, in plain words."""
 
     browser_name: str

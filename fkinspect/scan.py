@@ -6,6 +6,7 @@ A store that fails gets a status and a message; the others still read.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,7 +94,7 @@ def read_store(location: StoreLocation, scope: Scope, running: bool,
     except Exception as exc:  # a reader bug must cost one store, not the scan
         logger(__name__).exception("reading a %s store failed", location.format)
         return StoreResult(location, StoreStatus.ERROR, f"{type(exc).__name__}", running=running)
-    return result._replace(running=True) if running and not result.running else result
+    return replace(result, running=True) if running and not result.running else result
 
 
 def _reader(fmt: StoreFormat) -> Callable[[StoreLocation, Scope, bool, int], StoreResult]:

@@ -7,7 +7,7 @@ Never a substring match: `notforsakringskassan.se` and
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 
@@ -54,7 +54,8 @@ def partition_url(raw: str | None) -> str | None:
     return text
 
 
-class Scope(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Scope:
     """The agency's domain and the third-party sites its page names."""
 
     agency_domain: str

@@ -34,8 +34,8 @@ profile's folder suffix (`.default-esr`, `.dev-edition-default`,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
-from typing import NamedTuple
 
 from fkinspect.model import Family
 
@@ -52,7 +52,8 @@ class Base(Enum):
     APP_SUPPORT = "app_support"  # ~/Library/Application Support
 
 
-class Root(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Root:
     """Where a browser keeps its profiles on one platform.
 
     Chromium: the user-data-dir. Firefox: the folder holding profiles.ini.
@@ -69,7 +70,8 @@ class Root(NamedTuple):
     install: str = ""
 
 
-class Browser(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Browser:
     id: str
     name: str
     family: Family

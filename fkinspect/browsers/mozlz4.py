@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import struct
 
+from fkinspect.errors import FormatError
+
 MAGIC = b"mozLz40\0"
 HEADER_SIZE = len(MAGIC) + 4
 # A session store is a few MiB at most; a corrupt header must not make us
@@ -14,7 +16,7 @@ HEADER_SIZE = len(MAGIC) + 4
 MAX_SIZE = 256 * 1024 * 1024
 
 
-class MozLz4Error(ValueError):
+class MozLz4Error(FormatError):
     """The bytes are not a valid mozLz4 file."""
 
 

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
-from fkinspect.errors import MAX_STORE_COOKIES, StoreTooLarge
+from fkinspect.errors import MAX_STORE_COOKIES, FormatError, StoreTooLarge
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -57,7 +57,7 @@ FULL_DISK_ACCESS_MESSAGE = (
 )
 
 
-class BinaryCookiesError(ValueError):
+class BinaryCookiesError(FormatError):
     """The bytes are not a well-formed binarycookies file."""
 
 

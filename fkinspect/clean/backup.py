@@ -14,11 +14,12 @@ from contextlib import closing
 from pathlib import Path
 
 from fkinspect.clean.files import fsync_path, new_private_file
+from fkinspect.errors import FkInspectError
 from fkinspect.sqlite_errors import Failure, classify, classify_os, describe
 from fkinspect.sqlite_open import connect
 
 
-class BackupFailed(Exception):
+class BackupFailed(FkInspectError):
     """The backup could not be written or did not check out; `failure` says why."""
 
     def __init__(self, detail: str, failure: Failure = Failure.OTHER) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,8 @@ def test_a_store_path_that_cannot_be_looked_at_leaves_the_others_watched(
     readable.write_bytes(b"")
     closed = tmp_path / ("x" * 300) / "Cookies"
     first = scan.stores[0]
-    stores = (first._replace(location=first.location._replace(path=readable)),
-              StoreResult(first.location._replace(path=closed, problem="closed"),
+    stores = (replace(first, location=replace(first.location, path=readable)),
+              StoreResult(replace(first.location, path=closed, problem="closed"),
                           StoreStatus.UNREADABLE, "closed"), *scan.stores[1:])  # fmt: skip
-    window.show_scan(scan._replace(stores=stores))
+    window.show_scan(replace(scan, stores=stores))
     assert str(readable) in window.watcher.files()

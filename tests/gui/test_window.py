@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -89,7 +90,7 @@ def test_clean_button_counts_and_is_disabled_with_a_reason(window: MainWindow, r
     assert window.body.clean_button.text() == "&Ta bort analyskakor (8)"
     assert not window.body.clean_reason.isVisible()
     kept = tuple(i for i in scan.cookies if i.classification.clean_as is not Category.ANALYTICS)
-    window.show_scan(scan._replace(cookies=kept))
+    window.show_scan(replace(scan, cookies=kept))
     assert not window.body.clean_button.isEnabled()
     assert not window.clean_action.isEnabled()
     assert window.body.clean_button.text() == "&Ta bort analyskakor (0)"
@@ -107,7 +108,7 @@ def _tree_texts(tree) -> dict[str, list[str]]:
 def test_confirmation_lists_what_goes_and_what_stays(window: MainWindow, records,
                                                      qtbot) -> None:
     scan, _policy = records
-    scan = scan._replace(stores=tuple(s._replace(running=False) for s in scan.stores))
+    scan = replace(scan, stores=tuple(replace(s, running=False) for s in scan.stores))
     window.show_scan(scan)
     with qtbot.waitSignal(window.cleaning.confirming):
         window.cleaning.start()  # the plan is made off the GUI thread

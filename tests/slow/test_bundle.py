@@ -47,7 +47,6 @@ def test_bundle_has_both_programs_and_the_resources(bundle: Path) -> None:
         assert os.access(bundle / name, os.X_OK), name
     resources = bundle / "_internal" / "resources"
     assert (resources / "policy.toml").is_file()
-    assert (resources / "policy.json").is_file()
     assert (resources / "linux" / "se.fkinspect.FkInspect.desktop").is_file()
     assert (resources / "icons" / "fkinspect.svg").is_file()
     qt = bundle / "_internal" / "PySide6"

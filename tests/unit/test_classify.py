@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -206,31 +207,20 @@ def test_without_a_creation_time_the_remaining_time_is_compared(classifier: Clas
                                    now=NOW).findings
 
 
-def _first_in_policy_order(name: str, fold: bool) -> str | None:
-    """The page's entry for `name` as a plain scan of the policy finds it (the reference)."""
-    from fnmatch import fnmatchcase
-
-    key = name.casefold() if fold else name
-    for entry in load_policy().entries:
-        if entry.pattern is not None:
-            pattern = entry.pattern.casefold() if fold else entry.pattern
-            if fnmatchcase(key, pattern):
-                return entry.id
-        elif any(key == (n.casefold() if fold else n) for n in (entry.name, entry.meant) if n):
-            return entry.id
-    return None
-
-
-def test_name_lookup_finds_what_a_scan_in_policy_order_finds(classifier: Classifier) -> None:
-    entries = load_policy().entries
-    names = {n for e in entries for n in (e.name, e.meant, e.pattern) if n}
-    names |= {n.replace("*", fill) for n in set(names) for fill in ("", "1.abc", "x")}
-    names |= {n.upper() for n in names} | {n.swapcase() for n in names}
-    names |= {"_ga", "_GA_X", "fk_test_cookie2", "AWSALB", "unknown", ""}
-    for name in sorted(names):
-        found = classifier.classify("www.forsakringskassan.se", name, None)
-        expected = _first_in_policy_order(name, fold=False) or _first_in_policy_order(name, True)
-        if expected is None:
-            assert found.category is Category.UNDOCUMENTED, name
-        else:
-            assert found.entry_id == expected, name
+def test_the_first_entry_in_policy_order_wins_and_exact_case_before_folded() -> None:
+    policy = load_policy()
+    jsession = policy.entry("JSESSIONID")
+    assert jsession is not None
+    wide = replace(jsession, id="wide", name=None, pattern="*SESSION*")
+    lower = replace(jsession, id="lower", name=None, pattern="*session*")
+    wide_first = Classifier(replace(policy, entries=(wide, *policy.entries)))
+    wide_last = Classifier(replace(policy, entries=(*policy.entries, wide)))
+    lower_first = Classifier(replace(policy, entries=(lower, *policy.entries)))
+    assert wide_first.classify(AGENCY, "JSESSIONID", None).entry_id == "wide"
+    assert wide_last.classify(AGENCY, "JSESSIONID", None).entry_id == "JSESSIONID"
+    assert wide_last.classify(AGENCY, "MYSESSION1", None).entry_id == "wide"
+    assert wide_last.classify(AGENCY, "jsessionid", None).entry_id == "JSESSIONID"
+    assert lower_first.classify(AGENCY, "JSESSIONID", None).entry_id == "JSESSIONID"
+    folded = lower_first.classify(AGENCY, "SMSESSION", None)
+    assert (folded.entry_id, folded.has(FindingCode.CASE_DIFFERS)) == ("SMSESSION", False)
+    assert lower_first.classify(AGENCY, "MYSESSION1", None).entry_id == "lower"

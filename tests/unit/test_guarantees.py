@@ -59,6 +59,34 @@ def _tool(name: str) -> str:
     return found
 
 
+# Errors of modules that are being reworked; each should derive from FkInspectError too
+# (the clean's and the restore's private stops are one type in two places).
+_NOT_YET_UNDER_FKINSPECTERROR = {
+    "fkinspect.browsers.firefox_session.SessionStoreError",
+    "fkinspect.clean.execute._Abort",
+    "fkinspect.clean.restore._SessionGone",
+    "fkinspect.clean.restore._Stop",
+    "fkinspect.clean.session.SessionChanged",
+    "fkinspect.clean.session.SessionFileError",
+}
+
+
+def test_every_error_the_core_defines_is_an_fkinspect_error() -> None:
+    code = (
+        "import importlib, inspect\n"
+        "from fkinspect.errors import FkInspectError\n"
+        f"for name in {_core_modules()!r}:\n"
+        "    module = importlib.import_module(name)\n"
+        "    for cls in vars(module).values():\n"
+        "        if (inspect.isclass(cls) and issubclass(cls, BaseException)\n"
+        "                and cls.__module__ == name and not issubclass(cls, FkInspectError)):\n"
+        "            print(f'{name}.{cls.__qualname__}')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    assert set(out.stdout.split()) <= _NOT_YET_UNDER_FKINSPECTERROR
+
+
 def test_ruff_is_clean() -> None:
     out = subprocess.run([_tool("ruff"), "check", "--no-cache", "."], capture_output=True,
                          text=True, cwd=ROOT, check=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 from fkinspect.demo import build_demo_home
@@ -23,8 +24,8 @@ def test_a_whole_scan_copies_and_pickles(tmp_path: Path) -> None:
 
 def test_profiles_are_keys_whatever_their_containers() -> None:
     plain = Profile("firefox", "Firefox", Family.FIREFOX, "p", Path("/p"), Path("/"))
-    named = plain._replace(containers={1: "Arbete"})
+    named = replace(plain, containers={1: "Arbete"})
     assert plain.containers == {} and plain != named
     by_profile = {plain: "plain", named: "named"}
-    assert by_profile[Profile(*plain)] == "plain"
-    assert by_profile[named._replace(containers={1: "Arbete"})] == "named"
+    assert by_profile[replace(plain)] == "plain"
+    assert by_profile[replace(named, containers={1: "Arbete"})] == "named"

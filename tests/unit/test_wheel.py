@@ -32,7 +32,6 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_carries_the_resources(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "fkinspect/resources/policy.toml" in names
-    assert "fkinspect/resources/policy.json" in names
     assert "fkinspect/resources/source/kakor-2025-02-12.txt" in names
     # The app installs as fkinspect_ui: a top-level "ui" would collide with other projects.
     assert "fkinspect_ui/__init__.py" in names and "fkinspect_ui/app.py" in names
