@@ -17,6 +17,7 @@ from __future__ import annotations
 import configparser
 import contextlib
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -28,9 +29,15 @@ from . import procs
 from .site import MAPPED_HOSTS, AgencySite
 
 FIREFOX_CANDIDATES = ("firefox-esr", "firefox")
+# Another build to test against, e.g. an older ESR unpacked from its .deb.
+FIREFOX_VARIABLE = "FKINSPECT_FIREFOX"
 
 
 def find_firefox() -> str | None:
+    """$FKINSPECT_FIREFOX when set, else the first Firefox on PATH."""
+    chosen = os.environ.get(FIREFOX_VARIABLE)
+    if chosen:
+        return chosen
     for name in FIREFOX_CANDIDATES:
         path = shutil.which(name)
         if path:
