@@ -47,7 +47,7 @@ from pathlib import Path
 
 import pytest
 from e2e_harness import procs
-from e2e_harness.firefox import read_mozlz4, recovery_store
+from e2e_harness.firefox import FAST_SESSION_WRITES, read_mozlz4, wait_for_recovery
 from e2e_harness.homes import VisitedHome, snapshot_sqlite
 from e2e_harness.site import (
     AGENCY_COOKIES,
@@ -243,18 +243,9 @@ def test_running_firefox_keeps_session_cookies_in_recovery_store(
     tmp_path: Path, running_firefox
 ) -> None:
     wanted = {c.name for c in PAGE_COOKIES if c.session}
-    fast = {"browser.sessionstore.interval": 500}
-    with running_firefox(tmp_path / "home", prefs=fast) as browser:
+    with running_firefox(tmp_path / "home", prefs=FAST_SESSION_WRITES) as browser:
         assert browser.profile is not None
-        recovery = recovery_store(browser.profile)
-        names: set[str] = set()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if recovery.exists():
-                names = {c["name"] for c in read_mozlz4(recovery).get("cookies", [])}
-                if wanted <= names:
-                    break
-            time.sleep(0.2)
+        names = wait_for_recovery(browser.profile, wanted)
         assert names == wanted, f"recovery.jsonlz4 cookies: {sorted(names)}"
         assert not (browser.profile / "sessionstore.jsonlz4").exists()
 

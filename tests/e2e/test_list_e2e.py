@@ -7,14 +7,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_harness.firefox import Firefox, recovery_store
+from e2e_harness.firefox import FAST_SESSION_WRITES, Firefox, wait_for_recovery
 from e2e_harness.homes import VisitedHome
 from e2e_harness.versions import firefox_browser_id
 
@@ -88,17 +87,17 @@ def test_running_firefox_is_read_through_a_copy_without_a_trace(
     tmp_path: Path, running_firefox: Callable[..., AbstractContextManager[Firefox]]
 ) -> None:
     home = tmp_path / "home"
-    with running_firefox(home) as browser:
+    with running_firefox(home, prefs=FAST_SESSION_WRITES) as browser:
         assert browser.profile is not None
         profile: Path = browser.profile
-        recovery = recovery_store(profile)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not recovery.exists():
-            time.sleep(0.2)  # Firefox writes its session state about 15 s after a visit
+        # Firefox writes its live session state after the visit (every 15 s by default).
+        held = wait_for_recovery(profile, {"JSESSIONID"})
+        assert "JSESSIONID" in held, f"recovery.jsonlz4 cookies: {sorted(held)}"
         files_before = {p.name for p in profile.iterdir()}
         out = subprocess.run(
             [sys.executable, "-m", "fkinspect", "list", "--home", str(home), "--json"],
             capture_output=True, text=True, env=dict(os.environ, HOME=str(home)), check=False,
+            timeout=120,
         )
         assert out.returncode == 0, out.stderr
         data = json.loads(out.stdout)
