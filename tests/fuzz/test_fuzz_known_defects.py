@@ -13,8 +13,7 @@ from collections.abc import Callable
 import pytest
 from fuzz_checks import check_home, check_journals, check_session_file
 from fuzz_support import KNOWN_DEFECTS, KnownDefect, Template, Workspace, known_defect
-from strategies import FIREFOX_PROFILE
-from test_fuzz_journal import GOOD
+from strategies import FIREFOX_PROFILE, GOOD_JOURNAL
 
 from fkinspect.browsers.mozlz4 import compress
 
@@ -38,11 +37,11 @@ def _profiles_ini(text: str) -> Example:
 
 
 def _journal(data: bytes) -> Example:
-    return lambda ws, _templates: check_journals(ws, GOOD, data, tolerate_known=False)
+    return lambda ws, _templates: check_journals(ws, GOOD_JOURNAL, data, tolerate_known=False)
 
 
 def _journal_with(path: tuple[str | int, ...], literal: str) -> Example:
-    record = json.loads(json.dumps(GOOD))
+    record = json.loads(json.dumps(GOOD_JOURNAL))
     record["id"], record["run"] = "damaged-id", "damaged-run"
     marker = "\u0000marker\u0000"
     target = record
