@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable, Mapping
+from contextlib import closing
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,8 +27,10 @@ from fkinspect.browsers.mozlz4 import MozLz4Error, decompress
 from fkinspect.clean import session
 from fkinspect.clean.journal import JOURNAL_NAME, list_journals
 from fkinspect.clean.restore import JournalNotFound, find_journals, latest_run
+from fkinspect.errors import ValueUnavailable
 from fkinspect.model import StoreFormat, StoreLocation, StoreResult
 from fkinspect.scope import Scope
+from fkinspect.values import read_value
 
 T = TypeVar("T")
 
@@ -201,3 +205,37 @@ def check_given_file(ws: Workspace, data: bytes, tolerate_known: bool = True) ->
                 loc = location(path, fmt)
                 assert_status(outcome(lambda: READERS[fmt](loc, SCOPE),
                                       tolerate_known=tolerate_known))  # fmt: skip
+
+
+# ---------------------------------------------------------------------- values
+
+
+def _set_values(path: Path, fmt: StoreFormat, value: object, encrypted: bytes | None) -> None:
+    """Every row's value (Firefox) or value and encrypted_value (Chromium) replaced."""
+    with closing(sqlite3.connect(path)) as con:
+        if fmt is StoreFormat.CHROMIUM_SQLITE:  # both columns are NOT NULL there
+            con.execute("UPDATE cookies SET value = ?, encrypted_value = ?",
+                        ("" if value is None else value, encrypted or b""))  # fmt: skip
+        else:
+            con.execute("UPDATE moz_cookies SET value = ?", (value,))
+        con.commit()
+
+
+def check_values(ws: Workspace, fmt: StoreFormat, files: Mapping[str, bytes], value: object,
+                 encrypted: bytes | None, tolerate_known: bool = True) -> None:  # fmt: skip
+    """Showing one value on request: the value as text, or ValueUnavailable; no trace.
+
+    Linux only and never a `v11` value: those ask the desktop keyring.
+    """
+    with ws.folder() as folder:
+        write_files(folder / "profile", files)
+        path = folder / "profile" / next(iter(files))
+        _set_values(path, fmt, value, encrypted)  # the input, made before the snapshot
+        with ws.untouched(folder):
+            result = outcome(lambda: READERS[fmt](location(path, fmt), SCOPE),
+                             tolerate_known=tolerate_known)  # fmt: skip
+            assert_status(result)
+            for cookie in result.cookies:
+                shown = only(lambda c=cookie: read_value(c, platform="linux"),  # type: ignore[misc]
+                             (ValueUnavailable,), tolerate_known)  # fmt: skip
+                assert shown is None or isinstance(shown, str)
