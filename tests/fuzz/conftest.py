@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from fuzz_support import Template, Workspace
+from fuzz_support import Templates, Workspace
 from hypothesis import HealthCheck, settings
 
 from fkinspect.model import SameSite, StoreFormat
@@ -90,13 +90,13 @@ _COOKIES = (
 
 
 @pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Template]:
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
     """Real stores of every schema fkinspect.synth writes, as bytes: the fuzzers' seeds.
 
     Firefox 17 twice: once with rows only in its -wal, as Firefox leaves them.
     """
     folder = tmp_path_factory.mktemp("fuzz-templates")
-    made: dict[str, Template] = {}
+    made = Templates()
 
     def read(*paths: Path) -> dict[str, bytes]:
         return {p.name: p.read_bytes() for p in paths if p.exists()}

@@ -42,6 +42,15 @@ Tree = dict[str, tuple[str, int]]
 Template = tuple[StoreFormat, dict[str, bytes]]
 
 
+class Templates(dict[str, Template]):
+    """The seed stores by name. A short repr: Hypothesis prints a failing example's
+    arguments, and half a megabyte of bytes would only hide the finding (pytest turns
+    Hypothesis's warning about it into an error, which hides the finding too)."""
+
+    def __repr__(self) -> str:
+        return f"<seed stores {', '.join(self)}>"
+
+
 class Workspace:
     """Input folders for the examples of one test module, apart from its private TMPDIR."""
 
