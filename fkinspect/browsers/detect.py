@@ -19,6 +19,10 @@ from fkinspect.snapshot import SQLITE_MAGIC, open_snapshot
 SAFARI_MAGIC = b"cook"
 _HEAD = max(len(SQLITE_MAGIC), len(MOZLZ4_MAGIC), len(SAFARI_MAGIC))
 _TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+# What a damaged SQLite file raises. Python's sqlite3 raises UnicodeDecodeError, not
+# sqlite3.Error, when SQLite's message quotes a name whose bytes are not UTF-8
+# ("malformed database schema (<name>) ...").
+_DAMAGED = (OSError, sqlite3.Error, UnicodeDecodeError)
 
 
 class UnknownStore(StoreError):
@@ -80,7 +84,8 @@ def _has_wal(path: Path) -> bool:
 def sqlite_format(path: Path) -> StoreFormat | None:
     """CHROMIUM_SQLITE or FIREFOX_SQLITE by table names; None for any other database.
 
-    Raises sqlite3.Error or OSError when the file cannot be read as SQLite.
+    Raises sqlite3.Error, OSError or UnicodeDecodeError when the file cannot be read
+    as SQLite.
     """
     found = _format_of_tables(_tables_in_place(path))
     if found is None and _has_wal(path):
@@ -97,7 +102,7 @@ def detect_format(path: Path) -> StoreFormat | None:
         head = read_head(path)
         if head.startswith(SQLITE_MAGIC):
             return sqlite_format(path)
-    except (OSError, sqlite3.Error):
+    except _DAMAGED:
         return None
     return format_of_head(head)
 
@@ -121,7 +126,7 @@ def why_unknown(path: Path) -> str:
     if head.startswith(SQLITE_MAGIC):
         try:
             sqlite_format(path)
-        except (OSError, sqlite3.Error):
+        except _DAMAGED:
             return "a damaged or truncated SQLite database"
         return "an SQLite database without a Chromium or Firefox cookie table"
     return ("not a cookie store fkinspect knows (not a Chromium or Firefox database, "

@@ -125,10 +125,15 @@ def test_clean_refuses_while_chromium_runs(
 def _wait_until_quiet(store: Path, quiet: float = 2.0, limit: float = 30.0) -> None:
     """Wait until the store and its journal have not changed for `quiet` seconds."""
 
+    def one(path: Path) -> tuple[int, int] | None:
+        try:  # the journal comes and goes with Chromium's transactions
+            info = path.stat()
+        except FileNotFoundError:
+            return None
+        return info.st_size, info.st_mtime_ns
+
     def state() -> tuple[object, ...]:
-        files = (store, store.with_name(store.name + "-journal"))
-        return tuple((f.stat().st_size, f.stat().st_mtime_ns) if f.exists() else None
-                     for f in files)
+        return one(store), one(store.with_name(store.name + "-journal"))
 
     deadline = time.monotonic() + limit
     last, since = state(), time.monotonic()
@@ -139,6 +144,7 @@ def _wait_until_quiet(store: Path, quiet: float = 2.0, limit: float = 30.0) -> N
             last, since = now, time.monotonic()
         elif time.monotonic() - since >= quiet:
             return
+    raise AssertionError(f"Chromium kept writing {store} for {limit} s after it started")
 
 
 # The page's analytics cookies, documented or a known analytics tool: a cross-check

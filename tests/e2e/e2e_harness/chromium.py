@@ -23,9 +23,15 @@ from . import procs
 from .site import AGENCY_DOMAIN, MAPPED_HOSTS, AgencySite
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser")
+# Another build to test against.
+CHROMIUM_VARIABLE = "FKINSPECT_CHROMIUM"
 
 
 def find_chromium() -> str | None:
+    """$FKINSPECT_CHROMIUM when set, else the first Chromium on PATH."""
+    chosen = os.environ.get(CHROMIUM_VARIABLE)
+    if chosen:
+        return chosen
     for name in CHROMIUM_CANDIDATES:
         path = shutil.which(name)
         if path:

@@ -17,10 +17,12 @@ from __future__ import annotations
 import configparser
 import contextlib
 import json
+import os
 import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +30,15 @@ from . import procs
 from .site import MAPPED_HOSTS, AgencySite
 
 FIREFOX_CANDIDATES = ("firefox-esr", "firefox")
+# Another build to test against, e.g. an older ESR unpacked from its .deb.
+FIREFOX_VARIABLE = "FKINSPECT_FIREFOX"
 
 
 def find_firefox() -> str | None:
+    """$FKINSPECT_FIREFOX when set, else the first Firefox on PATH."""
+    chosen = os.environ.get(FIREFOX_VARIABLE)
+    if chosen:
+        return chosen
     for name in FIREFOX_CANDIDATES:
         path = shutil.which(name)
         if path:
@@ -64,6 +72,30 @@ def session_store(profile: Path) -> Path:
 
 def recovery_store(profile: Path) -> Path:
     return profile / "sessionstore-backups" / "recovery.jsonlz4"
+
+
+# Firefox writes its live session state every 15 s by default; tests that wait for
+# it set this pref, so a loaded machine is not racing a 15 s timer.
+FAST_SESSION_WRITES: dict[str, object] = {"browser.sessionstore.interval": 500}
+
+
+def wait_for_recovery(profile: Path, names: Collection[str], timeout: float = 60) -> set[str]:
+    """The cookie names in recovery.jsonlz4 as soon as it holds all of `names`.
+
+    At the timeout: what it holds then (the caller's assertion says what is missing).
+    Firefox replaces the file by a rename, so a read sees a whole file or none.
+    """
+    recovery = recovery_store(profile)
+    found: set[str] = set()
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            found = {c["name"] for c in read_mozlz4(recovery).get("cookies", [])}
+        except (OSError, ValueError):  # not written yet, or moved to recovery.baklz4
+            found = set()
+        if set(names) <= found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
 
 
 def read_mozlz4(path: Path) -> Any:

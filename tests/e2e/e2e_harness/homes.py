@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from . import procs
 from .chromium import Chromium, cookies_db
 from .firefox import Firefox, profile_in_use, profiles_root, session_store
 from .site import AgencySite, ExpectedCookie, expected_cookies
+from .versions import BrowserVersion
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,17 @@ class VisitedHome:
     # Unix time of the visit. `expected` holds while the home is younger than 30 minutes
     # (_pk_ses.* then expires); copies keep the original's time.
     visited_at: float
+    version: BrowserVersion  # what the browser binary said it is
+    schema: int  # the store's schema as the browser wrote it: meta version / user_version
 
     def __fspath__(self) -> str:
         return str(self.home)
+
+    @property
+    def schema_label(self) -> str:
+        """The store's schema as fkinspect's JSON names it ("meta 24", "user_version 17")."""
+        kind = "meta" if self.browser == "chromium" else "user_version"
+        return f"{kind} {self.schema}"
 
     def env(self) -> dict[str, str]:
         """Environment for a program (fkinspect) that should see this HOME as the user's."""
@@ -78,7 +91,9 @@ class VisitedHome:
         return replace(self, **moved)
 
 
-def visit_with_chromium(home: Path, site: AgencySite, binary: str | None = None) -> VisitedHome:
+def visit_with_chromium(
+    home: Path, site: AgencySite, version: BrowserVersion, binary: str | None = None
+) -> VisitedHome:
     """Start Chromium on `home`, load the home page, close cleanly."""
     home.mkdir(parents=True, exist_ok=True)
     visited_at = time.time()
@@ -86,20 +101,28 @@ def visit_with_chromium(home: Path, site: AgencySite, binary: str | None = None)
     with Chromium(home, site, binary=binary) as browser:
         browser.visit_home()
         browser.close()
+    store = cookies_db(home)
     return VisitedHome(
         home=home,
         browser="chromium",
-        profile=cookies_db(home).parent,
-        store=cookies_db(home),
+        profile=store.parent,
+        store=store,
         session_store=None,
         expected=expected_cookies("chromium"),
         seconds=time.monotonic() - started,
         visited_at=visited_at,
+        version=version,
+        schema=int(_query(store, "SELECT value FROM meta WHERE key = 'version'")),
     )
 
 
 def visit_with_firefox(
-    home: Path, site: AgencySite, binary: str | None = None, *, legacy: bool = False
+    home: Path,
+    site: AgencySite,
+    version: BrowserVersion,
+    binary: str | None = None,
+    *,
+    legacy: bool = False,
 ) -> VisitedHome:
     """Make Firefox's first-run profile in `home`, load the home page, quit cleanly."""
     home.mkdir(parents=True, exist_ok=True)
@@ -120,7 +143,20 @@ def visit_with_firefox(
         expected=expected_cookies("firefox"),
         seconds=time.monotonic() - started,
         visited_at=visited_at,
+        version=version,
+        schema=int(_query(profile / "cookies.sqlite", "PRAGMA user_version")),
     )
+
+
+def _query(db: Path, sql: str) -> Any:
+    """One value from a copy of `db` (the browser's own files stay untouched)."""
+    with tempfile.TemporaryDirectory(prefix="fke2e-schema-") as scratch:
+        copy = snapshot_sqlite(db, Path(scratch))
+        with closing(sqlite3.connect(f"file:{copy}?mode=ro", uri=True)) as con:
+            row = con.execute(sql).fetchone()
+    if row is None:
+        raise AssertionError(f"{db}: {sql} found nothing")
+    return row[0]
 
 
 def snapshot_sqlite(db: Path, into: Path) -> Path:
