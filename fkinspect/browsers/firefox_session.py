@@ -128,10 +128,12 @@ def parse_session_store(data: bytes) -> tuple[dict[str, Any], list[Any]]:
     text = decompress(data)
     try:
         state = json.loads(text, parse_constant=_not_json)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SessionStoreError("the decompressed content is not JSON") from exc
+    except SessionStoreError:
+        raise
     except RecursionError as exc:  # Firefox's own state is a few levels deep
         raise SessionStoreError("the JSON is nested deeper than any session store") from exc
+    except ValueError as exc:  # not UTF-8, not JSON, or a number of over 4,300 digits
+        raise SessionStoreError("the decompressed content is not JSON Firefox writes") from exc
     if not isinstance(state, dict):
         raise SessionStoreError("the JSON is not a session store object")
     cookies = state.get("cookies", [])

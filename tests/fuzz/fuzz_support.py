@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from hypothesis import event, reject
+from hypothesis import currently_in_test_context, event, reject
 
 import fkinspect
 from fkinspect.model import Family, Profile, StoreFormat, StoreLocation, StoreResult, StoreStatus
@@ -136,29 +136,9 @@ class KnownDefect:
         )
 
 
-KNOWN_DEFECTS: tuple[KnownDefect, ...] = (
-    KnownDefect("session store: NaN expiry", "harden-session (issue 11 item 12)",
-                ValueError, "firefox_session.py:_expires", "NaN"),
-    # Found here, next to the NaN expiry: 10**400 (valid JSON) does not fit a float.
-    KnownDefect("session store: an expiry too large for a float",
-                "harden-session (issue 11 item 12)", OverflowError, "firefox_session.py:_expires"),
-    KnownDefect("session store: deep nesting", "harden-session (issue 11 item 12)",
-                RecursionError, "firefox_session.py:parse_session_store"),
-    # Found here; the same `except` in parse_session_store as the deep nesting above.
-    KnownDefect("session store: an integer literal of more than 4,300 digits",
-                "harden-session (issue 11 item 12)", ValueError,
-                "firefox_session.py:parse_session_store", "Exceeds the limit"),
-    # Found here: --store ROOT raises it; discovery drops the whole root.
-    KnownDefect("profiles.ini: a Path holding a NUL byte", "harden-discovery (issue 11 item 4)",
-                ValueError, "discovery.py:_key", "embedded null byte"),
-    KnownDefect("journal: top level is not an object", "harden-journal (issue 11 item 5)",
-                AttributeError, "journal.py:read_journal", "has no attribute 'get'"),
-    KnownDefect("journal: deep nesting", "harden-journal (issue 11 item 5)",
-                RecursionError, "journal.py:read_journal"),
-    # Found here: JSON's Infinity where an int belongs.
-    KnownDefect("journal: Infinity as a row id", "harden-journal (issue 11 item 5)",
-                OverflowError, "journal.py:read_journal", "infinity"),
-)  # fmt: skip
+# Empty: every crash found so far is fixed, and kept as an example in
+# test_fuzz_regressions.py. A new finding goes here with the branch that fixes it.
+KNOWN_DEFECTS: tuple[KnownDefect, ...] = ()
 
 
 def raised_in(exc: BaseException) -> str | None:
@@ -204,7 +184,8 @@ def assert_status(result: StoreResult) -> None:
     """A reader's answer: a known status, and words when it is not OK."""
     assert isinstance(result, StoreResult)
     assert result.status in StoreStatus
-    event(f"status {result.status}" + (" with cookies" if result.cookies else ""))
+    if currently_in_test_context():  # the regression examples run outside Hypothesis
+        event(f"status {result.status}" + (" with cookies" if result.cookies else ""))
     if result.status is not StoreStatus.OK:
         assert result.message.strip(), result
         assert not result.cookies
