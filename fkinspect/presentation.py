@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from fkinspect.lifetime import Lifetime
 from fkinspect.model import Category, Classification, ClassifiedCookie, Profile
 from fkinspect.serialize import display_path
+from fkinspect.textsafe import printable
 
 if TYPE_CHECKING:  # the policy module loads with the first scan
     from fkinspect.policy import Policy
@@ -189,7 +190,7 @@ class Naming:
 
     def profile_name(self, profile: Profile) -> str:
         if not self.hidden:
-            return profile.name
+            return printable(profile.name)  # from Local State or a folder name: data
         word = "Profil" if self.language == "sv" else "Profile"
         return f"{word} {self._number(profile)}"
 
@@ -197,4 +198,5 @@ class Naming:
         return f"{profile.browser_name} ({self.profile_name(profile)})"
 
     def path(self, path: Path) -> str:
-        return f"…/{path.name}" if self.hidden else display_path(path, self.home)
+        shown = f"…/{path.name}" if self.hidden else display_path(path, self.home)
+        return printable(shown)

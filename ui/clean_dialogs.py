@@ -32,6 +32,7 @@ from fkinspect.clean import (
 )
 from fkinspect.model import ClassifiedCookie, Profile
 from fkinspect.presentation import CATEGORY_ORDER, Naming, group_by_profile
+from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
 
 from .icons import category_icon, icon
@@ -99,8 +100,9 @@ class ConfirmCleanDialog(QDialog):
                                                     f"{len(kept)}"])
             top.setIcon(0, category_icon(category))
             for item in kept:
-                QTreeWidgetItem(top, [f"{item.cookie.name}  ({item.cookie.domain}, "
-                                      f"{naming.profile_label(item.cookie.store.profile)})"])
+                text = (f"{item.cookie.name}  ({item.cookie.domain}, "
+                        f"{naming.profile_label(item.cookie.store.profile)})")
+                QTreeWidgetItem(top, [printable(text)])
         layout.addWidget(self.stays_tree, 2)
         self.running_label = _plain(self, "", "runningMessage")
         self.running_label.setVisible(bool(self.running))
@@ -121,7 +123,8 @@ class ConfirmCleanDialog(QDialog):
             top = QTreeWidgetItem(tree, [self.tr("{profile}: %n cookie(s)", "", len(items))
                                          .format(profile=naming.profile_label(profile))])
             for item in items:
-                child = QTreeWidgetItem(top, [f"{item.cookie.name}  ({item.cookie.domain})"])
+                text = f"{item.cookie.name}  ({item.cookie.domain})"
+                child = QTreeWidgetItem(top, [printable(text)])
                 child.setIcon(0, category_icon(item.classification.category))
             top.setExpanded(True)
 

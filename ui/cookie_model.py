@@ -25,6 +25,7 @@ from fkinspect.presentation import (
     expiry_sort_key,
     matches_text,
 )
+from fkinspect.textsafe import printable
 from fkinspect.wording import category_label, finding_text
 
 from .icons import category_icon
@@ -152,13 +153,13 @@ class CookieTableModel(QAbstractTableModel):
         cookie, found = item.cookie, item.classification
         lang = self._language
         if column is Column.NAME:
-            return cookie.name
+            return printable(cookie.name)  # a name is data: a control character is shown
         if column is Column.CATEGORY:
             return category_label(found.category, lang)
         if column is Column.PROFILE:
             return profile_text(item, self.naming)
         if column is Column.SITE:
-            return cookie.domain
+            return printable(cookie.domain)
         if column is Column.EXPIRES:
             return expires_text(cookie, self._now)
         if column is Column.DOCUMENTED:

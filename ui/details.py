@@ -25,6 +25,7 @@ from fkinspect.lifetime import describe
 from fkinspect.model import ClassifiedCookie, SameSite
 from fkinspect.policy import Policy
 from fkinspect.presentation import Naming, documented_lifetime, explanation, is_documented
+from fkinspect.textsafe import printable
 from fkinspect.values import read_value
 from fkinspect.wording import category_label, finding_text
 
@@ -178,7 +179,7 @@ class DetailsPane(QScrollArea):
             return
         cookie, found = item.cookie, item.classification
         policy = self._policy
-        self.title.setText(cookie.name)
+        self.title.setText(printable(cookie.name))  # shown as escapes, never acted on
         self.category.setText(category_label(found.category, lang))
         text = explanation(policy, found, lang) if policy else ""
         if not text:
@@ -208,9 +209,10 @@ class DetailsPane(QScrollArea):
         context = []
         if cookie.partition:
             context.append(self.tr("Partitioned: stored only for visits to {site}").format(
-                site=cookie.partition))
+                site=printable(cookie.partition)))
         if cookie.container:
-            context.append(self.tr("Firefox container: {name}").format(name=cookie.container))
+            context.append(self.tr("Firefox container: {name}").format(
+                name=printable(cookie.container)))
         self.context.setText("\n".join(context) if context else self.tr("None"))
         self.where.setText(self.tr("{profile}, in {path}").format(
             profile=self.naming.profile_label(cookie.store.profile),

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from fkinspect.model import Profile, Scan, StoreResult, StoreStatus
 from fkinspect.presentation import Naming, group_by_profile
+from fkinspect.textsafe import printable
 from fkinspect.wording import status_hint, status_label
 
 from .icons import icon
@@ -85,7 +86,7 @@ class StoresPanel(QListWidget):
                 continue
             reason = status_label(result.status, self._language)
             hint = status_hint(result.status, profile.family, self._language)
-            lines.append(f"{result.location.path.name}: {reason}. {hint}".strip())
+            lines.append(printable(f"{result.location.path.name}: {reason}. {hint}".strip()))
         if all(r.status is StoreStatus.OK for r in results):
             lines.append(status_label(StoreStatus.OK, self._language))
         if any(r.running for r in results):

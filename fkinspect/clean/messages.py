@@ -32,10 +32,11 @@ def not_writable(profile: Profile) -> str:
     return f"{profile.browser_name} (profil {profile.name}): den här kakfilen kan bara läsas."
 
 
-def outside_profile(profile: Profile) -> str:
+def outside_profile(profile: Profile, *, restoring: bool = False) -> str:
+    nothing = "Inget återställdes" if restoring else "Inget togs bort"
     return (
         f"Kakfilen för {profile.browser_name} (profil {profile.name}) är en länk eller ligger "
-        "utanför webbläsarens profilmapp, så fkinspect ändrar den inte. Inget togs bort."
+        f"utanför webbläsarens profilmapp, så fkinspect ändrar den inte. {nothing}."
     )
 
 

@@ -47,8 +47,9 @@ from fkinspect.clean.schema import (
     read_keys,
     select_row_sql,
 )
+from fkinspect.clean.target import clean_target_problem
 from fkinspect.errors import FkInspectError, UnsupportedSchema
-from fkinspect.model import Family, StoreFormat
+from fkinspect.model import Family, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
 from fkinspect.sqlite_errors import failure_of
 from fkinspect.sqlite_open import connect, file_uri
@@ -145,6 +146,12 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
             journal.backup_path)  # a session backup is checked as it is parsed
         if problem:
             raise _Stop(RestoreStatus.FAILED, messages.backup_damaged(), problem)
+        # The store may have become a link since the clean: write only where a clean may.
+        outside = clean_target_problem(
+            StoreLocation(journal.profile, journal.store, journal.format))
+        if outside is not None:
+            raise _Stop(RestoreStatus.FAILED,
+                        messages.outside_profile(journal.profile, restoring=True), outside)
         evidence = check(journal.profile)
         if evidence is not None:
             raise _Stop(

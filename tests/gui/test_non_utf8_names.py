@@ -52,3 +52,5 @@ def test_scan_reads_every_store_of_a_home_with_non_utf8_names(qtbot, started: Ma
     stores = started.body.stores
     texts = [stores.item(i).text() for i in range(stores.count())]
     assert sum(t.startswith("Chromium (Profile ") for t in texts) == 1, texts
+    # The byte that is not UTF-8 is shown as its escape (Qt would drop it silently).
+    assert any("Chromium (Profile \\udce9)" in t for t in texts), texts

@@ -174,3 +174,25 @@ def test_the_plan_says_why(tmp_path: Path) -> None:
     (store,) = make_plan(scan(link), check_running=lambda _p: None).stores
     assert store.refusal is Refusal.OUTSIDE_PROFILE and not store.writable
     assert store.message.endswith(REFUSED)
+
+
+def test_restore_does_not_write_through_a_store_that_became_a_link(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    root = home / ".config" / "chromium"
+    local_state(root, {"Default": "Person 1"}, last_used="Default")
+    store = root / "Default" / "Cookies"
+    write_chromium_store(store, mixed_cookies(chromium=True))
+    code, cleaned = fkinspect(tmp_path, "clean", "--yes", "--home", str(home))
+    assert code == 0 and cleaned["removed"] > 0
+    # Another program swaps the cleaned store for a link to a file of its choosing.
+    target = victim_chromium(tmp_path)
+    before = target.read_bytes()
+    store.unlink()
+    store.symlink_to(target)
+
+    code, restored = fkinspect(tmp_path, "restore", "--latest", "--yes", "--home", str(home))
+    (result,) = restored["stores"]
+    assert result["status"] == "failed" and result["restored"] == 0
+    assert result["message"].endswith("så fkinspect ändrar den inte. Inget återställdes.")
+    assert code == 4
+    assert target.read_bytes() == before
