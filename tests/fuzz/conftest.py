@@ -24,6 +24,7 @@ import pytest
 from fuzz_support import Templates, Workspace
 from hypothesis import HealthCheck, settings
 
+from fkinspect import tempcopy
 from fkinspect.model import SameSite, StoreFormat
 from fkinspect.synth import (
     CHROMIUM_META_VERSIONS,
@@ -69,10 +70,14 @@ def ws() -> Iterator[Workspace]:
     tmp.mkdir()
     saved = tempfile.tempdir
     tempfile.tempdir = str(tmp)
+    # This process's run folder for copies (made once per process) must be made
+    # anew inside this TMPDIR, where the checks look for a copy left behind.
+    saved_run, tempcopy._run_folder = tempcopy._run_folder, None
     try:
         yield Workspace(inputs, tmp)
     finally:
         tempfile.tempdir = saved
+        tempcopy._run_folder = saved_run
         shutil.rmtree(base, ignore_errors=True)
 
 
