@@ -330,8 +330,8 @@ class WindowBody(QWidget):
 
     @Slot(int)
     def _category_from_box(self, index: int) -> None:
-        value = self.category_box.itemData(index)
-        self.set_category_filter(value if isinstance(value, Category) else None)
+        value = self.category_box.itemData(index)  # PySide hands a StrEnum back as its str
+        self.set_category_filter(Category(value) if value in set(Category) else None)
 
     def set_category_filter(self, category: Category | None) -> None:
         self.proxy.set_category(category)

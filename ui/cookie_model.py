@@ -20,10 +20,13 @@ from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Profile
 from fkinspect.policy import Policy
 from fkinspect.presentation import (
+    CATEGORY_ORDER,
     Naming,
     documented_lifetime,
     expiry_sort_key,
     matches_text,
+    shown_category,
+    unlisted,
 )
 from fkinspect.textsafe import printable
 from fkinspect.wording import category_label, finding_text
@@ -35,7 +38,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the ClassifiedCookie itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a typed key for sorting
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3  # the Category's value ("analytics")
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3  # its shown_category ("analytics")
 
 
 class Column(IntEnum):
@@ -140,11 +143,11 @@ class CookieTableModel(QAbstractTableModel):
         if role == RECORD_ROLE:
             return item
         if role == CATEGORY_ROLE:
-            return item.classification.category
+            return shown_category(item.classification)
         if role == SORT_ROLE:
             return self._sort_key(item, column)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.CATEGORY:
-            return category_icon(item.classification.category)
+            return category_icon(shown_category(item.classification))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
         return None
@@ -155,7 +158,8 @@ class CookieTableModel(QAbstractTableModel):
         if column is Column.NAME:
             return printable(cookie.name)  # a name is data: a control character is shown
         if column is Column.CATEGORY:
-            return category_label(found.category, lang)
+            # The unlisted say so in their tooltip and notes: the column stays narrow.
+            return category_label(shown_category(found), lang)
         if column is Column.PROFILE:
             return profile_text(item, self.naming)
         if column is Column.SITE:
@@ -171,7 +175,9 @@ class CookieTableModel(QAbstractTableModel):
         if column is Column.EXPIRES:
             return expiry_sort_key(item)
         if column is Column.CATEGORY:
-            return list(Category).index(item.classification.category)
+            # The order categories are shown in; the unlisted after the listed of each.
+            found = item.classification
+            return CATEGORY_ORDER.index(shown_category(found)) * 2 + unlisted(found)
         if column is Column.DOCUMENTED:
             found = item.classification
             lifetime = documented_lifetime(self._policy, found) if self._policy else None
@@ -184,6 +190,11 @@ class CookieTableModel(QAbstractTableModel):
         # Never a value here: the records carry none, and only metadata is formatted.
         if column is Column.NOTES:
             return self._display(item, column) or None
+        if column is Column.CATEGORY and unlisted(item.classification):
+            return self.tr("Not in Försäkringskassan's list, but recognised as a known "
+                           "tool's cookie, so it is counted and removed with “{category}”."
+                           ).format(category=category_label(shown_category(item.classification),
+                                                            self._language))
         if column is Column.EXPIRES and item.cookie.expires is not None:
             return datetime_text(item.cookie.expires)
         return None
@@ -226,7 +237,8 @@ class CookieFilter(QSortFilterProxyModel):
         item = model.data(model.index(source_row, 0, source_parent), RECORD_ROLE)
         if not isinstance(item, ClassifiedCookie):
             return False
-        if self._category is not None and item.classification.category is not self._category:
+        if self._category is not None and \
+                shown_category(item.classification) is not self._category:
             return False
         if self._profile is not None and item.cookie.store.profile != self._profile:
             return False

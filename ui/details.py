@@ -24,10 +24,16 @@ from fkinspect.errors import ValueUnavailable
 from fkinspect.lifetime import describe
 from fkinspect.model import ClassifiedCookie, SameSite
 from fkinspect.policy import Policy
-from fkinspect.presentation import Naming, documented_lifetime, explanation, is_documented
+from fkinspect.presentation import (
+    Naming,
+    documented_lifetime,
+    explanation,
+    is_documented,
+    shown_label,
+)
 from fkinspect.textsafe import printable
 from fkinspect.values import read_value
-from fkinspect.wording import category_label, finding_text
+from fkinspect.wording import finding_text
 
 from .ops import Op, Ops
 from .texts import expires_text
@@ -180,7 +186,7 @@ class DetailsPane(QScrollArea):
         cookie, found = item.cookie, item.classification
         policy = self._policy
         self.title.setText(printable(cookie.name))  # shown as escapes, never acted on
-        self.category.setText(category_label(found.category, lang))
+        self.category.setText(shown_label(found, lang))
         text = explanation(policy, found, lang) if policy else ""
         if not text:
             self.says_heading.setText(self.tr("What Försäkringskassan says"))

@@ -45,10 +45,17 @@ class SummaryView(QWidget):
             self.buttons[category] = button
             row.addWidget(button)
         row.addStretch(1)
+        # Why the analytics count holds cookies the agency's list leaves out.
+        self.note = QLabel(self)
+        self.note.setObjectName("summaryNote")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sentence)
         layout.addLayout(row)
+        layout.addWidget(self.note)
         self.retranslate()
 
     def set_language(self, language: str) -> None:
@@ -91,8 +98,26 @@ class SummaryView(QWidget):
         second = self.tr("%n of them are for web analytics.", "", view.analytics)
         return f"{first} {second}"
 
+    def note_text(self) -> str:
+        """The analytics cookies the agency's list does not name, and why they count."""
+        view = self._overview
+        if view is None or not view.unlisted_analytics:
+            return ""
+        tools = list(view.unlisted_tools)
+        if len(tools) > 1:
+            named = self.tr("{first} and {last}").format(first=", ".join(tools[:-1]),
+                                                         last=tools[-1])
+        else:
+            named = tools[0] if tools else self.tr("known tools")
+        return self.tr("%n of the analytics cookies are not in Försäkringskassan's list, but "
+                       "are recognised as cookies of {tools}. The button removes them too.",
+                       "", view.unlisted_analytics).format(tools=named)
+
     def retranslate(self) -> None:
         self.sentence.setText(self.sentence_text())
+        note = self.note_text()
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.sentence.setAccessibleName(self.tr("Summary"))
         for category, button in self.buttons.items():
             label = category_label(category, self._language)

@@ -223,6 +223,10 @@
         <source>Where the stored cookie differs from what the page says</source>
         <translation>Where the stored cookie differs from what the page says</translation>
     </message>
+    <message>
+        <source>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</source>
+        <translation>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPane</name>
@@ -562,6 +566,21 @@ SameSite: {same}</translation>
         <translation>
             <numerusform>%n of them is for web analytics.</numerusform>
             <numerusform>%n of them are for web analytics.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source>known tools</source>
+        <translation>known tools</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</source>
+        <translation>
+            <numerusform>%n of the analytics cookies is not in Försäkringskassan&apos;s list, but is recognised as a cookie of {tools}. The button removes it too.</numerusform>
+            <numerusform>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</numerusform>
         </translation>
     </message>
     <message>

@@ -223,6 +223,10 @@
         <source>Where the stored cookie differs from what the page says</source>
         <translation>Där den sparade kakan skiljer sig från vad sidan säger</translation>
     </message>
+    <message>
+        <source>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</source>
+        <translation>Står inte i Försäkringskassans lista, men känns igen som en kaka från ett känt verktyg, så den räknas och tas bort med ”{category}”.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPane</name>
@@ -562,6 +566,21 @@ SameSite: {same}</translation>
         <translation>
             <numerusform>%n av dem är för webbanalys.</numerusform>
             <numerusform>%n av dem är för webbanalys.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} och {last}</translation>
+    </message>
+    <message>
+        <source>known tools</source>
+        <translation>kända verktyg</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</source>
+        <translation>
+            <numerusform>%n av analyskakorna står inte i Försäkringskassans lista, men känns igen som en kaka från {tools}. Knappen tar bort den också.</numerusform>
+            <numerusform>%n av analyskakorna står inte i Försäkringskassans lista, men känns igen som kakor från {tools}. Knappen tar bort dem också.</numerusform>
         </translation>
     </message>
     <message>
