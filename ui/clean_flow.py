@@ -73,10 +73,13 @@ class CleanFlow(QObject):
 
     @Slot()
     def _retry(self) -> None:
-        """Read again (the browser may be closed now), then ask again."""
+        """Read again (the browser may be closed now), then ask again about what is left."""
         if self.confirm_dialog is not None:
             self.confirm_dialog.close()
             self.confirm_dialog = None
+        if self.result_dialog is not None:
+            self.result_dialog.close()
+            self.result_dialog = None
         self.window.scan_finished.connect(self.start, Qt.ConnectionType.SingleShotConnection)
         self.window.refresh()
 
@@ -109,6 +112,7 @@ class CleanFlow(QObject):
                                    policy.agency_domain if policy else "forsakringskassan.se",
                                    self.window)
         dialog.undo_requested.connect(self.undo)
+        dialog.retry_requested.connect(self._retry)
         self.result_dialog = dialog
         dialog.open()
         self.finished.emit()

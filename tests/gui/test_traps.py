@@ -1,17 +1,65 @@
-"""The traps a citizen could fall into: numbers that disagree from one place on screen
-to the next. Real widgets on the demo home's real stores.
+"""The traps a citizen could fall into: Enter undoing a clean, one open browser blocking
+the whole clean, and numbers that disagree from one place on screen to the next.
+
+Real widgets on real stores: the demo home, a Firefox profile locked by another process
+as Firefox locks it, and a profile whose older session file holds the same cookie.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from fkinspect.browsers.firefox_session import write_session_store
 from fkinspect.model import Category
 from fkinspect.presentation import cleanable
+from fkinspect.synth import SynthCookie, write_firefox_store
 from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl locks")
+
+# Another process takes Firefox's kind of lock (fcntl, whole file) and holds it until told.
+_HOLD_LOCK = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+print("locked", flush=True)
+sys.stdin.readline()
+"""
+
+
+@contextmanager
+def _firefox_holds(lock: Path) -> Iterator[None]:
+    child = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(lock)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        child.kill()
+        child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                stream.close()
+
+
+def _bytes(paths: list[Path]) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in paths if p.is_file()}
+
+
+def _store_files(home: Path) -> list[Path]:
+    """Every file of every store in a home (with SQLite's side files)."""
+    return sorted(p for p in home.rglob("*") if p.is_file()
+                  and (p.name.startswith(("Cookies", "cookies.sqlite")) or "lz4" in p.name))
 
 
 def _confirm(win: MainWindow, qtbot):
@@ -35,6 +83,71 @@ def _close_demo_firefox(win: MainWindow, qtbot) -> None:
     win.state.demo_home.close_browser()
     with qtbot.waitSignal(win.scan_finished, timeout=20_000):
         win.refresh()
+
+
+# ------------------------------------------------------------------ 1. Enter undoes
+def test_enter_on_the_result_closes_it_and_changes_nothing(demo_window: MainWindow,
+                                                           qtbot) -> None:
+    win = demo_window
+    _close_demo_firefox(win, qtbot)
+    result = _clean(win, qtbot)
+    qtbot.waitUntil(result.isVisible)
+    home = win.state.demo_home.home
+    after_clean = _bytes(_store_files(home))
+    assert after_clean
+    focus = result.focusWidget() or result
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    assert not result.isVisible()
+    qtbot.wait(200)
+    assert not win.ops.busy("restore")
+    assert win.ops.wait()
+    assert _bytes(_store_files(home)) == after_clean
+    win.cleaning.update_undo_action()
+    assert win.undo_action.isEnabled()  # undo is still there, for a deliberate choice
+    assert result.close_button.isDefault() and not result.undo_button.autoDefault()
+
+
+# ------------------------------------------------------------------ 2. one browser open
+def test_an_open_browser_keeps_its_cookies_while_the_others_go(demo_window: MainWindow,
+                                                               qtbot) -> None:
+    win = demo_window
+    home = win.state.demo_home.home
+    firefox = win.state.demo_home.firefox_profile
+    win.state.demo_home.close_browser()
+    with _firefox_holds(firefox / ".parentlock"):  # as a running Firefox, in its own process
+        with qtbot.waitSignal(win.scan_finished, timeout=20_000):
+            win.refresh()
+        firefox_before = _bytes(_store_files(firefox))
+        dialog = _confirm(win, qtbot)
+        assert dialog.remove_button.isVisible() and dialog.retry_button.isVisible()
+        assert dialog.running_panel.isVisible()
+        assert not dialog.running_icon.pixmap().isNull()
+        assert dialog.running_title.text() == "Firefox ESR (default-esr) är igång"
+        assert dialog.running_text.text() == (
+            "2 av kakorna kan inte tas bort medan webbläsaren är igång, eftersom den skriver "
+            "tillbaka dem när den stängs. Du kan ta bort de andra 6 nu. Resten tar du bort "
+            "senare: stäng webbläsaren och tryck på ”Försök igen”.")
+        assert dialog.findChild(QLabel, "goesHeading").text().startswith(
+            "De här 6 kakorna tas bort nu")
+        assert dialog.findChild(QLabel, "refusedHeading").text() == (
+            "De här 2 kakorna tas inte bort nu:")
+        assert dialog.remove_button.text() == "&Ta bort 6 kakor nu"
+        with qtbot.waitSignal(win.cleaning.finished, timeout=20_000):
+            dialog.remove_button.click()
+        assert _bytes(_store_files(firefox)) == firefox_before  # byte for byte
+    qtbot.waitUntil(lambda: not win.ops.busy("scan"), timeout=20_000)
+    left = {i.cookie.store.profile.browser_id for i in cleanable(win.state.scan.cookies)}
+    assert left == {"firefox-esr"}  # Chromium's and Brave's went
+    result = win.cleaning.result_dialog
+    assert result is not None
+    assert result.findChild(QLabel, "removedHeading").text() == "6 kakor togs bort."
+    notice = result.running_notice
+    assert notice.isVisible() and not notice.icon.pixmap().isNull()
+    assert notice.title.text() == "Firefox ESR (default-esr) är igång"  # once, not per file
+    assert "tryck sedan på ”Försök igen”" in notice.text.text()
+    assert "Firefox ESR" not in result.findChild(QLabel, "cleanProblems").text()
+    assert result.retry_button.isVisible()
+    assert home.is_dir()
 
 
 # ------------------------------------------------------------------ 3. one number
@@ -89,3 +202,64 @@ def test_after_the_clean_undocumented_keeps_its_count(demo_window: MainWindow, q
     _clean(win, qtbot).reject()
     assert chips[Category.ANALYTICS].text() == "Webbanalys: 0"
     assert chips[Category.UNDOCUMENTED].text() == "Inte dokumenterad: 1"  # fk_beta_feedback
+
+
+# ------------------------------------------------------------------ one cookie, two files
+WWW, AGENCY = "www.forsakringskassan.se", ".forsakringskassan.se"
+
+
+def _session_entry(name: str, host: str, n: int) -> dict[str, object]:
+    return {"host": host, "name": name, "value": f"secret-{n}", "path": "/", "secure": True,
+            "httponly": False, "sameSite": 1, "originAttributes": {"userContextId": 0}}
+
+
+def _home_with_session_copies(home: Path) -> Path:
+    """A closed Firefox whose live session file and its crash copy hold the same _ga."""
+    root = home / ".mozilla" / "firefox"
+    profile = root / "k3m9q2xa.default-esr"
+    (profile / "sessionstore-backups").mkdir(parents=True)
+    (root / "profiles.ini").write_text(
+        "[Profile0]\nName=default-esr\nIsRelative=1\nPath=k3m9q2xa.default-esr\n\n"
+        "[General]\nStartWithLastProfile=1\nVersion=2\n", encoding="utf-8")
+    write_firefox_store(profile / "cookies.sqlite",
+                        [SynthCookie(AGENCY, "Fk_hide_cookie_warning", value="1",
+                                     expires=datetime.now(UTC) + timedelta(days=30))])
+    (profile / ".parentlock").touch()
+    for n, relative in enumerate(("sessionstore.jsonlz4",
+                                  "sessionstore-backups/recovery.jsonlz4")):
+        write_session_store(profile / relative, [_session_entry("SMSESSION", WWW, n),
+                                                 _session_entry("_ga", AGENCY, n)])
+    return profile
+
+
+def test_a_cookie_in_two_session_files_is_one_cookie_for_people(
+        window: MainWindow, qtbot, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    profile = _home_with_session_copies(tmp_path)
+    copies = [profile / "sessionstore.jsonlz4", profile / "sessionstore-backups/recovery.jsonlz4"]
+    before = _bytes(copies)
+    with qtbot.waitSignal(window.scan_finished, timeout=20_000):
+        window.refresh()
+    assert window.body.clean_button.text() == "&Ta bort analyskakor (1)"
+    dialog = _confirm(window, qtbot)
+    assert len(dialog.plan.stores) == 3 and dialog.plan.to_remove == 2  # both files go
+    assert dialog.findChild(QLabel, "goesHeading").text().startswith("Den här kakan tas bort")
+    assert dialog.remove_button.text() == "&Ta bort 1 kaka"
+    top = dialog.goes_tree.topLevelItem(0)
+    assert top.text(0) == "Firefox ESR (default-esr): 1 kaka"
+    cookie = top.child(0)
+    assert cookie.text(0) == "_ga  (forsakringskassan.se) · i 2 filer"
+    assert [cookie.child(i).text(0) for i in range(cookie.childCount())] == [
+        "~/.mozilla/firefox/k3m9q2xa.default-esr/sessionstore.jsonlz4",
+        "~/.mozilla/firefox/k3m9q2xa.default-esr/sessionstore-backups/recovery.jsonlz4"]
+    with qtbot.waitSignal(window.cleaning.finished, timeout=20_000):
+        dialog.remove_button.click()
+    result = window.cleaning.result_dialog
+    assert result is not None
+    assert result.findChild(QLabel, "removedHeading").text() == "1 kaka togs bort."
+    assert not result.running_notice.isVisible() and not result.retry_button.isVisible()
+    assert result.findChild(QLabel, "removedList").text() == (
+        "Firefox ESR (default-esr): 1 kaka (ur 2 filer)")
+    after = _bytes(copies)
+    assert all(after[p] != before[p] for p in copies)  # it went from both
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=20_000)

@@ -123,14 +123,16 @@ def test_confirmation_lists_what_goes_and_what_stays(window: MainWindow, records
             "_pk_ref.1.3f2a  (www.forsakringskassan.se)",
             "_ga  (forsakringskassan.se)"],
         "Brave (Person 1): 1 kaka": ["_pk_id.1.3f2a  (www.forsakringskassan.se)"],
-        "Firefox ESR (default-esr): 2 kakor": ["_pk_id.1.3f2a  (www.forsakringskassan.se)"] * 2,
+        "Firefox ESR (default-esr): 2 kakor": [  # the twin in a container told apart
+            "_pk_id.1.3f2a  (www.forsakringskassan.se)",
+            "_pk_id.1.3f2a  (www.forsakringskassan.se · Arbete)"],
     }
     assert sorted(dialog.goes_names()) == sorted(i.cookie.name for i in cleanable(scan.cookies))
     stays = _tree_texts(dialog.stays_tree)
     assert sum(len(v) for v in stays.values()) == len(scan.cookies) - 8
     assert "Nödvändig: 11" in stays
     assert dialog.remove_button.isVisible() and not dialog.retry_button.isVisible()
-    assert not dialog.running_label.isVisible()
+    assert not dialog.running_panel.isVisible()
     assert not dialog.refused_tree.isVisible()  # nothing asked for is left out
     dialog.reject()
 
@@ -164,12 +166,13 @@ def test_running_browser_is_named_and_retry_offered(demo_window: MainWindow, qtb
         demo_window.cleaning.start()  # the demo's Firefox holds its profile lock
     dialog = demo_window.cleaning.confirm_dialog
     assert dialog is not None
-    assert dialog.running_label.isVisible()
-    assert "Stäng Firefox ESR (default-esr) först" in dialog.running_label.text()
+    assert dialog.running_panel.isVisible()
+    assert dialog.running_title.text() == "Firefox ESR (default-esr) är igång"
+    assert "stäng webbläsaren och tryck på ”Försök igen”" in dialog.running_text.text()
     assert dialog.retry_button.isVisible() and dialog.retry_button.text() == "&Försök igen"
-    assert not dialog.remove_button.isVisible()
+    assert dialog.remove_button.isVisible()  # what the others hold can go now
     assert list(_tree_texts(dialog.refused_tree)) == ["Firefox ESR (default-esr): 2 kakor"]
-    assert not dialog.refused_reasons.isVisible()  # the running message says why
+    assert not dialog.refused_reasons.isVisible()  # the running panel says why
     dialog.reject()
 
 
@@ -194,7 +197,8 @@ def test_result_dialog_says_what_went_what_stayed_and_offers_undo(qtbot, records
     labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
     assert labels["removedHeading"] == "5 kakor togs bort."
     assert labels["removedList"] == "Chromium (Person 1): 5 kakor"
-    assert "Firefox ESR (default-esr) är igång" in labels["cleanProblems"]
+    assert dialog.running_notice.title.text() == "Firefox ESR (default-esr) är igång"
+    assert "Firefox ESR" not in labels["cleanProblems"]  # said once, in the notice
     assert "Brave (Person 1): kakfilen kunde inte ändras" in labels["cleanProblems"]
     assert labels["backupPath"] == "En säkerhetskopia finns i ~/backups/run-chromium."
     assert "bara nödvändiga" in labels["keepAway"] or "nödvändiga kakor" in labels["keepAway"]
