@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fkinspect.lifetime import Lifetime
-from fkinspect.model import Category, Classification, ClassifiedCookie, FindingCode, Profile
+from fkinspect.model import (
+    Category,
+    Classification,
+    ClassifiedCookie,
+    Cookie,
+    FindingCode,
+    Profile,
+)
 from fkinspect.serialize import display_path
 from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
@@ -58,16 +65,29 @@ def shown_label(found: Classification, language: str = "sv") -> str:
     return label
 
 
+def is_expired(cookie: Cookie, now: datetime) -> bool:
+    """Past its expiry: the browser no longer sends it and removes it by itself."""
+    return cookie.expires is not None and cookie.expires <= now
+
+
+def live(cookies: Iterable[ClassifiedCookie], now: datetime) -> tuple[ClassifiedCookie, ...]:
+    """The cookies that still count: every one not expired by `now`."""
+    return tuple(item for item in cookies if not is_expired(item.cookie, now))
+
+
 @dataclass(frozen=True, slots=True)
 class Overview:
-    """The numbers on top of the window, each cookie under its shown_category."""
+    """The numbers on top of the window: live cookies only, each under its
+    shown_category; the agency's own apart from other sites' stored on its pages."""
 
-    total: int
-    browsers: int  # distinct browsers (by browser_id) that hold at least one cookie
-    per_category: tuple[tuple[Category, int], ...]
+    total: int  # the agency's own cookies (every category but third party)
+    browsers: int  # distinct browsers (by browser_id) that hold at least one of them
+    per_category: tuple[tuple[Category, int], ...]  # third party included
     # Of the analytics cookies, those the agency's list does not name (known tools).
     unlisted_analytics: int = 0
     unlisted_tools: tuple[str, ...] = ()  # the tools they belong to, first seen first
+    other_sites: tuple[str, ...] = ()  # the sites of the third-party cookies, first seen
+    expired: int = 0  # left out of every number above
 
     def in_category(self, category: Category) -> int:
         return dict(self.per_category).get(category, 0)
@@ -77,26 +97,40 @@ class Overview:
         """What the clean button removes: the same number as the analytics chip."""
         return self.in_category(Category.ANALYTICS)
 
+    @property
+    def others(self) -> int:
+        """Cookies of other sites (YouTube ...) stored while visiting the agency's pages."""
+        return self.in_category(Category.THIRD_PARTY)
 
-def overview(cookies: Sequence[ClassifiedCookie]) -> Overview:
+
+def overview(cookies: Sequence[ClassifiedCookie], now: datetime | None = None) -> Overview:
+    """Count what is on screen as of `now` (the scan's time; the clock when None)."""
+    shown = live(cookies, now or datetime.now(UTC))
     counts = {c: 0 for c in CATEGORY_ORDER}
     tools: dict[str, None] = {}
+    sites: dict[str, None] = {}
     unlisted_analytics = 0
-    for item in cookies:
+    browsers: set[str] = set()
+    for item in shown:
         found = item.classification
-        shown = shown_category(found)
-        counts[shown] += 1
-        if shown is Category.ANALYTICS and unlisted(found):
+        category = shown_category(found)
+        counts[category] += 1
+        if category is Category.THIRD_PARTY:
+            sites[item.cookie.domain] = None
+        else:
+            browsers.add(item.cookie.store.profile.browser_id)
+        if category is Category.ANALYTICS and unlisted(found):
             unlisted_analytics += 1
             tools.update((f.detail["tool"], None) for f in found.findings
                          if f.code is FindingCode.LIKELY_TOOL and "tool" in f.detail)
-    browsers = {item.cookie.store.profile.browser_id for item in cookies}
     return Overview(
-        total=len(cookies),
+        total=len(shown) - counts[Category.THIRD_PARTY],
         browsers=len(browsers),
         per_category=tuple(counts.items()),
         unlisted_analytics=unlisted_analytics,
         unlisted_tools=tuple(tools),
+        other_sites=tuple(sites),
+        expired=len(cookies) - len(shown),
     )
 
 

@@ -252,7 +252,8 @@ class WindowBody(QWidget):
         self.clean_reason.setVisible(bool(reason))
         self.clean_button.setAccessibleName(self.clean_button.text().replace("&", ""))
         policy = state.policy
-        self.summary.set_overview(overview(state.scan.cookies) if state.scan else None,
+        scan = state.scan
+        self.summary.set_overview(overview(scan.cookies, scan.finished) if scan else None,
                                   policy.agency_name if policy else "Försäkringskassan")
         self._update_page()
 
@@ -308,7 +309,8 @@ class WindowBody(QWidget):
     def show_scan(self, scan: Scan | None) -> None:
         """Fill the table, browsers and details (None: empty them); keeps the selection."""
         selected = self.details.current()
-        self.model.set_cookies(scan.cookies if scan else (), scan.policy if scan else None)
+        self.model.set_cookies(scan.cookies if scan else (), scan.policy if scan else None,
+                               scan.finished if scan else None)
         self.stores.set_scan(scan)
         self.details.set_context(scan.policy if scan else None, self.state.naming.language)
         self.details.show_cookie(None)

@@ -49,11 +49,12 @@ class CleanFlow(QObject):
     @Slot()
     def start(self) -> None:
         """Plan the clean of what is on screen (off the GUI thread: it checks which
-        browsers run), then ask. Nothing is removed without a yes."""
+        browsers run), then ask. Nothing is removed without a yes; nothing expired is
+        planned (the browser removes it by itself)."""
         scan = self.state.scan
         if scan is None or not self.state.analytics() or self.busy():
             return
-        Op(make_plan, scan).on_done(self._confirm).on_failed(self._failed) \
+        Op(make_plan, self.state.live()).on_done(self._confirm).on_failed(self._failed) \
             .start(self.ops, "plan")
 
     @Slot(object)

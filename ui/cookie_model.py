@@ -24,6 +24,7 @@ from fkinspect.presentation import (
     Naming,
     documented_lifetime,
     expiry_sort_key,
+    is_expired,
     matches_text,
     shown_category,
     unlisted,
@@ -32,7 +33,7 @@ from fkinspect.textsafe import printable
 from fkinspect.wording import category_label, finding_text
 
 from .icons import category_icon
-from .texts import datetime_text, expires_text
+from .texts import datetime_text, expired_note, expires_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,12 +70,18 @@ class CookieTableModel(QAbstractTableModel):
         self.naming = Naming()  # the window shares its own: presentation mode hides names
 
     # -- feeding
-    def set_cookies(self, cookies: Sequence[ClassifiedCookie], policy: Policy | None) -> None:
+    def set_cookies(self, cookies: Sequence[ClassifiedCookie], policy: Policy | None,
+                    now: datetime | None = None) -> None:
+        """`now`: the time they were read, which decides what has expired (the clock
+        when None)."""
         self.beginResetModel()
         self._rows = tuple(cookies)
         self._policy = policy
-        self._now = datetime.now(UTC)
+        self._now = now or datetime.now(UTC)
         self.endResetModel()
+
+    def expired(self, item: ClassifiedCookie) -> bool:
+        return is_expired(item.cookie, self._now)
 
     def set_language(self, language: str) -> None:
         self._language = language
@@ -169,7 +176,8 @@ class CookieTableModel(QAbstractTableModel):
         if column is Column.DOCUMENTED:
             lifetime = documented_lifetime(self._policy, found) if self._policy else None
             return describe(lifetime, lang) if lifetime is not None else "–"
-        return " ".join(finding_text(f, lang) for f in found.findings)
+        notes = [finding_text(f, lang) for f in found.findings]
+        return " ".join([expired_note(), *notes] if self.expired(item) else notes)
 
     def _sort_key(self, item: ClassifiedCookie, column: Column) -> Any:
         if column is Column.EXPIRES:
@@ -237,9 +245,10 @@ class CookieFilter(QSortFilterProxyModel):
         item = model.data(model.index(source_row, 0, source_parent), RECORD_ROLE)
         if not isinstance(item, ClassifiedCookie):
             return False
-        if self._category is not None and \
-                shown_category(item.classification) is not self._category:
-            return False
+        expired = model.expired(item) if isinstance(model, CookieTableModel) else False
+        if self._category is not None and (
+                expired or shown_category(item.classification) is not self._category):
+            return False  # a category holds what its count counts: the live cookies
         if self._profile is not None and item.cookie.store.profile != self._profile:
             return False
         naming = model.naming if isinstance(model, CookieTableModel) else None

@@ -29,6 +29,7 @@ from fkinspect.presentation import (
     documented_lifetime,
     explanation,
     is_documented,
+    is_expired,
     shown_label,
 )
 from fkinspect.textsafe import printable
@@ -36,7 +37,7 @@ from fkinspect.values import read_value
 from fkinspect.wording import finding_text
 
 from .ops import Op, Ops
-from .texts import expires_text
+from .texts import expired_note, expires_text
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -201,6 +202,8 @@ class DetailsPane(QScrollArea):
         self.documented.setText(describe(lifetime, lang) if lifetime else self.tr("not stated"))
         self.expires.setText(expires_text(cookie, datetime.now(UTC)))
         notes = [finding_text(f, lang) for f in found.findings]
+        if is_expired(cookie, datetime.now(UTC)):
+            notes.insert(0, expired_note())
         self.notes.setText("\n".join(notes) if notes else self.tr("None"))
         yes, no = self.tr("yes"), self.tr("no")
         same_site = {

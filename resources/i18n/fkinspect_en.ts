@@ -650,6 +650,13 @@ SameSite: {same}</translation>
         <source>{first} and {last}</source>
         <translation>{first} and {last}</translation>
     </message>
+    <message numerus="yes">
+        <source>Other sites also stored %n cookie(s) while you visited Försäkringskassan&apos;s pages: {sites}.</source>
+        <translation>
+            <numerusform>Other sites also stored %n cookie while you visited Försäkringskassan&apos;s pages: {sites}.</numerusform>
+            <numerusform>Other sites also stored %n cookies while you visited Försäkringskassan&apos;s pages: {sites}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>known tools</source>
         <translation>known tools</translation>
@@ -659,6 +666,13 @@ SameSite: {same}</translation>
         <translation>
             <numerusform>%n of the analytics cookies is not in Försäkringskassan&apos;s list, but is recognised as a cookie of {tools}. The button removes it too.</numerusform>
             <numerusform>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) have already expired and are not counted: the browser removes them by itself.</source>
+        <translation>
+            <numerusform>%n cookie has already expired and is not counted: the browser removes it by itself.</numerusform>
+            <numerusform>%n cookies have already expired and are not counted: the browser removes them by itself.</numerusform>
         </translation>
     </message>
     <message>
@@ -753,6 +767,14 @@ SameSite: {same}</translation>
     <message>
         <source>when the browser closes</source>
         <translation>when the browser closes</translation>
+    </message>
+    <message>
+        <source>expired {date} ({relative})</source>
+        <translation>expired {date} ({relative})</translation>
+    </message>
+    <message>
+        <source>Expired: the browser no longer sends it and removes it by itself, so it is not counted.</source>
+        <translation>Expired: the browser no longer sends it and removes it by itself, so it is not counted.</translation>
     </message>
 </context>
 <context>

@@ -650,6 +650,13 @@ SameSite: {same}</translation>
         <source>{first} and {last}</source>
         <translation>{first} och {last}</translation>
     </message>
+    <message numerus="yes">
+        <source>Other sites also stored %n cookie(s) while you visited Försäkringskassan&apos;s pages: {sites}.</source>
+        <translation>
+            <numerusform>Andra webbplatser har också sparat %n kaka när du besökte Försäkringskassans sidor: {sites}.</numerusform>
+            <numerusform>Andra webbplatser har också sparat %n kakor när du besökte Försäkringskassans sidor: {sites}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>known tools</source>
         <translation>kända verktyg</translation>
@@ -659,6 +666,13 @@ SameSite: {same}</translation>
         <translation>
             <numerusform>%n av analyskakorna står inte i Försäkringskassans lista, men känns igen som en kaka från {tools}. Knappen tar bort den också.</numerusform>
             <numerusform>%n av analyskakorna står inte i Försäkringskassans lista, men känns igen som kakor från {tools}. Knappen tar bort dem också.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) have already expired and are not counted: the browser removes them by itself.</source>
+        <translation>
+            <numerusform>%n kaka har redan gått ut och räknas inte: webbläsaren tar bort den själv.</numerusform>
+            <numerusform>%n kakor har redan gått ut och räknas inte: webbläsaren tar bort dem själv.</numerusform>
         </translation>
     </message>
     <message>
@@ -753,6 +767,14 @@ SameSite: {same}</translation>
     <message>
         <source>when the browser closes</source>
         <translation>när webbläsaren stängs</translation>
+    </message>
+    <message>
+        <source>expired {date} ({relative})</source>
+        <translation>gick ut {date} ({relative})</translation>
+    </message>
+    <message>
+        <source>Expired: the browser no longer sends it and removes it by itself, so it is not counted.</source>
+        <translation>Har gått ut: webbläsaren skickar den inte längre och tar bort den själv, så den räknas inte.</translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,11 @@ as Firefox locks it, and a profile whose older session file holds the same cooki
 from __future__ import annotations
 
 import re
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,8 +21,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from fkinspect.browsers.firefox_session import write_session_store
+from fkinspect.demo import build_demo_home
 from fkinspect.model import Category
+from fkinspect.policy import load_policy
 from fkinspect.presentation import cleanable
+from fkinspect.scan import ScanRequest, run_scan
 from fkinspect.synth import SynthCookie, write_firefox_store
 from ui.main_window import MainWindow
 
@@ -180,7 +184,7 @@ def test_the_counts_agree_everywhere_on_the_demo(demo_window: MainWindow, qtbot)
     dialog.reject()
     assert (headline, button, chip, rows, box_rows, shown, remove) == (removes,) * 7
     # The two the list leaves out are said to be among them, with their own note ...
-    note = body.summary.note.text()
+    (note,) = [line for line in body.summary.note.text().splitlines() if "analys" in line]
     assert note.startswith("2 av analyskakorna står inte i Försäkringskassans lista")
     assert "Google Analytics" in note and "Matomo" in note
     assert body.summary.note.isVisible()
@@ -263,3 +267,58 @@ def test_a_cookie_in_two_session_files_is_one_cookie_for_people(
     after = _bytes(copies)
     assert all(after[p] != before[p] for p in copies)  # it went from both
     qtbot.waitUntil(lambda: not window.ops.busy(), timeout=20_000)
+
+
+# ------------------------------------------------------------------ 4. what is true
+def test_the_headline_counts_the_agency_s_own_cookies_that_still_count(
+        demo_window: MainWindow) -> None:
+    """The demo's facebook.com cookie expired as it was written (90 days after a visit
+    90 days ago): it is shown, marked, and counted nowhere; YouTube's are told apart."""
+    body = demo_window.body
+    scan = demo_window.state.scan
+    own = [i for i in scan.cookies if i.classification.category is not Category.THIRD_PARTY]
+    assert len(own) == 22 and len(scan.cookies) == 26
+    assert body.summary.sentence.text() == (
+        "Försäkringskassan har sparat 22 kakor i 3 webbläsare. 8 av dem är för webbanalys.")
+    note = body.summary.note.text().splitlines()
+    assert note[0] == ("Andra webbplatser har också sparat 3 kakor när du besökte "
+                       "Försäkringskassans sidor: youtube.com.")
+    assert note[-1] == ("1 kaka har redan gått ut och räknas inte: webbläsaren tar bort "
+                        "den själv.")
+    assert body.summary.buttons[Category.THIRD_PARTY].text() == "Annan webbplats: 3"
+    assert body.proxy.rowCount() == 26  # every cookie is in the table ...
+    row = body.select_cookie("fr")
+    assert row.siblingAtColumn(4).data().startswith("gick ut ")  # ... the expired marked
+    assert row.siblingAtColumn(6).data().startswith("Har gått ut")
+    assert body.details.notes.text().startswith("Har gått ut")
+    body.set_category_filter(Category.THIRD_PARTY)
+    assert body.proxy.rowCount() == 3  # a category holds what its count counts
+    body.set_category_filter(None)
+
+
+def test_an_expired_analytics_cookie_is_not_counted_nor_removed(window: MainWindow, qtbot,
+                                                                tmp_path: Path) -> None:
+    """An hour after the demo's visit its _pk_ses (30 minutes) has expired: the button,
+    the chip and the confirmation say 7, and the clean leaves the expired row to the
+    browser, which removes it by itself."""
+    with build_demo_home(tmp_path, running_firefox=False,
+                         now=datetime.now(UTC) - timedelta(hours=1)) as demo:
+        window.show_scan(run_scan(ScanRequest.for_demo(demo), load_policy()))
+        body = window.body
+        assert body.clean_button.text() == "&Ta bort analyskakor (7)"
+        assert body.summary.buttons[Category.ANALYTICS].text() == "Webbanalys: 7"
+        assert "7 av dem är för webbanalys" in body.summary.sentence.text()
+        with qtbot.waitSignal(window.cleaning.confirming, timeout=20_000):
+            window.cleaning.start()
+        dialog = window.cleaning.confirm_dialog
+        assert dialog is not None
+        assert dialog.remove_button.text() == "&Ta bort 7 kakor"
+        assert "_pk_ses.1.3f2a" not in dialog.goes_names()
+        with qtbot.waitSignal(window.cleaning.finished, timeout=20_000):
+            dialog.remove_button.click()
+        chromium = demo.home / ".config/chromium/Default/Cookies"
+        with closing(sqlite3.connect(f"file:{chromium}?immutable=1", uri=True)) as con:
+            left = {r[0] for r in con.execute("SELECT name FROM cookies")}
+        assert "_pk_ses.1.3f2a" in left and "_pk_id.1.3f2a" not in left
+        window.ops.supersede()
+        assert window.ops.wait()
