@@ -3,7 +3,8 @@
 The app and any other view share this: how many cookies per category, which
 browsers hold them, what the agency says about one, when it ends relative to
 now. No words that need translating live here except the agency's own texts
-from the policy; sentences are built by the view in its language.
+from the policy and wording's category names; sentences are built by the view in
+its language.
 """
 
 from __future__ import annotations
@@ -16,9 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fkinspect.lifetime import Lifetime
-from fkinspect.model import Category, Classification, ClassifiedCookie, Profile
+from fkinspect.model import (
+    Category,
+    Classification,
+    ClassifiedCookie,
+    Cookie,
+    FindingCode,
+    Profile,
+)
 from fkinspect.serialize import display_path
 from fkinspect.textsafe import printable
+from fkinspect.wording import category_label
 
 if TYPE_CHECKING:  # the policy module loads with the first scan
     from fkinspect.policy import Policy
@@ -33,37 +42,127 @@ CATEGORY_ORDER = (
 )
 
 
+def shown_category(found: Classification) -> Category:
+    """The category a cookie is counted, filtered and shown under: what a clean treats it
+    as. A cookie the agency's list leaves out but the classifier recognises as a tool's
+    (an undocumented Google Analytics cookie) goes with analytics, because the button
+    removes it with them; so the chip, the filter, the headline, the button and the
+    confirmation all count the same cookies."""
+    return found.clean_as or found.category
+
+
+def unlisted(found: Classification) -> bool:
+    """Counted under shown_category although the agency's list does not name it."""
+    return found.category is Category.UNDOCUMENTED and found.clean_as is not None
+
+
+def shown_label(found: Classification, language: str = "sv") -> str:
+    """The words for shown_category, and when the agency's list does not name the cookie,
+    that too: "Webbanalys, inte dokumenterad" (the category names are wording's)."""
+    label = category_label(shown_category(found), language)
+    if unlisted(found):
+        label += ", " + category_label(Category.UNDOCUMENTED, language).lower()
+    return label
+
+
+def is_expired(cookie: Cookie, now: datetime) -> bool:
+    """Past its expiry: the browser no longer sends it and removes it by itself."""
+    return cookie.expires is not None and cookie.expires <= now
+
+
+def live(cookies: Iterable[ClassifiedCookie], now: datetime) -> tuple[ClassifiedCookie, ...]:
+    """The cookies that still count: every one not expired by `now`."""
+    return tuple(item for item in cookies if not is_expired(item.cookie, now))
+
+
 @dataclass(frozen=True, slots=True)
 class Overview:
-    """The numbers on top of the window."""
+    """The numbers on top of the window: live cookies only, each under its
+    shown_category; the agency's own apart from other sites' stored on its pages."""
 
-    total: int
-    browsers: int  # distinct browsers (by browser_id) that hold at least one cookie
-    analytics: int  # cookies a clean of analytics would remove (clean_as == analytics)
-    per_category: tuple[tuple[Category, int], ...]
+    total: int  # the agency's own cookies (every category but third party)
+    browsers: int  # distinct browsers (by browser_id) that hold at least one of them
+    per_category: tuple[tuple[Category, int], ...]  # third party included
+    # Of the analytics cookies, those the agency's list does not name (known tools).
+    unlisted_analytics: int = 0
+    unlisted_tools: tuple[str, ...] = ()  # the tools they belong to, first seen first
+    other_sites: tuple[str, ...] = ()  # the sites of the third-party cookies, first seen
+    expired: int = 0  # left out of every number above
 
     def in_category(self, category: Category) -> int:
         return dict(self.per_category).get(category, 0)
 
+    @property
+    def analytics(self) -> int:
+        """What the clean button removes: the same number as the analytics chip."""
+        return self.in_category(Category.ANALYTICS)
 
-def overview(cookies: Sequence[ClassifiedCookie]) -> Overview:
+    @property
+    def others(self) -> int:
+        """Cookies of other sites (YouTube ...) stored while visiting the agency's pages."""
+        return self.in_category(Category.THIRD_PARTY)
+
+
+def overview(cookies: Sequence[ClassifiedCookie], now: datetime | None = None) -> Overview:
+    """Count what is on screen as of `now` (the scan's time; the clock when None)."""
+    shown = live(cookies, now or datetime.now(UTC))
     counts = {c: 0 for c in CATEGORY_ORDER}
-    for item in cookies:
-        counts[item.classification.category] += 1
-    browsers = {item.cookie.store.profile.browser_id for item in cookies}
+    tools: dict[str, None] = {}
+    sites: dict[str, None] = {}
+    unlisted_analytics = 0
+    browsers: set[str] = set()
+    for item in shown:
+        found = item.classification
+        category = shown_category(found)
+        counts[category] += 1
+        if category is Category.THIRD_PARTY:
+            sites[item.cookie.domain] = None
+        else:
+            browsers.add(item.cookie.store.profile.browser_id)
+        if category is Category.ANALYTICS and unlisted(found):
+            unlisted_analytics += 1
+            tools.update((f.detail["tool"], None) for f in found.findings
+                         if f.code is FindingCode.LIKELY_TOOL and "tool" in f.detail)
     return Overview(
-        total=len(cookies),
+        total=len(shown) - counts[Category.THIRD_PARTY],
         browsers=len(browsers),
-        analytics=len(cleanable(cookies, Category.ANALYTICS)),
         per_category=tuple(counts.items()),
+        unlisted_analytics=unlisted_analytics,
+        unlisted_tools=tuple(tools),
+        other_sites=tuple(sites),
+        expired=len(cookies) - len(shown),
     )
 
 
 def cleanable(
     cookies: Iterable[ClassifiedCookie], category: Category = Category.ANALYTICS
 ) -> tuple[ClassifiedCookie, ...]:
-    """The cookies a clean of `category` removes: documented ones and known tools alike."""
+    """The cookies a clean of `category` removes: documented ones and known tools alike
+    (the plan's rule, clean_as; for analytics the same cookies as shown_category's)."""
     return tuple(item for item in cookies if item.classification.clean_as is category)
+
+
+@dataclass(frozen=True, slots=True)
+class Copies:
+    """One cookie for people, and every file of its profile that holds it (Firefox keeps
+    a session cookie in its live session file and in the older ones it falls back to)."""
+
+    item: ClassifiedCookie  # as first seen
+    paths: tuple[Path, ...]
+
+
+def each_once(cookies: Iterable[ClassifiedCookie]) -> tuple[Copies, ...]:
+    """`cookies` counted as people count them: a cookie that is in several files of one
+    profile (by its full key in the same format) once, with those files, first seen first.
+    A plan still removes it from every file; only the number shown is of cookies."""
+    found: dict[tuple[object, ...], tuple[ClassifiedCookie, list[Path]]] = {}
+    for item in cookies:
+        cookie = item.cookie
+        ident = (cookie.store.profile, cookie.store.format, tuple(cookie.key))
+        paths = found.setdefault(ident, (item, []))[1]
+        if cookie.store.path not in paths:
+            paths.append(cookie.store.path)
+    return tuple(Copies(item, tuple(paths)) for item, paths in found.values())
 
 
 def group_by_profile(

@@ -252,7 +252,8 @@ class WindowBody(QWidget):
         self.clean_reason.setVisible(bool(reason))
         self.clean_button.setAccessibleName(self.clean_button.text().replace("&", ""))
         policy = state.policy
-        self.summary.set_overview(overview(state.scan.cookies) if state.scan else None,
+        scan = state.scan
+        self.summary.set_overview(overview(scan.cookies, scan.finished) if scan else None,
                                   policy.agency_name if policy else "Försäkringskassan")
         self._update_page()
 
@@ -308,7 +309,8 @@ class WindowBody(QWidget):
     def show_scan(self, scan: Scan | None) -> None:
         """Fill the table, browsers and details (None: empty them); keeps the selection."""
         selected = self.details.current()
-        self.model.set_cookies(scan.cookies if scan else (), scan.policy if scan else None)
+        self.model.set_cookies(scan.cookies if scan else (), scan.policy if scan else None,
+                               scan.finished if scan else None)
         self.stores.set_scan(scan)
         self.details.set_context(scan.policy if scan else None, self.state.naming.language)
         self.details.show_cookie(None)
@@ -330,8 +332,8 @@ class WindowBody(QWidget):
 
     @Slot(int)
     def _category_from_box(self, index: int) -> None:
-        value = self.category_box.itemData(index)
-        self.set_category_filter(value if isinstance(value, Category) else None)
+        value = self.category_box.itemData(index)  # PySide hands a StrEnum back as its str
+        self.set_category_filter(Category(value) if value in set(Category) else None)
 
     def set_category_filter(self, category: Category | None) -> None:
         self.proxy.set_category(category)

@@ -49,11 +49,12 @@ class CleanFlow(QObject):
     @Slot()
     def start(self) -> None:
         """Plan the clean of what is on screen (off the GUI thread: it checks which
-        browsers run), then ask. Nothing is removed without a yes."""
+        browsers run), then ask. Nothing is removed without a yes; nothing expired is
+        planned (the browser removes it by itself)."""
         scan = self.state.scan
         if scan is None or not self.state.analytics() or self.busy():
             return
-        Op(make_plan, scan).on_done(self._confirm).on_failed(self._failed) \
+        Op(make_plan, self.state.live()).on_done(self._confirm).on_failed(self._failed) \
             .start(self.ops, "plan")
 
     @Slot(object)
@@ -73,10 +74,13 @@ class CleanFlow(QObject):
 
     @Slot()
     def _retry(self) -> None:
-        """Read again (the browser may be closed now), then ask again."""
+        """Read again (the browser may be closed now), then ask again about what is left."""
         if self.confirm_dialog is not None:
             self.confirm_dialog.close()
             self.confirm_dialog = None
+        if self.result_dialog is not None:
+            self.result_dialog.close()
+            self.result_dialog = None
         self.window.scan_finished.connect(self.start, Qt.ConnectionType.SingleShotConnection)
         self.window.refresh()
 
@@ -109,6 +113,7 @@ class CleanFlow(QObject):
                                    policy.agency_domain if policy else "forsakringskassan.se",
                                    self.window)
         dialog.undo_requested.connect(self.undo)
+        dialog.retry_requested.connect(self._retry)
         self.result_dialog = dialog
         dialog.open()
         self.finished.emit()

@@ -20,22 +20,26 @@ from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Profile
 from fkinspect.policy import Policy
 from fkinspect.presentation import (
+    CATEGORY_ORDER,
     Naming,
     documented_lifetime,
     expiry_sort_key,
+    is_expired,
     matches_text,
+    shown_category,
+    unlisted,
 )
 from fkinspect.textsafe import printable
 from fkinspect.wording import category_label, finding_text
 
 from .icons import category_icon
-from .texts import datetime_text, expires_text
+from .texts import datetime_text, expired_note, expires_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the ClassifiedCookie itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a typed key for sorting
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3  # the Category's value ("analytics")
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3  # its shown_category ("analytics")
 
 
 class Column(IntEnum):
@@ -66,12 +70,18 @@ class CookieTableModel(QAbstractTableModel):
         self.naming = Naming()  # the window shares its own: presentation mode hides names
 
     # -- feeding
-    def set_cookies(self, cookies: Sequence[ClassifiedCookie], policy: Policy | None) -> None:
+    def set_cookies(self, cookies: Sequence[ClassifiedCookie], policy: Policy | None,
+                    now: datetime | None = None) -> None:
+        """`now`: the time they were read, which decides what has expired (the clock
+        when None)."""
         self.beginResetModel()
         self._rows = tuple(cookies)
         self._policy = policy
-        self._now = datetime.now(UTC)
+        self._now = now or datetime.now(UTC)
         self.endResetModel()
+
+    def expired(self, item: ClassifiedCookie) -> bool:
+        return is_expired(item.cookie, self._now)
 
     def set_language(self, language: str) -> None:
         self._language = language
@@ -140,11 +150,11 @@ class CookieTableModel(QAbstractTableModel):
         if role == RECORD_ROLE:
             return item
         if role == CATEGORY_ROLE:
-            return item.classification.category
+            return shown_category(item.classification)
         if role == SORT_ROLE:
             return self._sort_key(item, column)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.CATEGORY:
-            return category_icon(item.classification.category)
+            return category_icon(shown_category(item.classification))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
         return None
@@ -155,7 +165,8 @@ class CookieTableModel(QAbstractTableModel):
         if column is Column.NAME:
             return printable(cookie.name)  # a name is data: a control character is shown
         if column is Column.CATEGORY:
-            return category_label(found.category, lang)
+            # The unlisted say so in their tooltip and notes: the column stays narrow.
+            return category_label(shown_category(found), lang)
         if column is Column.PROFILE:
             return profile_text(item, self.naming)
         if column is Column.SITE:
@@ -165,13 +176,16 @@ class CookieTableModel(QAbstractTableModel):
         if column is Column.DOCUMENTED:
             lifetime = documented_lifetime(self._policy, found) if self._policy else None
             return describe(lifetime, lang) if lifetime is not None else "–"
-        return " ".join(finding_text(f, lang) for f in found.findings)
+        notes = [finding_text(f, lang) for f in found.findings]
+        return " ".join([expired_note(), *notes] if self.expired(item) else notes)
 
     def _sort_key(self, item: ClassifiedCookie, column: Column) -> Any:
         if column is Column.EXPIRES:
             return expiry_sort_key(item)
         if column is Column.CATEGORY:
-            return list(Category).index(item.classification.category)
+            # The order categories are shown in; the unlisted after the listed of each.
+            found = item.classification
+            return CATEGORY_ORDER.index(shown_category(found)) * 2 + unlisted(found)
         if column is Column.DOCUMENTED:
             found = item.classification
             lifetime = documented_lifetime(self._policy, found) if self._policy else None
@@ -184,6 +198,11 @@ class CookieTableModel(QAbstractTableModel):
         # Never a value here: the records carry none, and only metadata is formatted.
         if column is Column.NOTES:
             return self._display(item, column) or None
+        if column is Column.CATEGORY and unlisted(item.classification):
+            return self.tr("Not in Försäkringskassan's list, but recognised as a known "
+                           "tool's cookie, so it is counted and removed with “{category}”."
+                           ).format(category=category_label(shown_category(item.classification),
+                                                            self._language))
         if column is Column.EXPIRES and item.cookie.expires is not None:
             return datetime_text(item.cookie.expires)
         return None
@@ -226,8 +245,10 @@ class CookieFilter(QSortFilterProxyModel):
         item = model.data(model.index(source_row, 0, source_parent), RECORD_ROLE)
         if not isinstance(item, ClassifiedCookie):
             return False
-        if self._category is not None and item.classification.category is not self._category:
-            return False
+        expired = model.expired(item) if isinstance(model, CookieTableModel) else False
+        if self._category is not None and (
+                expired or shown_category(item.classification) is not self._category):
+            return False  # a category holds what its count counts: the live cookies
         if self._profile is not None and item.cookie.store.profile != self._profile:
             return False
         naming = model.naming if isinstance(model, CookieTableModel) else None

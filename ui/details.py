@@ -24,13 +24,20 @@ from fkinspect.errors import ValueUnavailable
 from fkinspect.lifetime import describe
 from fkinspect.model import ClassifiedCookie, SameSite
 from fkinspect.policy import Policy
-from fkinspect.presentation import Naming, documented_lifetime, explanation, is_documented
+from fkinspect.presentation import (
+    Naming,
+    documented_lifetime,
+    explanation,
+    is_documented,
+    is_expired,
+    shown_label,
+)
 from fkinspect.textsafe import printable
 from fkinspect.values import read_value
-from fkinspect.wording import category_label, finding_text
+from fkinspect.wording import finding_text
 
 from .ops import Op, Ops
-from .texts import expires_text
+from .texts import expired_note, expires_text
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -180,7 +187,7 @@ class DetailsPane(QScrollArea):
         cookie, found = item.cookie, item.classification
         policy = self._policy
         self.title.setText(printable(cookie.name))  # shown as escapes, never acted on
-        self.category.setText(category_label(found.category, lang))
+        self.category.setText(shown_label(found, lang))
         text = explanation(policy, found, lang) if policy else ""
         if not text:
             self.says_heading.setText(self.tr("What Försäkringskassan says"))
@@ -195,6 +202,8 @@ class DetailsPane(QScrollArea):
         self.documented.setText(describe(lifetime, lang) if lifetime else self.tr("not stated"))
         self.expires.setText(expires_text(cookie, datetime.now(UTC)))
         notes = [finding_text(f, lang) for f in found.findings]
+        if is_expired(cookie, datetime.now(UTC)):
+            notes.insert(0, expired_note())
         self.notes.setText("\n".join(notes) if notes else self.tr("None"))
         yes, no = self.tr("yes"), self.tr("no")
         same_site = {

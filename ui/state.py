@@ -7,13 +7,13 @@ run by an Op off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fkinspect.demo import DemoHome, build_demo_home
 from fkinspect.model import ClassifiedCookie, Scan, StoreLocation
 from fkinspect.policy import Policy, load_policy
-from fkinspect.presentation import Naming, cleanable
+from fkinspect.presentation import Naming, cleanable, live
 from fkinspect.scan import ScanRequest, run_scan
 
 Progress = Callable[[StoreLocation], None]
@@ -37,7 +37,15 @@ class WindowState:
         return self.scan.policy if self.scan is not None else None
 
     def analytics(self) -> tuple[ClassifiedCookie, ...]:
-        return cleanable(self.scan.cookies) if self.scan is not None else ()
+        """What the clean button removes: the live analytics cookies on screen."""
+        return cleanable(self.live().cookies) if self.scan is not None else ()
+
+    def live(self) -> Scan:
+        """What is on screen without the cookies expired when it was read: those the
+        browser removes by itself, so a clean leaves them (and counts do not show them)."""
+        if self.scan is None:
+            raise ValueError("nothing has been read")
+        return replace(self.scan, cookies=live(self.scan.cookies, self.scan.finished))
 
     def home(self) -> Path:
         """The home the files on screen are named from."""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 
 from fkinspect.model import Category
 from fkinspect.presentation import CATEGORY_ORDER, Overview
+from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
 
 from .icons import category_icon
@@ -45,10 +46,17 @@ class SummaryView(QWidget):
             self.buttons[category] = button
             row.addWidget(button)
         row.addStretch(1)
+        # Why the analytics count holds cookies the agency's list leaves out.
+        self.note = QLabel(self)
+        self.note.setObjectName("summaryNote")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sentence)
         layout.addLayout(row)
+        layout.addWidget(self.note)
         self.retranslate()
 
     def set_language(self, language: str) -> None:
@@ -91,8 +99,42 @@ class SummaryView(QWidget):
         second = self.tr("%n of them are for web analytics.", "", view.analytics)
         return f"{first} {second}"
 
+    def _names(self, names: list[str], otherwise: str) -> str:
+        """"a", "a and b", "a, b and c" in the UI's language."""
+        if len(names) > 1:
+            return self.tr("{first} and {last}").format(first=", ".join(names[:-1]),
+                                                        last=names[-1])
+        return names[0] if names else otherwise
+
+    def note_text(self) -> str:
+        """What the numbers above leave out or hold that a reader would not guess: other
+        sites' cookies, analytics cookies the agency's list does not name, expired ones."""
+        view = self._overview
+        if view is None:
+            return ""
+        lines = []
+        if view.others:
+            lines.append(self.tr(
+                "Other sites also stored %n cookie(s) while you visited Försäkringskassan's "
+                "pages: {sites}.", "", view.others).format(
+                sites=self._names([printable(s) for s in view.other_sites], "")))
+        if view.unlisted_analytics:
+            lines.append(self.tr(
+                "%n of the analytics cookies are not in Försäkringskassan's list, but are "
+                "recognised as cookies of {tools}. The button removes them too.", "",
+                view.unlisted_analytics).format(
+                tools=self._names(list(view.unlisted_tools), self.tr("known tools"))))
+        if view.expired:
+            lines.append(self.tr(
+                "%n cookie(s) have already expired and are not counted: the browser removes "
+                "them by itself.", "", view.expired))
+        return "\n".join(lines)
+
     def retranslate(self) -> None:
         self.sentence.setText(self.sentence_text())
+        note = self.note_text()
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.sentence.setAccessibleName(self.tr("Summary"))
         for category, button in self.buttons.items():
             label = category_label(category, self._language)

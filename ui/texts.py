@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDateTime, QLocale, QObject
 
 from fkinspect.model import Cookie
-from fkinspect.presentation import RelativeTime, TimeUnit, relative_time
+from fkinspect.presentation import RelativeTime, TimeUnit, is_expired, relative_time
 
 
 class Texts(QObject):
@@ -38,6 +38,13 @@ class Texts(QObject):
     def browser_closes(self) -> str:
         return self.tr("when the browser closes")
 
+    def expired_on(self, date: str, relative: str) -> str:
+        return self.tr("expired {date} ({relative})").format(date=date, relative=relative)
+
+    def expired_note(self) -> str:
+        return self.tr("Expired: the browser no longer sends it and removes it by itself, "
+                       "so it is not counted.")
+
 
 _TEXTS = Texts()
 
@@ -58,8 +65,16 @@ def datetime_text(moment: datetime) -> str:
 
 
 def expires_text(cookie: Cookie, now: datetime | None = None) -> str:
-    """"när webbläsaren stängs", or "2026-05-02 (om 11 månader)"."""
+    """"när webbläsaren stängs", "2026-05-02 (om 11 månader)", or for one that has
+    expired "gick ut 2026-05-02 (för 6 dagar sedan)"."""
     if cookie.expires is None:
         return _TEXTS.browser_closes()
-    rel = relative_time(cookie.expires, now or datetime.now(UTC))
+    now = now or datetime.now(UTC)
+    rel = relative_time(cookie.expires, now)
+    if is_expired(cookie, now):
+        return _TEXTS.expired_on(date_text(cookie.expires), relative_text(rel))
     return f"{date_text(cookie.expires)} ({relative_text(rel)})"
+
+
+def expired_note() -> str:
+    return _TEXTS.expired_note()

@@ -53,11 +53,33 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{browsers} is running</source>
+        <translation>
+            <numerusform>{browsers} is running</numerusform>
+            <numerusform>{browsers} are running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its cookies were left untouched, because the browser writes them back when it closes. Close the browser, then press “Try again”.</source>
+        <translation>
+            <numerusform>Its cookies were left untouched, because the browser writes them back when it closes. Close the browser, then press “Try again”.</numerusform>
+            <numerusform>Their cookies were left untouched, because the browsers write them back when they close. Close the browsers, then press “Try again”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{profile}: %n cookie(s)</source>
         <translation>
             <numerusform>{profile}: %n cookie</numerusform>
             <numerusform>{profile}: %n cookies</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>Close the browser first</source>
+        <translation>Close the browser first</translation>
     </message>
     <message>
         <source>A backup is kept in {path}.</source>
@@ -67,13 +89,16 @@
         <source>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</source>
         <translation>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</translation>
     </message>
+    <message numerus="yes">
+        <source>(from %n file(s))</source>
+        <translation>
+            <numerusform>(from %n file)</numerusform>
+            <numerusform>(from %n files)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <source>{browser} ({profile}) is running, so its cookies were left untouched. Close it and remove again.</source>
-        <translation>{browser} ({profile}) is running, so its cookies were left untouched. Close it and remove again.</translation>
     </message>
     <message numerus="yes">
         <source>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
@@ -121,11 +146,61 @@
         <translation>Cookies that will be removed</translation>
     </message>
     <message numerus="yes">
+        <source>These %n cookie(s) will be removed now. A backup is made first, so you can undo.</source>
+        <translation>
+            <numerusform>This cookie will be removed now. A backup is made first, so you can undo.</numerusform>
+            <numerusform>These %n cookies will be removed now. A backup is made first, so you can undo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
+        <translation>
+            <numerusform>%n of the cookies cannot be removed while the browser is running, because it writes it back when it closes.</numerusform>
+            <numerusform>%n of the cookies cannot be removed while the browser is running, because it writes them back when it closes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You can remove the other %n now. To remove the rest later, close the browser and press “Try again”.</source>
+        <translation>
+            <numerusform>You can remove the other one now. To remove the rest later, close the browser and press “Try again”.</numerusform>
+            <numerusform>You can remove the other %n now. To remove the rest later, close the browser and press “Try again”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close the browser, then press “Try again”.</source>
+        <translation>Close the browser, then press “Try again”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{browsers} is running</source>
+        <translation>
+            <numerusform>{browsers} is running</numerusform>
+            <numerusform>{browsers} are running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{profile}: %n cookie(s)</source>
         <translation>
             <numerusform>{profile}: %n cookie</numerusform>
             <numerusform>{profile}: %n cookies</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n file(s)</source>
+        <translation>
+            <numerusform>in %n file</numerusform>
+            <numerusform>in %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n cookie(s) are not removed now:</source>
+        <translation>
+            <numerusform>This cookie is not removed now:</numerusform>
+            <numerusform>These %n cookies are not removed now:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the cookie file is a link or lies outside the browser&apos;s profile folder, so it is left alone.</source>
+        <translation>{browser} ({profile}): the cookie file is a link or lies outside the browser&apos;s profile folder, so it is left alone.</translation>
     </message>
     <message numerus="yes">
         <source>These stay (%n cookie(s)):</source>
@@ -141,10 +216,6 @@
     <message>
         <source>Cookies that stay</source>
         <translation>Cookies that stay</translation>
-    </message>
-    <message>
-        <source>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
-        <translation>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</translation>
     </message>
     <message>
         <source>Cookies that are not removed</source>
@@ -164,6 +235,13 @@
     <message>
         <source>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</source>
         <translation>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove %n cookie(s) now</source>
+        <translation>
+            <numerusform>&amp;Remove %n cookie now</numerusform>
+            <numerusform>&amp;Remove %n cookies now</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Remove %n cookie(s)</source>
@@ -222,6 +300,10 @@
     <message>
         <source>Where the stored cookie differs from what the page says</source>
         <translation>Where the stored cookie differs from what the page says</translation>
+    </message>
+    <message>
+        <source>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</source>
+        <translation>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</translation>
     </message>
 </context>
 <context>
@@ -565,6 +647,35 @@ SameSite: {same}</translation>
         </translation>
     </message>
     <message>
+        <source>{first} and {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Other sites also stored %n cookie(s) while you visited Försäkringskassan&apos;s pages: {sites}.</source>
+        <translation>
+            <numerusform>Other sites also stored %n cookie while you visited Försäkringskassan&apos;s pages: {sites}.</numerusform>
+            <numerusform>Other sites also stored %n cookies while you visited Försäkringskassan&apos;s pages: {sites}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>known tools</source>
+        <translation>known tools</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</source>
+        <translation>
+            <numerusform>%n of the analytics cookies is not in Försäkringskassan&apos;s list, but is recognised as a cookie of {tools}. The button removes it too.</numerusform>
+            <numerusform>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) have already expired and are not counted: the browser removes them by itself.</source>
+        <translation>
+            <numerusform>%n cookie has already expired and is not counted: the browser removes it by itself.</numerusform>
+            <numerusform>%n cookies have already expired and are not counted: the browser removes them by itself.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -656,6 +767,14 @@ SameSite: {same}</translation>
     <message>
         <source>when the browser closes</source>
         <translation>when the browser closes</translation>
+    </message>
+    <message>
+        <source>expired {date} ({relative})</source>
+        <translation>expired {date} ({relative})</translation>
+    </message>
+    <message>
+        <source>Expired: the browser no longer sends it and removes it by itself, so it is not counted.</source>
+        <translation>Expired: the browser no longer sends it and removes it by itself, so it is not counted.</translation>
     </message>
 </context>
 <context>

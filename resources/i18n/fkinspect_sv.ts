@@ -53,11 +53,33 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{browsers} is running</source>
+        <translation>
+            <numerusform>{browsers} är igång</numerusform>
+            <numerusform>{browsers} är igång</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its cookies were left untouched, because the browser writes them back when it closes. Close the browser, then press “Try again”.</source>
+        <translation>
+            <numerusform>Dess kakor lämnades orörda, eftersom webbläsaren skriver tillbaka dem när den stängs. Stäng webbläsaren och tryck sedan på ”Försök igen”.</numerusform>
+            <numerusform>Deras kakor lämnades orörda, eftersom webbläsarna skriver tillbaka dem när de stängs. Stäng webbläsarna och tryck sedan på ”Försök igen”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{profile}: %n cookie(s)</source>
         <translation>
             <numerusform>{profile}: %n kaka</numerusform>
             <numerusform>{profile}: %n kakor</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+    <message>
+        <source>Close the browser first</source>
+        <translation>Stäng webbläsaren först</translation>
     </message>
     <message>
         <source>A backup is kept in {path}.</source>
@@ -67,13 +89,16 @@
         <source>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</source>
         <translation>Så håller du dem borta: öppna inställningarna för kakor på {site} och välj ”Nej, jag godkänner bara nödvändiga kakor”. Om analyskakor har godkänts där sparar webbplatsen dem igen nästa gång du besöker den.</translation>
     </message>
+    <message numerus="yes">
+        <source>(from %n file(s))</source>
+        <translation>
+            <numerusform>(ur %n fil)</numerusform>
+            <numerusform>(ur %n filer)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
-    </message>
-    <message>
-        <source>{browser} ({profile}) is running, so its cookies were left untouched. Close it and remove again.</source>
-        <translation>{browser} ({profile}) är igång, så dess kakor lämnades orörda. Stäng webbläsaren och ta bort igen.</translation>
     </message>
     <message numerus="yes">
         <source>{browser} ({profile}): %n of them could not be removed here, because fkinspect can only read this browser&apos;s cookie file. Remove them in the browser&apos;s own settings.</source>
@@ -121,11 +146,61 @@
         <translation>Kakor som tas bort</translation>
     </message>
     <message numerus="yes">
+        <source>These %n cookie(s) will be removed now. A backup is made first, so you can undo.</source>
+        <translation>
+            <numerusform>Den här kakan tas bort nu. Först görs en säkerhetskopia, så att du kan ångra.</numerusform>
+            <numerusform>De här %n kakorna tas bort nu. Först görs en säkerhetskopia, så att du kan ångra.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
+        <translation>
+            <numerusform>%n av kakorna kan inte tas bort medan webbläsaren är igång, eftersom den skriver tillbaka den när den stängs.</numerusform>
+            <numerusform>%n av kakorna kan inte tas bort medan webbläsaren är igång, eftersom den skriver tillbaka dem när den stängs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You can remove the other %n now. To remove the rest later, close the browser and press “Try again”.</source>
+        <translation>
+            <numerusform>Du kan ta bort den andra nu. Resten tar du bort senare: stäng webbläsaren och tryck på ”Försök igen”.</numerusform>
+            <numerusform>Du kan ta bort de andra %n nu. Resten tar du bort senare: stäng webbläsaren och tryck på ”Försök igen”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close the browser, then press “Try again”.</source>
+        <translation>Stäng webbläsaren och tryck sedan på ”Försök igen”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{browsers} is running</source>
+        <translation>
+            <numerusform>{browsers} är igång</numerusform>
+            <numerusform>{browsers} är igång</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{profile}: %n cookie(s)</source>
         <translation>
             <numerusform>{profile}: %n kaka</numerusform>
             <numerusform>{profile}: %n kakor</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n file(s)</source>
+        <translation>
+            <numerusform>i %n fil</numerusform>
+            <numerusform>i %n filer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n cookie(s) are not removed now:</source>
+        <translation>
+            <numerusform>Den här kakan tas inte bort nu:</numerusform>
+            <numerusform>De här %n kakorna tas inte bort nu:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{browser} ({profile}): the cookie file is a link or lies outside the browser&apos;s profile folder, so it is left alone.</source>
+        <translation>{browser} ({profile}): kakfilen är en länk eller ligger utanför webbläsarens profilmapp, så den lämnas orörd.</translation>
     </message>
     <message numerus="yes">
         <source>These stay (%n cookie(s)):</source>
@@ -141,10 +216,6 @@
     <message>
         <source>Cookies that stay</source>
         <translation>Kakor som stannar kvar</translation>
-    </message>
-    <message>
-        <source>Close {browsers} first, then press “Try again”. The cookies cannot be removed while the browser is running, because it writes them back when it closes.</source>
-        <translation>Stäng {browsers} först och tryck sedan på ”Försök igen”. Kakorna kan inte tas bort medan webbläsaren är igång, eftersom den skriver tillbaka dem när den stängs.</translation>
     </message>
     <message>
         <source>Cookies that are not removed</source>
@@ -164,6 +235,13 @@
     <message>
         <source>{browser} ({profile}): the rows cannot be pointed out exactly in the cookie file, so they are left alone.</source>
         <translation>{browser} ({profile}): raderna kan inte pekas ut exakt i kakfilen, så de lämnas orörda.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove %n cookie(s) now</source>
+        <translation>
+            <numerusform>&amp;Ta bort %n kaka nu</numerusform>
+            <numerusform>&amp;Ta bort %n kakor nu</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Remove %n cookie(s)</source>
@@ -222,6 +300,10 @@
     <message>
         <source>Where the stored cookie differs from what the page says</source>
         <translation>Där den sparade kakan skiljer sig från vad sidan säger</translation>
+    </message>
+    <message>
+        <source>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</source>
+        <translation>Står inte i Försäkringskassans lista, men känns igen som en kaka från ett känt verktyg, så den räknas och tas bort med ”{category}”.</translation>
     </message>
 </context>
 <context>
@@ -565,6 +647,35 @@ SameSite: {same}</translation>
         </translation>
     </message>
     <message>
+        <source>{first} and {last}</source>
+        <translation>{first} och {last}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Other sites also stored %n cookie(s) while you visited Försäkringskassan&apos;s pages: {sites}.</source>
+        <translation>
+            <numerusform>Andra webbplatser har också sparat %n kaka när du besökte Försäkringskassans sidor: {sites}.</numerusform>
+            <numerusform>Andra webbplatser har också sparat %n kakor när du besökte Försäkringskassans sidor: {sites}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>known tools</source>
+        <translation>kända verktyg</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</source>
+        <translation>
+            <numerusform>%n av analyskakorna står inte i Försäkringskassans lista, men känns igen som en kaka från {tools}. Knappen tar bort den också.</numerusform>
+            <numerusform>%n av analyskakorna står inte i Försäkringskassans lista, men känns igen som kakor från {tools}. Knappen tar bort dem också.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cookie(s) have already expired and are not counted: the browser removes them by itself.</source>
+        <translation>
+            <numerusform>%n kaka har redan gått ut och räknas inte: webbläsaren tar bort den själv.</numerusform>
+            <numerusform>%n kakor har redan gått ut och räknas inte: webbläsaren tar bort dem själv.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
@@ -656,6 +767,14 @@ SameSite: {same}</translation>
     <message>
         <source>when the browser closes</source>
         <translation>när webbläsaren stängs</translation>
+    </message>
+    <message>
+        <source>expired {date} ({relative})</source>
+        <translation>gick ut {date} ({relative})</translation>
+    </message>
+    <message>
+        <source>Expired: the browser no longer sends it and removes it by itself, so it is not counted.</source>
+        <translation>Har gått ut: webbläsaren skickar den inte längre och tar bort den själv, så den räknas inte.</translation>
     </message>
 </context>
 <context>

@@ -98,7 +98,7 @@ def test_clean_refuses_while_running_then_removes_and_undoes(demo_window: MainWi
         win.body.clean_button.click()
     dialog = win.cleaning.confirm_dialog
     assert dialog is not None and dialog.retry_button.isVisible()
-    assert "Firefox ESR" in dialog.running_label.text()
+    assert "Firefox ESR" in dialog.running_title.text()
     with qtbot.waitSignal(win.cleaning.confirming, timeout=20_000):
         dialog.demo_close_button.click()  # "quit" the demo Firefox, read again, plan again
     dialog = win.cleaning.confirm_dialog

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from fkinspect.model import Category, ClassifiedCookie, Scan
 from fkinspect.policy import Policy
-from fkinspect.presentation import matches_text
+from fkinspect.presentation import is_expired, matches_text, shown_category
 from ui.cookie_model import (
     CATEGORY_ROLE,
     RECORD_ROLE,
@@ -48,7 +50,7 @@ def test_rows_and_roles_match_the_scan(records) -> None:
         assert model.index(row, Column.NAME).data() == item.cookie.name
         assert model.index(row, Column.SITE).data() == item.cookie.domain
         assert model.index(row, 0).data(RECORD_ROLE) is item
-        assert model.index(row, 0).data(CATEGORY_ROLE) == item.classification.category
+        assert model.index(row, 0).data(CATEGORY_ROLE) == shown_category(item.classification)
         icon = model.index(row, Column.CATEGORY).data(Qt.ItemDataRole.DecorationRole)
         assert isinstance(icon, QIcon) and not icon.isNull()
     assert model.data(QModelIndex()) is None
@@ -117,12 +119,14 @@ def test_filters(records, category, text, browser) -> None:
     proxy.setSourceModel(_model(records))
     profile = next((s.location.profile for s in scan.stores
                     if s.location.profile.browser_id == browser), None)
+    now = datetime.now(UTC)  # the model's: a category holds only the live cookies
     proxy.set_category(category)
     proxy.set_text(text)
     proxy.set_profile(profile)
     shown = [proxy.index(r, 0).data(RECORD_ROLE) for r in range(proxy.rowCount())]
     expected = [i for i in scan.cookies
-                if (category is None or i.classification.category is category)
+                if (category is None or (shown_category(i.classification) is category
+                                         and not is_expired(i.cookie, now)))
                 and (profile is None or i.cookie.store.profile == profile)
                 and matches_text(i, text)]
     assert shown == expected
