@@ -41,7 +41,9 @@ from fkinspect.synth import SynthCookie
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 
-HOME = Path("/home/demo")
+# A real folder: the clean's running check tests the Firefox profile's lock file,
+# and without one it would ask whether any Firefox process runs on this machine.
+HOME = Path(tempfile.mkdtemp(prefix="fkinspect-gui-home-"))
 
 
 def _store(profile: Profile, name: str, fmt: StoreFormat, synth: list[SynthCookie],
@@ -72,6 +74,8 @@ def build_records(now: datetime | None = None, safari: bool = False) -> tuple[Sc
                     ".config/BraveSoftware/Brave-Browser/Default")
     firefox = profile("firefox-esr", "Firefox ESR", Family.FIREFOX,
                       ".config/mozilla/firefox/x.default-esr")
+    firefox.directory.mkdir(parents=True, exist_ok=True)
+    (firefox.directory / ".parentlock").touch()  # as Firefox leaves it: there, not held
     stores = (
         _store(chromium, "Cookies", StoreFormat.CHROMIUM_SQLITE, demo.chromium_cookies(now)),
         _store(brave, "Cookies", StoreFormat.CHROMIUM_SQLITE, demo.brave_cookies(now)),
