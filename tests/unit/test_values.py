@@ -26,7 +26,8 @@ from fkinspect.model import (
     StoreFormat,
     StoreLocation,
 )
-from fkinspect.values import encrypt_chromium_v10_linux, read_value
+from fkinspect.values import read_value
+from fkinspect.values.chromium_crypto import encrypt_linux
 
 # Chromium 156, meta version 24 (as listed in /work/shared/stores.md).
 CHROMIUM_SCHEMA = """
@@ -83,7 +84,7 @@ def _cookie(
 
 def _chromium_value(plaintext: str, host_key: str, meta_version: int) -> bytes:
     prefix = hashlib.sha256(host_key.encode()).digest() if meta_version >= 24 else b""
-    return encrypt_chromium_v10_linux(prefix + plaintext.encode())
+    return encrypt_linux(prefix + plaintext.encode())
 
 
 def _chromium_store(
@@ -244,7 +245,8 @@ def test_v10_needs_neither_dbus_nor_browser_cookie3(tmp_path: Path) -> None:
 def test_importing_values_is_lean() -> None:
     code = (
         "import sys, fkinspect.values\n"
-        "print(sorted(m for m in ('browser_cookie3', 'Cryptodome', 'lz4') if m in sys.modules))"
+        "print(sorted(m for m in ('browser_cookie3', 'Cryptodome', 'lz4', 'secretstorage',"
+        " 'jeepney', 'keyring') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)  # fmt: skip
