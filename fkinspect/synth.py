@@ -33,10 +33,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fkinspect.browsers.chromium import HOST_HASH_FROM_META
 from fkinspect.browsers.firefox_session import origin_attributes_suffix
 from fkinspect.model import SameSite
-from fkinspect.values.chromium_crypto import encrypt_linux
+from fkinspect.values.chromium_crypto import HOST_HASH_FROM_META, encrypt_linux
 
 CHROMIUM_META_VERSIONS = (18, 20, 22, 24)
 FIREFOX_USER_VERSIONS = (12, 14, 16, 17)

@@ -11,7 +11,6 @@ so that query costs about a millisecond whatever its form.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, datetime, timedelta
@@ -63,10 +62,6 @@ _LAYOUT = (
 _AT = {name: i for i, (name, _) in enumerate(_LAYOUT)}
 
 _SAME_SITE = {-1: SameSite.UNSPECIFIED, 0: SameSite.NONE, 1: SameSite.LAX, 2: SameSite.STRICT}
-
-# From meta version 24 a value's plaintext starts with SHA-256(host_key).
-HOST_HASH_FROM_META = 24
-
 
 def chromium_datetime(value: int | None) -> datetime | None:
     """Microseconds since 1601-01-01 UTC; 0 or NULL is "no time"."""
@@ -245,11 +240,11 @@ def _value_row(con: sqlite3.Connection, cookie: Cookie) -> Sequence[Any] | None:
     return matches[0] if matches else None
 
 
-def find_value(cookie: Cookie, decrypt: Callable[[bytes], bytes]) -> str | None:
+def find_value(cookie: Cookie, decrypt: Callable[[bytes, bytes, int], str]) -> str | None:
     """The cookie's value, or None when its row is gone.
 
-    `decrypt` turns an `encrypted_value` into its plaintext (fkinspect.values knows
-    the keys); the plaintext's layout is this module's. Raises ValueUnavailable when
+    `decrypt(encrypted_value, host_key's bytes, meta version)` gives the text of a value
+    stored encrypted (fkinspect.values knows the keys). Raises ValueUnavailable when
     the value cannot be shown, StoreError / sqlite3.Error when the store cannot be read.
     """
     with open_snapshot(cookie.store.path, running=False) as (con, _method):
@@ -262,14 +257,6 @@ def find_value(cookie: Cookie, decrypt: Callable[[bytes], bytes]) -> str | None:
         return plain  # stored unencrypted (old stores, some builds)
     if not isinstance(encrypted, bytes) or not encrypted:
         return ""
-    data = decrypt(encrypted)
-    if version >= HOST_HASH_FROM_META:
-        host_bytes = (host_key if isinstance(host_key, bytes)
-                      else str(host_key).encode("utf-8", "surrogateescape"))  # fmt: skip
-        if data[:32] != hashlib.sha256(host_bytes).digest():
-            raise ValueUnavailable("The value did not decrypt correctly (wrong key).")
-        data = data[32:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ValueUnavailable("The value did not decrypt to text (wrong key).") from None
+    if not isinstance(host_key, bytes):  # the bytes stored: text that is not UTF-8 included
+        host_key = str(host_key).encode("utf-8", "surrogateescape")
+    return decrypt(encrypted, host_key, version)

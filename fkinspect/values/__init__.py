@@ -29,7 +29,7 @@ def read_value(cookie: Cookie, *, platform: str = sys.platform) -> str:
     path = cookie.store.path
     try:
         if fmt is StoreFormat.CHROMIUM_SQLITE:
-            decrypt = partial(chromium_crypto.decrypt, platform=platform,
+            decrypt = partial(chromium_crypto.value_text, platform=platform,
                               profile=cookie.store.profile)  # fmt: skip
             found = chromium.find_value(cookie, decrypt)
         elif fmt is StoreFormat.FIREFOX_SQLITE:

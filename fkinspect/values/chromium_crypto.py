@@ -4,8 +4,8 @@ Linux: `v10` + AES-128-CBC with the fixed "peanuts" key (no keyring: needs no D-
 session at all), `v11` with the key from the desktop keyring. macOS: `v10` with the
 keychain's key (1003 PBKDF2 rounds). Windows: DPAPI, or `v10` + AES-256-GCM with a
 key from `Local State` that DPAPI unwraps; Chrome 127+ `v20` (app-bound) values
-cannot be decrypted by other programs. The plaintext's own layout (a host hash from
-meta version 24) is browsers/chromium.py's.
+cannot be decrypted by other programs. From the store's meta version 24 the
+plaintext starts with SHA-256(host_key).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from fkinspect.model import Profile
 from fkinspect.safe_open import read_regular_file
 from fkinspect.values.keystore import dpapi_unprotect, keychain_password, keyring_password
 
+HOST_HASH_FROM_META = 24
 _SALT = b"saltysalt"
 _IV = b" " * 16
 LINUX_FIXED_PASSWORD = b"peanuts"
@@ -74,6 +75,21 @@ def encrypt_linux(plaintext: bytes, password: bytes = LINUX_FIXED_PASSWORD,
 
     body: bytes = AES.new(_pbkdf2_key(password, 1), AES.MODE_CBC, _IV).encrypt(pad(plaintext, 16))
     return prefix + body
+
+
+def value_text(encrypted: bytes, host_key: bytes, meta_version: int, *, platform: str,
+               profile: Profile) -> str:
+    """The text of an `encrypted_value` of this row, written on `platform` by `profile`'s
+    browser into a store of `meta_version`."""
+    data = decrypt(encrypted, platform=platform, profile=profile)
+    if meta_version >= HOST_HASH_FROM_META:
+        if data[:32] != hashlib.sha256(host_key).digest():
+            raise ValueUnavailable("The value did not decrypt correctly (wrong key).")
+        data = data[32:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueUnavailable("The value did not decrypt to text (wrong key).") from None
 
 
 def decrypt(encrypted: bytes, *, platform: str, profile: Profile) -> bytes:
