@@ -30,7 +30,7 @@ from fkinspect.browsers.reading import (
 from fkinspect.errors import MAX_STORE_COOKIES, UnsupportedSchema, ValueUnavailable
 from fkinspect.model import Cookie, SameSite, Source, StoreLocation, StoreResult
 from fkinspect.scope import Scope, partition_url
-from fkinspect.sqlite.open import open_snapshot, text_param
+from fkinspect.sqlite.open import equal_tests, open_snapshot
 
 EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
 _LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
@@ -220,14 +220,11 @@ def _value_row(con: sqlite3.Connection, cookie: Cookie) -> Sequence[Any] | None:
     columns = table_columns(con, TABLE)
     key = key_columns(con, columns)
     partition = "top_frame_site_key" if "top_frame_site_key" in columns else "NULL"
-    tests, params = [], []
-    for column, value in (("host_key", cookie.host), ("name", cookie.name), ("path", cookie.path)):
-        placeholder, param = text_param(value)
-        tests.append(f"{column} = {placeholder}")
-        params.append(param)
+    where, params = equal_tests((("host_key", cookie.host), ("name", cookie.name),
+                                 ("path", cookie.path)))  # fmt: skip
     # Column names from KEY_COLUMNS (key_columns allows no other) and literals.
     sql = (f"SELECT value, encrypted_value, host_key, rowid, {partition}, {', '.join(key)} "  # noqa: S608
-           f"FROM cookies WHERE {' AND '.join(tests)}")
+           f"FROM cookies WHERE {where}")
     rows = con.execute(sql, params).fetchall()
     if len(cookie.key) == len(key):
         matches = [r for r in rows if tuple(r[5:]) == tuple(cookie.key)]

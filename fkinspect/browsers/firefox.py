@@ -13,7 +13,7 @@ Scope.wants, in Python.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from fkinspect.browsers.reading import (
 from fkinspect.errors import MAX_STORE_COOKIES, UnsupportedSchema
 from fkinspect.model import Cookie, SameSite, Source, StoreLocation, StoreResult
 from fkinspect.scope import Scope, partition_url
-from fkinspect.sqlite.open import open_snapshot, text_param
+from fkinspect.sqlite.open import equal_tests, open_snapshot
 
 MS_FROM_VERSION = 16
 _LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
@@ -199,17 +199,6 @@ def cookie_table(con: sqlite3.Connection, path: Path) -> Table:
 # ------------------------------------------------------------- one cookie's value
 
 
-def _where(tests: Iterable[tuple[str, object]]) -> tuple[str, list[object]]:
-    """"col = ? AND ..." (columns from this module's literals), and the values: text
-    that is not UTF-8 is matched by the bytes it was read from."""
-    where, params = [], []
-    for column, value in tests:
-        placeholder, param = text_param(value)
-        where.append(f"{column} = {placeholder}")
-        params.append(param)
-    return " AND ".join(where), params
-
-
 def find_value(cookie: Cookie) -> str | None:
     """The cookie's value, or None when its row is gone.
 
@@ -218,9 +207,9 @@ def find_value(cookie: Cookie) -> str | None:
     store cannot be read.
     """
     if len(cookie.key) == len(KEY_COLUMNS):
-        where, params = _where(zip(KEY_COLUMNS, cookie.key, strict=True))
+        where, params = equal_tests(zip(KEY_COLUMNS, cookie.key, strict=True))
     elif cookie.rowid is not None:
-        where, params = _where((("id", cookie.rowid), ("name", cookie.name),
+        where, params = equal_tests((("id", cookie.rowid), ("name", cookie.name),
                                 ("host", cookie.host)))  # fmt: skip
     else:
         return None

@@ -17,7 +17,7 @@ from fkinspect.browsers import chromium, firefox
 from fkinspect.browsers.reading import Table
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import StoreFormat
-from fkinspect.sqlite.open import text_param
+from fkinspect.sqlite.open import equal_tests
 
 Key = tuple[object, ...]
 
@@ -54,12 +54,7 @@ def _key_tests(table: Table, key: Key) -> tuple[str, list[object]]:
     Text that is not UTF-8 goes back as the bytes it was read from
     (sqlite.open.text_param), so the test matches exactly that stored value.
     """
-    tests, params = [], []
-    for column, value in zip(table.key, key, strict=True):
-        placeholder, param = text_param(value)
-        tests.append(f"{table.identifier(column)} = {placeholder}")
-        params.append(param)
-    return " AND ".join(tests), params
+    return equal_tests(zip((table.identifier(c) for c in table.key), key, strict=True))
 
 
 def delete_row_sql(table: Table, rowid: int, key: Key) -> tuple[str, list[object]]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Literal
@@ -78,6 +78,19 @@ def text_param(value: object) -> tuple[str, object]:
     if isinstance(value, str) and not is_utf8(value):
         return "CAST(? AS TEXT)", value.encode("utf-8", "surrogateescape")
     return "?", value
+
+
+def equal_tests(pairs: Iterable[tuple[str, object]]) -> tuple[str, list[object]]:
+    """"col = ? AND ..." for (column, value) pairs, and the parameters (see text_param).
+
+    The column names are the caller's own literals, never text read from a file.
+    """
+    tests, params = [], []
+    for column, value in pairs:
+        placeholder, param = text_param(value)
+        tests.append(f"{column} = {placeholder}")
+        params.append(param)
+    return " AND ".join(tests), params
 
 
 def _connect(
