@@ -4,9 +4,8 @@
         [--rows 100000,1000000] [--too-large 200000] [--runs 3] [--code DIR]
 
 Every measurement runs in a fresh child process, so its peak resident memory
-(ru_maxrss) is that one operation's; it includes the pages of the store that
-SQLite reads through a memory map (up to 256 MB, given back to the page cache
-at any time), so "anon peak" samples the process's own memory (RssAnon) too.
+(ru_maxrss) is that one operation's; "anon peak" samples the process's own
+memory (RssAnon) too, without file pages.
 Medians of the runs are printed. `--code`
 points the children at another checkout (PYTHONPATH) to time the code before a
 change the same way. Stores are cached in /tmp/fkinspect-bench-clean; each run

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from fkinspect.browsers.firefox_session import origin_attributes_suffix
 from fkinspect.model import SameSite
+from fkinspect.values.chromium_crypto import HOST_HASH_FROM_META, encrypt_linux
 
 CHROMIUM_META_VERSIONS = (18, 20, 22, 24)
 FIREFOX_USER_VERSIONS = (12, 14, 16, 17)
@@ -42,9 +43,6 @@ AGENCY = "forsakringskassan.se"
 AGENCY_SITE = "https://forsakringskassan.se"
 
 CHROMIUM_EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
-# Chromium's fixed Linux key when no keyring is used ("v10"): PBKDF2-HMAC-SHA1, 1 round.
-PEANUTS_KEY: bytes = hashlib.pbkdf2_hmac("sha1", b"peanuts", b"saltysalt", 1, 16)
-_IV = b" " * 16
 
 
 @dataclass(frozen=True)
@@ -115,15 +113,10 @@ def chromium_time(moment: datetime | None) -> int:
 
 def encrypt_chromium_value(value: str, host_key: str, meta_version: int) -> bytes:
     """"v10" + AES-128-CBC with the peanuts key, as Chromium on Linux without a keyring."""
-    # Cryptodome costs the app's start ~20 ms (the demo imports this module): load on use.
-    from Cryptodome.Cipher import AES
-    from Cryptodome.Util.Padding import pad
-
     plain = value.encode("utf-8")
-    if meta_version >= 24:
+    if meta_version >= HOST_HASH_FROM_META:
         plain = hashlib.sha256(host_key.encode("utf-8")).digest() + plain
-    cipher = AES.new(PEANUTS_KEY, AES.MODE_CBC, iv=_IV)
-    return b"v10" + cipher.encrypt(pad(plain, 16))
+    return encrypt_linux(plain)
 
 
 _CHROMIUM_SAME_SITE = {

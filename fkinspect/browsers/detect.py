@@ -14,7 +14,7 @@ from fkinspect.browsers.mozlz4 import MAGIC as MOZLZ4_MAGIC
 from fkinspect.errors import StoreError
 from fkinspect.model import StoreFormat, StoreStatus
 from fkinspect.safe_open import NotRegularFile, read_regular_head
-from fkinspect.snapshot import SQLITE_MAGIC, open_snapshot
+from fkinspect.sqlite.open import SQLITE_MAGIC, open_immutable, open_snapshot
 
 SAFARI_MAGIC = b"cook"
 _HEAD = max(len(SQLITE_MAGIC), len(MOZLZ4_MAGIC), len(SAFARI_MAGIC))
@@ -49,12 +49,6 @@ def format_of_head(head: bytes) -> StoreFormat | None:
     return None
 
 
-def _immutable_uri(path: Path) -> str:
-    # immutable=1 takes no lock and writes nothing (no -shm/-wal beside the db);
-    # mode=ro on a WAL database would create them.
-    return path.absolute().as_uri() + "?mode=ro&immutable=1"
-
-
 def _format_of_tables(tables: set[str]) -> StoreFormat | None:
     if {"cookies", "meta"} <= tables:
         return StoreFormat.CHROMIUM_SQLITE
@@ -64,7 +58,8 @@ def _format_of_tables(tables: set[str]) -> StoreFormat | None:
 
 
 def _tables_in_place(path: Path) -> set[str]:
-    with closing(sqlite3.connect(_immutable_uri(path), uri=True)) as con:
+    # immutable: no lock, nothing written (mode=ro alone would create -shm/-wal files).
+    with closing(open_immutable(path)) as con:
         return {str(row[0]) for row in con.execute(_TABLES)}
 
 

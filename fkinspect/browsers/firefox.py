@@ -1,18 +1,13 @@
-"""Read the in-scope cookies' metadata from a Firefox `cookies.sqlite`.
+"""Firefox's `cookies.sqlite`: its layout, a row's identity, the scan, the clean's table
+and one cookie's value.
 
-Never reads `value`. Session cookies are not in this file (see
+The scan never reads `value`. Session cookies are not in this file (see
 firefox_session). The schema is found by introspection (PRAGMA user_version,
 PRAGMA table_info): `expiry` is milliseconds from user_version 16 (Firefox
-142), seconds before; creationTime/lastAccessed are microseconds.
-
-The only index, moz_uniqueid (name, host, path, originAttributes), starts
-with name, so a scan is unavoidable. It is made the cheap kind: the index
-holds host, originAttributes and the rowid, so SQLite scans that narrow
-covering index (no cookie values on its pages) with one cheap host test per
-row and one comparison for the partition (most rows have no
-originAttributes), then fetches the few candidate rows by id; the exact
-check is in Python. A big store is scanned in ranges of `name` at once, as
-Chromium's is in ranges of host_key (chromium.select_candidates).
+142), seconds before; creationTime/lastAccessed are microseconds. One query
+per store selects the rows whose host holds a domain in scope or whose
+originAttributes hold the agency's (a partition); the exact check is
+Scope.wants, in Python.
 """
 
 from __future__ import annotations
@@ -20,30 +15,41 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus
 
-from fkinspect.browsers.chromium import host_test, select_candidates, table_problem, text_of
-from fkinspect.errors import MAX_STORE_COOKIES, UnsupportedSchema
-from fkinspect.model import (
-    Cookie,
-    ReadMethod,
-    SameSite,
-    Source,
-    StoreLocation,
-    StoreResult,
+from fkinspect.browsers.reading import (
+    Table,
+    read_sqlite_store,
+    scope_test,
+    select_in_scope,
+    table_columns,
+    table_problem,
+    text_of,
 )
+from fkinspect.errors import MAX_STORE_COOKIES, UnsupportedSchema
+from fkinspect.model import Cookie, SameSite, Source, StoreLocation, StoreResult
 from fkinspect.scope import Scope, partition_url
-from fkinspect.snapshot import read_sqlite_store
+from fkinspect.sqlite.open import equal_tests, open_snapshot
 
 MS_FROM_VERSION = 16
 _LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
 _MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 
+TABLE = "moz_cookies"
+KEY_COLUMNS = ("name", "host", "path", "originAttributes")  # the unique index moz_uniqueid
 REQUIRED = frozenset(
     {"id", "originAttributes", "name", "host", "path", "expiry", "isSecure", "isHttpOnly"}
 )
-# The fixed row layout we select, with the literal that stands in for a column
+# Every column the table has had (user_version 10-17). A restore copies them all
+# (but `id`, which SQLite assigns); a column outside this list is a layout we do not know.
+KNOWN_COLUMNS = frozenset({
+    "id", "baseDomain", "originAttributes", "name", "value", "host", "path", "expiry",
+    "lastAccessed", "creationTime", "isSecure", "isHttpOnly", "inBrowserElement", "appId",
+    "sameSite", "rawSameSite", "schemeMap", "isPartitionedAttributeSet", "updateTime",
+})  # fmt: skip
+# The fixed row layout the scan selects, with the literal that stands in for a column
 # the schema lacks (the reader's defaults). This is the allow-list of names.
 _LAYOUT = (
     ("id", ""), ("name", ""), ("host", ""), ("path", ""), ("originAttributes", ""),
@@ -133,27 +139,19 @@ def _user_version(con: sqlite3.Connection) -> int:
 
 
 def _read(
-    con: sqlite3.Connection,
-    location: StoreLocation,
-    scope: Scope,
-    user_version: int,
-    method: ReadMethod | None,
-    limit: int,
+    con: sqlite3.Connection, location: StoreLocation, scope: Scope, user_version: int, limit: int
 ) -> list[Cookie]:
-    problem = table_problem(con, "moz_cookies")
+    problem = table_problem(con, TABLE)
     if problem:
         raise UnsupportedSchema(location.path, problem)
-    columns = {row[1] for row in con.execute("PRAGMA table_info(moz_cookies)")}
+    columns = set(table_columns(con, TABLE))
     missing = REQUIRED - columns
     if missing:
         raise UnsupportedSchema(location.path, f"missing columns: {', '.join(sorted(missing))}")
-    where, params = host_test("host", scope)
-    # Partitioned rows are a minority: one comparison for the rest.
-    where += " OR (originAttributes != '' AND instr(originAttributes, ?))"
-    params.append(scope.agency_domain)
+    where, params = scope_test("host", "originAttributes", scope)
     names = ", ".join(n if n in columns else d for n, d in _LAYOUT)
-    rows = select_candidates(con, "moz_cookies", "name", where, params, names,
-                             path=location.path, method=method, limit=limit)  # fmt: skip
+    rows = select_in_scope(con, f"SELECT {names} FROM moz_cookies WHERE {where}",  # noqa: S608
+                           params, path=location.path, limit=limit)  # fmt: skip
     cookies = []
     for row in rows:
         cookie = _cookie(row, user_version, location, scope)
@@ -173,7 +171,51 @@ def read_firefox(location: StoreLocation, scope: Scope, *, running: bool = False
         user_version = _user_version(con)
         return f"user_version {user_version}", user_version
 
-    def read(con: sqlite3.Connection, user_version: int, method: ReadMethod) -> list[Cookie]:
-        return _read(con, location, scope, user_version, method, limit)
+    def read(con: sqlite3.Connection, user_version: int) -> list[Cookie]:
+        return _read(con, location, scope, user_version, limit)
 
     return read_sqlite_store(location, running, introspect, read)
+
+
+# ------------------------------------------------------------ the clean's table
+
+
+def cookie_table(con: sqlite3.Connection, path: Path) -> Table:
+    """The moz_cookies table of an open store, for the clean; UnsupportedSchema when it is
+    not one we know how to name rows in."""
+    problem = table_problem(con, TABLE)
+    if problem:
+        raise UnsupportedSchema(path, problem)
+    columns = table_columns(con, TABLE)
+    missing = [c for c in KEY_COLUMNS if c not in columns]
+    if missing:
+        raise UnsupportedSchema(path, f"unexpected key columns: {', '.join(missing)}")
+    if "id" not in columns:
+        raise UnsupportedSchema(path, "moz_cookies has no id column")
+    return Table(TABLE, "id", KEY_COLUMNS, columns, KNOWN_COLUMNS,
+                 f"user_version {_user_version(con)}")  # fmt: skip
+
+
+# ------------------------------------------------------------- one cookie's value
+
+
+def find_value(cookie: Cookie) -> str | None:
+    """The cookie's value, or None when its row is gone.
+
+    By its full key (name, host, path, originAttributes); a row read without a
+    row id by its id, name and host. Raises StoreError / sqlite3.Error when the
+    store cannot be read.
+    """
+    if len(cookie.key) == len(KEY_COLUMNS):
+        where, params = equal_tests(zip(KEY_COLUMNS, cookie.key, strict=True))
+    elif cookie.rowid is not None:
+        where, params = equal_tests((("id", cookie.rowid), ("name", cookie.name),
+                                ("host", cookie.host)))  # fmt: skip
+    else:
+        return None
+    with open_snapshot(cookie.store.path, running=False) as (con, _method):
+        row = con.execute(f"SELECT value FROM moz_cookies WHERE {where}", params).fetchone()  # noqa: S608
+    if row is None:
+        return None
+    value = row[0]
+    return value if isinstance(value, str) else None

@@ -1,4 +1,5 @@
-"""Firefox's session cookies, read from the session store.
+"""Firefox's session store: its layout, an entry's identity, the scan, one value, and
+the file as the clean rewrites it.
 
 Firefox never writes session cookies to cookies.sqlite. After a clean quit they
 are in `<profile>/sessionstore.jsonlz4`, while it runs in
@@ -7,6 +8,11 @@ top-level "cookies" list holds one object per cookie (see Firefox's
 SessionCookies.sys.mjs: host, value, path, name, secure, httponly, expiry,
 originAttributes, sameSite, schemeMap, isPartitioned; defaults are omitted).
 Which file holds the live state, and the older copies, is session_files.py's.
+
+An entry is named by (name, host, path, originAttributes suffix): the suffix is
+what cookies.sqlite stores, so a session cookie's key has the same shape as a
+Firefox SQLite cookie's. A clean changes only the top-level "cookies" list and
+writes every other field back as it was read (`SessionFile`, `without`, `encode`).
 """
 
 from __future__ import annotations
@@ -15,13 +21,16 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
 from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress, decompress
-from fkinspect.errors import MAX_STORE_COOKIES, StoreTooLarge
+from fkinspect.browsers.reading import failure_message
+from fkinspect.errors import MAX_STORE_COOKIES, FkInspectError, FormatError, StoreTooLarge
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -33,9 +42,12 @@ from fkinspect.model import (
 )
 from fkinspect.safe_open import read_regular_head
 from fkinspect.scope import Scope, partition_url
-from fkinspect.snapshot import failure_message
 
 SCHEMA = "mozLz4"
+TABLE = "cookies"  # the JSON list, recorded in a clean's journal as its "table"
+KEY_COLUMNS = ("name", "host", "path", "originAttributes")
+
+SessionKey = tuple[str, str, str, str]
 
 # nsICookie SAMESITE_*: an absent field is 0 (Firefox omits falsy values).
 _SAME_SITE = {0: SameSite.NONE, 1: SameSite.LAX, 2: SameSite.STRICT, 256: SameSite.UNSPECIFIED}
@@ -47,8 +59,12 @@ _MS_THRESHOLD = 100_000_000_000
 _MAX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 
 
-class SessionStoreError(ValueError):
-    """The file decompressed but is not a session store we understand."""
+class SessionStoreError(FormatError):
+    """The file is not a session store we understand (damaged, or another format)."""
+
+
+class SessionChanged(FkInspectError):
+    """The file is not as a clean planned (entries missing, or it changed meanwhile)."""
 
 
 # CreateSuffix (caps/OriginAttributes.cpp): fixed order, default values omitted,
@@ -174,6 +190,14 @@ def _identity(entry: Mapping[str, Any], index: int) -> tuple[str, str, str, Mapp
     return host, _text(entry, "name", index), _text(entry, "path", index), attrs
 
 
+def entry_key(entry: object, index: int) -> SessionKey:
+    """(name, host, path, originAttributes suffix): the entry's identity, its Cookie.key."""
+    if not isinstance(entry, dict):
+        raise SessionStoreError(f"cookie {index} is not an object")
+    host, name, path, attrs = _identity(entry, index)
+    return name, host, path, origin_attributes_suffix(attrs)
+
+
 def _cookie(
     entry: Mapping[str, Any], index: int, location: StoreLocation, scope: Scope
 ) -> Cookie | None:
@@ -273,6 +297,130 @@ def find_value(path: Path, key: tuple[str | int, ...]) -> str | None:
             value = entry.get("value", "")
             return value if isinstance(value, str) else None
     return None
+
+
+# ------------------------------------------------- the file as a clean rewrites it
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFile:
+    """One read of a session file: its exact bytes, its JSON and its cookies' keys.
+
+    `counts` answers "how many entries have this key" in one lookup: a clean
+    asks it once per planned entry, and a scan per question made that quadratic.
+    """
+
+    data: bytes
+    state: dict[str, Any]
+    keys: tuple[SessionKey, ...]
+    counts: Mapping[tuple[object, ...], int]
+
+    @property
+    def cookies(self) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = self.state.get("cookies", [])
+        return found
+
+    def count(self, key: Sequence[object]) -> int:
+        return self.counts.get(tuple(key), 0)
+
+
+def parse(data: bytes) -> SessionFile:
+    """The session file in `data`; SessionStoreError when it is not one we understand."""
+    try:
+        state, cookies = parse_session_store(data)
+    except MozLz4Error as exc:
+        raise SessionStoreError(f"not a readable session store: {exc}") from exc
+    if len(cookies) > MAX_STORE_COOKIES:
+        raise SessionStoreError(f"over {MAX_STORE_COOKIES:,} cookies: more than any browser keeps")
+    keys = tuple(entry_key(entry, i) for i, entry in enumerate(cookies))
+    return SessionFile(data, state, keys, Counter[tuple[object, ...]](keys))
+
+
+def read_session_file(path: Path) -> SessionFile:
+    """Read and parse; OSError for the file system, SessionStoreError for the content."""
+    return parse(read_regular_head(path, MAX_SIZE + 1))  # a FIFO must not block
+
+
+def encode(state: dict[str, Any]) -> bytes:
+    """The mozLz4 bytes of `state`, checked to read back as the same JSON.
+
+    Compact JSON as Firefox's JSON.stringify writes it; if the file held text
+    that UTF-8 cannot carry (a lone surrogate), ASCII escapes keep it valid.
+    """
+    try:
+        try:
+            text = json.dumps(state, ensure_ascii=False, separators=(",", ":"),
+                              allow_nan=False).encode("utf-8")  # fmt: skip
+        except UnicodeEncodeError:
+            text = json.dumps(state, ensure_ascii=True, separators=(",", ":"),
+                              allow_nan=False).encode("ascii")  # fmt: skip
+    except ValueError as exc:  # 1e400 reads as inf, which JSON cannot hold: never write it
+        raise SessionStoreError(f"the file holds a number JSON cannot write back: {exc}") from exc
+    try:
+        data = compress(text)
+    except MozLz4Error as exc:
+        raise SessionStoreError(str(exc)) from exc
+    if parse(data).state != state:
+        raise SessionStoreError("the new file would not read back as planned")
+    return data
+
+
+def without(current: SessionFile, planned: Collection[Sequence[object]]) -> tuple[
+    dict[str, Any], tuple[int, ...]
+]:
+    """The state minus exactly the planned entries, and their indexes in the file.
+
+    SessionChanged unless each planned key names exactly one entry (and the
+    plan names each key once): then the count removed equals the plan.
+    """
+    wanted = [tuple(key) for key in planned]
+    if len(set(wanted)) != len(wanted):
+        raise SessionChanged("the plan names an entry twice")
+    for key in wanted:
+        if current.count(key) != 1:
+            raise SessionChanged("a planned entry is not in the session file exactly once")
+    goes = set(wanted)
+    indexes = tuple(i for i, key in enumerate(current.keys) if key in goes)
+    kept = [entry for entry, key in zip(current.cookies, current.keys, strict=True)
+            if key not in goes]  # fmt: skip
+    if len(indexes) != len(wanted) or len(kept) != len(current.keys) - len(wanted):
+        raise SessionChanged("the entries to remove do not match the plan")
+    return {**current.state, "cookies": kept}, indexes
+
+
+def with_entries(current: SessionFile, entries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The state with `entries` added after the cookies it holds."""
+    return {**current.state, "cookies": [*current.cookies, *entries]}
+
+
+def put_back(
+    backup: SessionFile, current: SessionFile, keys: Sequence[Sequence[object]]
+) -> tuple[bytes, dict[str, Any]]:
+    """The bytes and state of the file with the entries of `keys` back from `backup`.
+
+    If the file is still exactly what the clean wrote (the backup without those
+    entries, encoded as a clean encodes it), that is the backup itself, byte for
+    byte. Otherwise the file changed since: the entries go after its cookies.
+    """
+    cleaned, _ = without(backup, keys)
+    if encode(cleaned) == current.data:
+        return backup.data, backup.state
+    expected = with_entries(current, entries_for(backup, keys))
+    return encode(expected), expected
+
+
+def entries_for(source: SessionFile, keys: Sequence[Sequence[object]]) -> list[dict[str, Any]]:
+    """The one entry for each key, in the keys' order; SessionChanged when one is not there."""
+    by_key: dict[tuple[object, ...], dict[str, Any]] = dict(
+        zip(source.keys, source.cookies, strict=True)
+    )
+    found = []
+    for key in keys:
+        wanted = tuple(key)
+        if source.count(wanted) != 1:
+            raise SessionChanged("an entry to put back is not in the backup exactly once")
+        found.append(by_key[wanted])
+    return found
 
 
 def write_session_store(path: Path, cookies: Sequence[Mapping[str, object]]) -> None:

@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
+from fkinspect.browsers.reading import failure_message
 from fkinspect.errors import MAX_STORE_COOKIES, FormatError, StoreTooLarge
 from fkinspect.model import (
     Cookie,
@@ -35,7 +36,6 @@ from fkinspect.model import (
 )
 from fkinspect.safe_open import read_regular_head
 from fkinspect.scope import Scope
-from fkinspect.snapshot import failure_message
 
 SCHEMA = "binarycookies"
 MAGIC = b"cook"

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from fkinspect.clean.files import fsync_path, new_private_file
 from fkinspect.errors import FkInspectError
-from fkinspect.sqlite_errors import Failure, classify, classify_os, describe
-from fkinspect.sqlite_open import connect
+from fkinspect.sqlite.errors import Failure, classify, classify_os, describe
+from fkinspect.sqlite.open import back_up_into, open_immutable
 
 
 class BackupFailed(FkInspectError):
@@ -33,6 +33,12 @@ def _remove(partial: Path) -> None:
             os.unlink(f"{partial}{suffix}")
 
 
+def _quick_check(path: Path) -> list[tuple[object, ...]]:
+    """PRAGMA quick_check of a backup in place: nobody else writes it, nothing is written."""
+    with closing(open_immutable(path)) as con:
+        return con.execute("PRAGMA quick_check").fetchall()
+
+
 def back_up(store: Path, target: Path, *, timeout: float = 5.0) -> None:
     """Copy `store` (with its WAL content) to `target` (0600); BackupFailed if it cannot.
 
@@ -44,11 +50,8 @@ def back_up(store: Path, target: Path, *, timeout: float = 5.0) -> None:
     _remove(partial)
     try:
         new_private_file(partial)
-        source = connect(store, mode="ro", timeout=timeout)
-        with closing(source), closing(sqlite3.connect(partial)) as dest:
-            source.backup(dest)
-        with closing(sqlite3.connect(partial, isolation_level=None)) as check:
-            answer = check.execute("PRAGMA quick_check").fetchall()
+        back_up_into(store, partial, timeout=timeout)
+        answer = _quick_check(partial)
         if answer != [("ok",)]:  # the store's pages as they were copied: the store is damaged
             raise BackupFailed(f"the backup did not pass quick_check: {answer[:3]}",
                                Failure.CORRUPT)  # fmt: skip
@@ -72,8 +75,7 @@ def backup_problem(path: Path) -> str:
     Read-only and immutable: the check writes nothing, not even beside the file.
     """
     try:
-        with closing(connect(path, mode="ro", immutable="1")) as con:
-            answer = con.execute("PRAGMA quick_check").fetchall()
+        answer = _quick_check(path)
     except sqlite3.Error as exc:
         return f"the backup cannot be read: {exc}"
     return "" if answer == [("ok",)] else f"the backup did not pass quick_check: {answer[:3]}"

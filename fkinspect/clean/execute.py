@@ -10,9 +10,10 @@ require the change count and the remaining keys to match before COMMIT.
 After the commit: integrity_check and a fresh read of the keys. A failure
 before the commit rolls back and removes the backup: the store is as it was.
 
-A Firefox session file (session.py) follows the same order: read and check
-the planned entries, byte backup, pending journal, browser check, then the
-new file renamed over the old one (the "commit"), read again and compared.
+A Firefox session file (browsers/firefox_session.py, clean/session.py) follows
+the same order: read and check the planned entries, byte backup, pending
+journal, browser check, then the new file renamed over the old one (the
+"commit"), read again and compared.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from fkinspect.clean import messages, session
+from fkinspect.browsers import firefox_session
+from fkinspect.browsers.reading import Table
+from fkinspect.clean import messages
 from fkinspect.clean.backup import BackupFailed, back_up
 from fkinspect.clean.files import default_backup_root, private_folder
 from fkinspect.clean.journal import (
@@ -43,19 +46,19 @@ from fkinspect.clean.journal import (
 from fkinspect.clean.plan import Plan, Refusal, RunningCheck, StorePlan
 from fkinspect.clean.schema import (
     Key,
-    Table,
     count_rows,
     delete_row_sql,
     introspect,
     keys_of,
     missing_rows_sql,
 )
+from fkinspect.clean.session import back_up_session, replace_session_file
 from fkinspect.clean.target import clean_target_problem
 from fkinspect.errors import UnsupportedSchema
 from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
-from fkinspect.sqlite_errors import Failure, classify, classify_os, describe
-from fkinspect.sqlite_open import connect, file_uri
+from fkinspect.sqlite.errors import Failure, classify, classify_os, describe
+from fkinspect.sqlite.open import attached_backup, open_read_write
 
 
 class Step(StrEnum):
@@ -203,15 +206,11 @@ def _matches_backup(
     con: sqlite3.Connection, table: Table, journal: Journal, planned: list[int]
 ) -> bool:
     """Is the store the backup minus the planned rows? Compared by SQLite, row by row."""
-    con.execute("ATTACH DATABASE ? AS backup",
-                (file_uri(journal.backup_path, mode="ro", immutable="1"),))  # fmt: skip
-    try:
+    with attached_backup(con, journal.backup_path):
         missing = con.execute(missing_rows_sql(table), (json.dumps(planned),)).fetchone()[0]
         return (missing == 0 and not keys_of(con, table, planned)
                 and count_rows(con, table, "backup") == journal.rows_before
                 and count_rows(con, table) == journal.rows_after)  # fmt: skip
-    finally:
-        con.execute("DETACH DATABASE backup")
 
 
 class _StoreCleaner:
@@ -297,8 +296,8 @@ class _StoreCleaner:
             # One atomic rename is the only write: before it, the file is not ours to judge.
             return not self.session_written
         try:
-            with closing(connect(store.path, mode="rw", timeout=self.timeout)) as con:
-                table = introspect(con, store.profile.family, store.path)
+            with closing(open_read_write(store.path, timeout=self.timeout)) as con:
+                table = introspect(con, store.location.format, store.path)
                 now = keys_of(con, table, _planned_ids(store))
         except (sqlite3.Error, UnsupportedSchema):
             return False
@@ -316,12 +315,12 @@ class _StoreCleaner:
                 "no write permission on the store or its folder",
             )
         try:
-            con = connect(path, mode="rw", isolation_level=None, timeout=self.timeout)
+            con = open_read_write(path, timeout=self.timeout)
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
         with closing(con):
             try:
-                table = introspect(con, store.profile.family, path)
+                table = introspect(con, store.location.format, path)
                 self._step(Step.LOCK)
                 con.execute("BEGIN IMMEDIATE")
             except UnsupportedSchema as exc:
@@ -421,7 +420,7 @@ class _StoreCleaner:
         self._step(Step.VERIFY)
         detail = ""
         try:
-            with closing(connect(store.path, mode="rw", timeout=self.timeout)) as con:
+            with closing(open_read_write(store.path, timeout=self.timeout)) as con:
                 problems = [p for p in _integrity(con) if p != "ok"]
                 same = not problems and _matches_backup(con, table, journal, _planned_ids(store))
             if problems:
@@ -455,15 +454,15 @@ class _StoreCleaner:
 
     # ------------------------------------------------------- Firefox session file
 
-    def _read_session(self) -> session.SessionFile:
+    def _read_session(self) -> firefox_session.SessionFile:
         profile = self.store.profile
         try:
-            return session.read_session_file(self.store.path)
+            return firefox_session.read_session_file(self.store.path)
         except FileNotFoundError as exc:
             raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
         except OSError as exc:
             raise _os_abort(self.store, exc) from exc
-        except session.SessionFileError as exc:
+        except firefox_session.SessionStoreError as exc:
             raise _Abort(Status.FAILED, messages.session_damaged(profile), str(exc)) from exc
 
     def _clean_session(self) -> StoreOutcome:
@@ -478,17 +477,18 @@ class _StoreCleaner:
             )
         current = self._read_session()
         try:
-            expected, indexes = session.without(current, [i.cookie.key for i in store.remove])
-            data = session.encode(expected)
-        except session.SessionChanged as exc:
+            planned = [i.cookie.key for i in store.remove]
+            expected, indexes = firefox_session.without(current, planned)
+            data = firefox_session.encode(expected)
+        except firefox_session.SessionChanged as exc:
             raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
-        except session.SessionFileError as exc:
+        except firefox_session.SessionStoreError as exc:
             raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
         self._step(Step.BACKUP)
         try:
             self.folder = _reserve_folder(self.root, self.run_name, store)
             backup_path = self.folder / path.name
-            session.back_up_session(current.data, backup_path)
+            back_up_session(current.data, backup_path)
             journal = Journal(
                 id=self.folder.name,
                 run=self.run_name,
@@ -497,9 +497,9 @@ class _StoreCleaner:
                 store=path,
                 format=store.location.format,
                 profile=profile,
-                schema=session.SCHEMA,
-                table=session.TABLE,
-                key_columns=session.KEY_COLUMNS,
+                schema=firefox_session.SCHEMA,
+                table=firefox_session.TABLE,
+                key_columns=firefox_session.KEY_COLUMNS,
                 removed=tuple(
                     RemovedRow(index, key, key[0], key[1])  # the key: name, host, path, suffix
                     for index, key in ((i, current.keys[i]) for i in indexes)
@@ -519,9 +519,9 @@ class _StoreCleaner:
         self._step(Step.DELETE)
         self._step(Step.COMMIT)
         try:
-            session.replace_session_file(path, data, expect=current.data)
+            replace_session_file(path, data, expect=current.data)
             self.session_written = True
-        except session.SessionChanged as exc:
+        except firefox_session.SessionChanged as exc:
             raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
         except OSError as exc:  # the rename did not happen: the old file is in place
             raise _os_abort(store, exc) from exc
@@ -532,10 +532,10 @@ class _StoreCleaner:
         self._step(Step.VERIFY)
         detail = ""
         try:
-            after = session.read_session_file(store.path)
+            after = firefox_session.read_session_file(store.path)
             if after.state != expected:
                 detail = "the session file after the write differs from the plan"
-        except (OSError, session.SessionFileError) as exc:
+        except (OSError, firefox_session.SessionStoreError) as exc:
             detail = f"the session file could not be read again: {exc}"
         return self._finish(journal, detail, rows_after=journal.rows_after)
 

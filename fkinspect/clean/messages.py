@@ -6,7 +6,7 @@ Technical detail (SQLite's words, paths) goes in a separate `detail` field.
 from __future__ import annotations
 
 from fkinspect.model import Profile
-from fkinspect.sqlite_errors import Failure
+from fkinspect.sqlite.errors import Failure
 
 
 def close_browser(profile: Profile) -> str:

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from fkinspect.clean import messages, session
+from fkinspect.browsers import firefox_session
+from fkinspect.browsers.reading import Table
+from fkinspect.clean import messages
 from fkinspect.clean.backup import backup_problem
 from fkinspect.clean.files import default_backup_root
 from fkinspect.clean.journal import (
@@ -38,21 +40,19 @@ from fkinspect.clean.journal import (
 )
 from fkinspect.clean.plan import RunningCheck
 from fkinspect.clean.schema import (
-    CHROMIUM_COLUMNS,
-    FIREFOX_COLUMNS,
-    Table,
     copy_row_sql,
     find_key_sql,
     introspect,
     read_keys,
     select_row_sql,
 )
+from fkinspect.clean.session import replace_session_file
 from fkinspect.clean.target import clean_target_problem
 from fkinspect.errors import FkInspectError, UnsupportedSchema
-from fkinspect.model import Family, StoreFormat, StoreLocation
+from fkinspect.model import StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
-from fkinspect.sqlite_errors import failure_of
-from fkinspect.sqlite_open import connect, file_uri
+from fkinspect.sqlite.errors import failure_of
+from fkinspect.sqlite.open import attached_backup, open_read_write
 
 
 class JournalNotFound(FkInspectError):
@@ -170,7 +170,7 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
         )
     except _Stop as stop:
         return RestoreOutcome(journal, stop.status, message=stop.message, detail=stop.detail)
-    except (sqlite3.Error, UnsupportedSchema, OSError, session.SessionFileError) as exc:
+    except (sqlite3.Error, UnsupportedSchema, OSError, firefox_session.SessionStoreError) as exc:
         return RestoreOutcome(
             journal,
             RestoreStatus.FAILED,
@@ -190,17 +190,17 @@ class _SessionGone(Exception):
     """The session file the clean changed is no longer there."""
 
 
-def _read_session(path: Path, journal: Journal, *, backup: bool) -> session.SessionFile:
+def _read_session(path: Path, journal: Journal, *, backup: bool) -> firefox_session.SessionFile:
     try:
-        return session.read_session_file(path)
-    except session.SessionFileError as exc:
+        return firefox_session.read_session_file(path)
+    except firefox_session.SessionStoreError as exc:
         message = messages.backup_missing() if backup else messages.session_damaged_restore(
             journal.profile
         )
         raise _Stop(RestoreStatus.FAILED, message, str(exc)) from exc
 
 
-def _session_entries(current: session.SessionFile, key: tuple[object, ...]) -> list[object]:
+def _session_entries(current: firefox_session.SessionFile, key: tuple[object, ...]) -> list[object]:
     return [e for e, k in zip(current.cookies, current.keys, strict=True) if k == key]
 
 
@@ -215,8 +215,8 @@ def _put_back_session(journal: Journal, check: RunningCheck) -> int:
     if journal.state is JournalState.PENDING and all(present):
         return 0  # the write never happened
     try:
-        entries = session.entries_for(backup, keys)
-    except session.SessionChanged as exc:
+        entries = firefox_session.entries_for(backup, keys)
+    except firefox_session.SessionChanged as exc:
         raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(exc)) from exc
     # An entry there exactly as backed up was put back by a restore killed after its rename.
     back = [there and _session_entries(current, key) == [entry]
@@ -229,18 +229,19 @@ def _put_back_session(journal: Journal, check: RunningCheck) -> int:
     if not missing:
         return len(keys)
     if any(present):  # partly back already: add only the others
-        expected = session.with_entries(current, missing)
-        data = session.encode(expected)
+        expected = firefox_session.with_entries(current, missing)
+        data = firefox_session.encode(expected)
     else:
-        data, expected = session.put_back(backup, current, keys)  # the backup's bytes if it can
+        # The backup's own bytes if it can.
+        data, expected = firefox_session.put_back(backup, current, keys)
     evidence = check(journal.profile)  # again, right before the write
     if evidence is not None:
         raise _Stop(
             RestoreStatus.REFUSED_RUNNING, messages.close_browser(journal.profile), evidence.how
         )
     try:
-        session.replace_session_file(journal.store, data, expect=current.data)
-    except session.SessionChanged as exc:
+        replace_session_file(journal.store, data, expect=current.data)
+    except firefox_session.SessionChanged as exc:
         raise _Stop(
             RestoreStatus.FAILED, messages.store_changed_restore(journal.profile), str(exc)
         ) from exc
@@ -269,34 +270,27 @@ def _columns_to_copy(con: sqlite3.Connection, table: Table, journal: Journal) ->
     unknown = table.unknown_columns()
     if unknown:
         raise UnsupportedSchema(journal.store, f"unknown columns: {', '.join(unknown)}")
-    known = CHROMIUM_COLUMNS if table.family is Family.CHROMIUM else FIREFOX_COLUMNS
     in_backup = _backup_columns(con, table.name)
-    return tuple(c for c in table.data_columns if c in in_backup and c in known)
+    return tuple(c for c in table.data_columns if c in in_backup and c in table.known)
 
 
 def _put_back(journal: Journal, timeout: float) -> int:
     """Rows copied back; 0 when every removed row is still in the store as it was."""
-    with closing(
-        connect(journal.store, mode="rw", isolation_level=None, timeout=timeout)
-    ) as con:
-        table = introspect(con, journal.profile.family, journal.store)
-        con.execute(
-            "ATTACH DATABASE ? AS backup",
-            (file_uri(journal.backup_path, mode="ro", immutable="1"),),
-        )
-        columns = _columns_to_copy(con, table, journal)
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            count = _copy_rows(con, table, columns, journal)
-            if count:
-                con.execute("COMMIT")
-            else:
-                con.execute("ROLLBACK")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                con.execute("ROLLBACK")
-            raise
-        con.execute("DETACH DATABASE backup")
+    with closing(open_read_write(journal.store, timeout=timeout)) as con:
+        table = introspect(con, journal.format, journal.store)
+        with attached_backup(con, journal.backup_path):
+            columns = _columns_to_copy(con, table, journal)
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                count = _copy_rows(con, table, columns, journal)
+                if count:
+                    con.execute("COMMIT")
+                else:
+                    con.execute("ROLLBACK")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    con.execute("ROLLBACK")
+                raise
         problems = [str(r[0]) for r in con.execute("PRAGMA integrity_check") if r[0] != "ok"]
     if problems:
         raise _Stop(

@@ -24,7 +24,6 @@ from fkinspect.browsers.detect import UnknownStore, detect_format, why_unknown
 from fkinspect.browsers.discovery import Environment, discover, locations_for_paths
 from fkinspect.browsers.firefox import read_firefox
 from fkinspect.browsers.mozlz4 import MozLz4Error, decompress
-from fkinspect.clean import session
 from fkinspect.clean.journal import JOURNAL_NAME, list_journals
 from fkinspect.clean.restore import JournalNotFound, find_journals, latest_run
 from fkinspect.errors import ValueUnavailable
@@ -83,11 +82,13 @@ def check_session_file(ws: Workspace, data: bytes, tolerate_known: bool = True) 
                              (OSError, MozLz4Error, firefox_session.SessionStoreError),
                              tolerate_known)  # fmt: skip
                 assert found is None or isinstance(found, str)
-            parsed = only(lambda: session.read_session_file(path), (session.SessionFileError,),
+            parsed = only(lambda: firefox_session.read_session_file(path),
+                          (firefox_session.SessionStoreError,),
                           tolerate_known)  # fmt: skip
             if parsed is not None:
                 # The bytes a clean would write back: an answer or a refusal, no crash.
-                only(lambda: session.encode(parsed.state), (session.SessionFileError,),
+                only(lambda: firefox_session.encode(parsed.state),
+                     (firefox_session.SessionStoreError,),
                      tolerate_known)  # fmt: skip
 
 

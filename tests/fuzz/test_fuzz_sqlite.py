@@ -20,7 +20,7 @@ from fkinspect.browsers.discovery import locations_for_paths
 from fkinspect.browsers.mozlz4 import MAGIC as MOZLZ4_MAGIC
 from fkinspect.browsers.safari import MAGIC as SAFARI_MAGIC
 from fkinspect.model import StoreFormat, StoreStatus
-from fkinspect.snapshot import SQLITE_MAGIC
+from fkinspect.sqlite.open import SQLITE_MAGIC
 from fkinspect.synth import SynthCookie, write_chromium_store
 
 

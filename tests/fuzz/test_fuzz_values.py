@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from strategies import any_text
 
 from fkinspect.model import StoreFormat
-from fkinspect.values import encrypt_chromium_v10_linux
+from fkinspect.values.chromium_crypto import encrypt_linux
 
 # What a value column may hold: text, bytes, numbers, NULL (SQLite keeps any type).
 stored_values = st.one_of(
@@ -30,7 +30,7 @@ def encrypted_values(draw: st.DrawFn, host: str) -> bytes:
         plain = draw(st.binary(max_size=40))
         if draw(st.booleans()):
             plain = hashlib.sha256(host.encode()).digest() + plain
-        return encrypt_chromium_v10_linux(plain)
+        return encrypt_linux(plain)
     if kind == "body":
         return b"v10" + draw(st.binary(max_size=64))
     if kind == "prefix":

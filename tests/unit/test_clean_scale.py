@@ -23,7 +23,6 @@ import pytest
 from test_clean_support import WWW, chromium_store, firefox_store, not_running, rows, scan
 
 import fkinspect
-from fkinspect.browsers import chromium
 from fkinspect.browsers.mozlz4 import compress, decompress
 from fkinspect.browsers.safari import BinaryCookie, encode_binarycookies
 from fkinspect.clean import RestoreStatus, Status, make_plan, restore, run_clean
@@ -108,15 +107,15 @@ def test_a_20000_entry_session_store_is_cleaned(tmp_path: Path) -> None:
     assert [c["name"] for c in left] == [f"fk_other_{i}" for i in range(20_000) if i % 3]
 
 
-def _inflate(path: Path, extra: int) -> None:
-    """Add `extra` rows of other sites, copies of one such row under new host names."""
+def _inflate(path: Path, extra: int, site: str = ".example.com") -> None:
+    """Add `extra` rows of `site`, copies of one of its rows under new host names."""
     firefox = path.name == "cookies.sqlite"
     table, host = ("moz_cookies", "host") if firefox else ("cookies", "host_key")
     with closing(sqlite3.connect(path)) as con, con:
         columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
-        source = ", ".join("'s' || i || '.example.com'" if c == host else c for c in columns)
+        source = ", ".join(f"'s' || i || '{site}'" if c == host else c for c in columns)
         (template,) = con.execute(
-            f"SELECT rowid FROM {table} WHERE {host} = '.example.com' LIMIT 1"
+            f"SELECT rowid FROM {table} WHERE {host} = '{site}' LIMIT 1"
         ).fetchone()
         con.execute(
             f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
@@ -163,13 +162,10 @@ TOO_LARGE = "The cookie file holds more cookies than any browser keeps"
 
 
 @pytest.mark.parametrize("make", [chromium_store, firefox_store])
-@pytest.mark.parametrize("parallel", [False, True])
 def test_a_store_past_the_limit_is_reported_and_not_cleaned(
-    tmp_path: Path, make: Callable[[Path], Path], parallel: bool, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, make: Callable[[Path], Path]
 ) -> None:
     """The limit is lowered to the store's size for the test; the real one is 100,000."""
-    if parallel:
-        monkeypatch.setattr(chromium, "PARALLEL_FROM_BYTES", 0)  # scanned as ranges at once
     path = make(tmp_path)
     in_scope = len(scan(path).cookies)
     assert _scan(path, len(rows(path))).stores[0].status is StoreStatus.OK
@@ -185,6 +181,26 @@ def test_a_store_past_the_limit_is_reported_and_not_cleaned(
     result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
     assert plan.to_remove == 0 and result.journal_id is None
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("make", [chromium_store, firefox_store])
+def test_reading_a_store_past_the_limit_stops_at_the_limit(
+    tmp_path: Path, make: Callable[[Path], Path]
+) -> None:
+    """Memory for a store far past the limit does not grow with the rows beyond it."""
+    peaks = []
+    for extra in (2_000, 8_000):
+        path = make(tmp_path / str(extra))
+        _inflate(path, extra, site=".forsakringskassan.se")
+        tracemalloc.start()
+        try:
+            (store,) = _scan(path, 100).stores
+            _current, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert store.status is StoreStatus.CORRUPT and store.message.startswith(TOO_LARGE)
+        peaks.append(peak)
+    assert peaks[1] < 1.5 * peaks[0], peaks
 
 
 def test_a_session_file_past_the_limit_is_reported_and_not_cleaned(tmp_path: Path) -> None:

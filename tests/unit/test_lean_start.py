@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("PySide6", "shiboken6", "browser_cookie3", "Crypto", "Cryptodome")
+HEAVY = ("PySide6", "shiboken6", "browser_cookie3", "Crypto", "Cryptodome", "secretstorage",
+         "jeepney", "keyring")
 
 
 def test_list_imports_neither_qt_nor_browser_cookie3(tmp_path: Path) -> None:

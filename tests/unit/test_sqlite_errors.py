@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fkinspect.errors import UnsupportedSchema
-from fkinspect.sqlite_errors import Failure, classify, classify_os, describe, failure_of
+from fkinspect.sqlite.errors import Failure, classify, classify_os, describe, failure_of
 
 
 def _error(work: Callable[[], object]) -> sqlite3.Error:

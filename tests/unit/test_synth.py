@@ -16,7 +16,6 @@ from Cryptodome.Util.Padding import unpad
 from fkinspect.synth import (
     CHROMIUM_META_VERSIONS,
     FIREFOX_USER_VERSIONS,
-    PEANUTS_KEY,
     SynthCookie,
     generate_bulk_chromium,
     generate_bulk_firefox,
@@ -25,6 +24,8 @@ from fkinspect.synth import (
 )
 
 LATER = datetime.now(UTC) + timedelta(days=30)
+# Chromium's fixed Linux key when no keyring is used ("v10"): PBKDF2-HMAC-SHA1, 1 round.
+PEANUTS_KEY = hashlib.pbkdf2_hmac("sha1", b"peanuts", b"saltysalt", 1, 16)
 AGENCY = SynthCookie(".forsakringskassan.se", "JSESSIONID", value="secret", expires=LATER)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -26,7 +28,8 @@ from fkinspect.model import (
     StoreFormat,
     StoreLocation,
 )
-from fkinspect.values import encrypt_chromium_v10_linux, read_value
+from fkinspect.values import read_value
+from fkinspect.values.chromium_crypto import encrypt_linux
 
 # Chromium 156, meta version 24 (as listed in /work/shared/stores.md).
 CHROMIUM_SCHEMA = """
@@ -83,7 +86,7 @@ def _cookie(
 
 def _chromium_value(plaintext: str, host_key: str, meta_version: int) -> bytes:
     prefix = hashlib.sha256(host_key.encode()).digest() if meta_version >= 24 else b""
-    return encrypt_chromium_v10_linux(prefix + plaintext.encode())
+    return encrypt_linux(prefix + plaintext.encode())
 
 
 def _chromium_store(
@@ -199,6 +202,78 @@ def test_chromium_v11_without_a_session_bus(
         read_value(cookie, platform="linux")
 
 
+# A real Secret Service: gnome-keyring-daemon in a D-Bus session of its own, its
+# keyrings in the test's own home. The child unlocks it, stores (or not) the secret
+# as Chromium's libsecret backend does, and asks fkinspect for one v11 value.
+_KEYRING_CHILD = """
+import json, subprocess, sys
+from pathlib import Path
+import secretstorage
+from fkinspect.errors import ValueUnavailable
+from fkinspect.model import *
+from fkinspect.values import read_value
+
+subprocess.run(["gnome-keyring-daemon", "--unlock", "--components=secrets"],
+               input=b"login-password", check=True, stdout=subprocess.DEVNULL, timeout=30)
+mode, db, host = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+with secretstorage.dbus_init() as connection:
+    collection = secretstorage.get_default_collection(connection)
+    if mode != "empty":
+        collection.create_item("Chromium Safe Storage", {
+            "application": "chromium", "xdg:schema": "chrome_libsecret_os_crypt_password_v2",
+        }, b"keyring-secret")
+    if mode == "locked":
+        collection.lock()
+p = Profile("chromium", "Chromium", Family.CHROMIUM, "Default", db.parent, db.parent.parent)
+loc = StoreLocation(p, db, StoreFormat.CHROMIUM_SQLITE)
+c = Cookie(host, "x", "/", None, None, None, False, False, SameSite.UNSPECIFIED, None, None,
+           Source.SQLITE, loc, (host, "", 1, "x", "/", 2, 443))
+try:
+    print(json.dumps({"value": read_value(c, platform="linux")}))
+except ValueUnavailable as exc:
+    print(json.dumps({"unavailable": str(exc)}))
+"""
+_KEYRING_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
+
+
+def _value_with_keyring(tmp_path: Path, mode: str) -> dict[str, str]:
+    """Read a v11 value (keyed by "keyring-secret") with a real Secret Service in `mode`."""
+    missing = [tool for tool in _KEYRING_TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (Debian: gnome-keyring, dbus)")
+    plain = hashlib.sha256(HOST.encode()).digest() + b"from-the-keyring"
+    encrypted = encrypt_linux(plain, password=b"keyring-secret", prefix=b"v11")
+    location = _chromium_store(tmp_path, [(HOST, "", "x", encrypted, "")])
+    home, runtime = tmp_path / "home", tmp_path / "run"
+    home.mkdir()
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": str(runtime)}
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "XDG_DATA_HOME", "GNOME_KEYRING_CONTROL"):
+        env.pop(name, None)
+    done = subprocess.run(
+        ["dbus-run-session", "--", sys.executable, "-c", _KEYRING_CHILD, mode,
+         str(location.path), HOST],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    answer: dict[str, str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return answer
+
+
+def test_chromium_v11_with_the_key_from_the_secret_service(tmp_path: Path) -> None:
+    assert _value_with_keyring(tmp_path, "unlocked") == {"value": "from-the-keyring"}
+
+
+def test_chromium_v11_with_a_locked_keyring_says_so(tmp_path: Path) -> None:
+    answer = _value_with_keyring(tmp_path, "locked")
+    assert "keyring is locked" in answer.get("unavailable", ""), answer
+
+
+def test_chromium_v11_with_an_empty_keyring_says_locked_or_empty(tmp_path: Path) -> None:
+    answer = _value_with_keyring(tmp_path, "empty")
+    assert "keyring is locked or empty" in answer.get("unavailable", ""), answer
+
+
 def test_chromium_row_gone(tmp_path: Path) -> None:
     location = _chromium_store(tmp_path, [(HOST, "", "x", _chromium_value("v", HOST, 24), "")])
     cookie = _cookie(location, HOST, "y", _chromium_key(HOST, "", "y"))
@@ -244,7 +319,8 @@ def test_v10_needs_neither_dbus_nor_browser_cookie3(tmp_path: Path) -> None:
 def test_importing_values_is_lean() -> None:
     code = (
         "import sys, fkinspect.values\n"
-        "print(sorted(m for m in ('browser_cookie3', 'Cryptodome', 'lz4') if m in sys.modules))"
+        "print(sorted(m for m in ('browser_cookie3', 'Cryptodome', 'lz4', 'secretstorage',"
+        " 'jeepney', 'keyring') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)  # fmt: skip

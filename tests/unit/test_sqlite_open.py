@@ -12,7 +12,7 @@ import pytest
 
 from fkinspect.errors import StoreCorrupt, StoreMissing
 from fkinspect.model import ReadMethod
-from fkinspect.snapshot import is_sqlite_file, open_snapshot
+from fkinspect.sqlite.open import is_sqlite_file, open_snapshot
 from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_store
 
 LATER = datetime.now(UTC) + timedelta(days=30)

@@ -5,6 +5,7 @@ code; its low byte is the primary code. Only plain SQLITE_ERROR, SQLite's
 catch-all, is split further by its message, and only for the schema problems
 that have no extended code and say "this is a layout we do not know" (as
 qutebrowser's misc/sql.py does for the few messages it must tell apart).
+`store_error` turns a failure into the typed error a reader raises.
 """
 
 from __future__ import annotations
@@ -12,8 +13,16 @@ from __future__ import annotations
 import errno
 import sqlite3
 from enum import Enum
+from pathlib import Path
 
-from fkinspect.errors import UnsupportedSchema
+from fkinspect.errors import (
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
+    StoreMissing,
+    StoreUnreadable,
+    UnsupportedSchema,
+)
 
 
 class Failure(Enum):
@@ -96,3 +105,45 @@ def failure_of(exc: BaseException) -> Failure:
     if isinstance(exc, OSError):
         return classify_os(exc)
     return Failure.SCHEMA if isinstance(exc, UnsupportedSchema) else Failure.OTHER
+
+
+def store_error(db: Path, exc: sqlite3.Error) -> StoreError:
+    """The typed store error for an SQLite failure while reading `db`, by its result code."""
+    failure = classify(exc)
+    if failure is Failure.LOCKED:
+        return StoreLocked(db, "the database is locked")
+    if failure is Failure.CORRUPT:
+        return StoreCorrupt(db, "the database is damaged or truncated")
+    if failure is Failure.UNREADABLE:
+        return StoreUnreadable(db, "the database could not be opened")
+    if failure is Failure.SCHEMA:
+        return UnsupportedSchema(db, f"it needs what fkinspect does not have: {exc}")
+    if failure is Failure.FULL:
+        return StoreError(db, "the disk is full, so no private copy could be read")
+    if failure is Failure.IO:
+        return StoreError(db, f"the disk reported a read error ({describe(exc)})")
+    return StoreError(db, f"SQLite error: {describe(exc)}")
+
+
+# Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (a browser holds the file).
+_SHARING_WINERRORS = frozenset({32, 33})
+
+
+def _is_sharing_violation(exc: OSError) -> bool:
+    return getattr(exc, "winerror", None) in _SHARING_WINERRORS or exc.errno in (
+        errno.EBUSY,
+        errno.ETXTBSY,
+    )
+
+
+def os_store_error(db: Path, exc: OSError) -> StoreError:
+    """The typed store error for a file-system failure while reading `db` (or copying it)."""
+    if isinstance(exc, FileNotFoundError):
+        return StoreMissing(db, "the file is gone")
+    if isinstance(exc, PermissionError) and not _is_sharing_violation(exc):
+        return StoreUnreadable(db, "permission denied")
+    if _is_sharing_violation(exc):
+        return StoreLocked(db, "another program holds the file")
+    if isinstance(exc, IsADirectoryError):
+        return StoreCorrupt(db, "a folder, not a database")
+    return StoreError(db, exc.strerror or type(exc).__name__)
