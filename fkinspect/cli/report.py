@@ -7,14 +7,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fkinspect.cli.common import EXIT_ERROR, EXIT_OK, EXIT_STORE, EXIT_USAGE, scan_request
+from fkinspect.errors import StoreError
+from fkinspect.policy import load_policy
+from fkinspect.report import build_report, report_bytes, write_report
+from fkinspect.scan import run_scan
 from fkinspect.serialize import REPORT_FORMATS as FORMATS
 from fkinspect.textsafe import printable
 from fkinspect.wording import LANGUAGES
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+def register(subparsers: Any, store_options: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "report", parents=[common_parent],
+        "report", parents=[store_options],
         help="write a shareable report of what was found (never a cookie value)")
     p.add_argument("--format", choices=FORMATS, default=None,
                    help="html, csv or json (default: from the file name, else html)")
@@ -22,7 +27,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                    help="where to write the report ('-' for standard output)")
     p.add_argument("--lang", choices=LANGUAGES, default="sv",
                    help="language of the report's words (default: sv)")
-    p.set_defaults(handler=run_report)
+    p.set_defaults(handler=run)
 
 
 def report_format(args: argparse.Namespace) -> str:
@@ -32,13 +37,7 @@ def report_format(args: argparse.Namespace) -> str:
     return "html" if suffix in ("htm", "") else suffix if suffix in FORMATS else "html"
 
 
-def run_report(args: argparse.Namespace) -> int:
-    from fkinspect.cli import EXIT_ERROR, EXIT_OK, EXIT_STORE, scan_request
-    from fkinspect.errors import StoreError
-    from fkinspect.policy import load_policy
-    from fkinspect.report import build_report, report_bytes, write_report
-    from fkinspect.scan import run_scan
-
+def run(args: argparse.Namespace) -> int:
     if str(args.output) != "-" and args.output.is_dir():
         return _folder_given(args.output)  # said before the scan, not after it
     policy = load_policy()
@@ -71,8 +70,6 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _folder_given(path: Path) -> int:
-    from fkinspect.cli import EXIT_USAGE
-
     print(f"fkinspect: cannot write the report to {printable(str(path))}: it is a folder; "
           f"name a file in it (e.g. {printable(str(path / 'rapport.html'))})", file=sys.stderr)
     return EXIT_USAGE
