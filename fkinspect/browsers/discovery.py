@@ -125,7 +125,7 @@ class Environment(NamedTuple):
             return self.home / "Library" / "Application Support"
         return self.home
 
-    def runs(self, root: Root) -> bool:
+    def matches_platform(self, root: Root) -> bool:
         """Does this root belong to this platform? (Any other Unix uses the XDG layout.)"""
         if self.platform in (WINDOWS, MACOS):
             return root.platform == self.platform
@@ -383,7 +383,7 @@ def _roots(environment: Environment) -> Iterator[tuple[int, Browser, Root, Path]
     index = 0
     for browser in CATALOG:
         for root in browser.roots:
-            if environment.runs(root):
+            if environment.matches_platform(root):
                 yield index, browser, root, environment.path(root)
                 index += 1
 

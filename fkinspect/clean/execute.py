@@ -247,7 +247,8 @@ class _StoreCleaner:
                 Status.REFUSED_RUNNING, messages.close_browser(self.store.profile), evidence.how
             )
 
-    def outcome(self) -> StoreOutcome:
+    def run(self) -> StoreOutcome:
+        """Clean this store (check, back up, delete, verify, journal): how it ended."""
         store = self.store
         base = StoreOutcome(
             store.location,
@@ -559,7 +560,7 @@ def run_clean(
     outcomes = []
     for store in plan.stores:
         cleaner = _StoreCleaner(store, root, run, check, progress, busy_timeout)
-        outcomes.append(cleaner.outcome())
+        outcomes.append(cleaner.run())
     if any(o.journal_id for o in outcomes):
         from fkinspect.clean.prune import prune
 
