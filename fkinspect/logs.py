@@ -29,6 +29,7 @@ from typing import TextIO
 
 import platformdirs
 
+from fkinspect.errors import FkInspectError
 from fkinspect.model import Scan
 from fkinspect.private import FILE_MODE, ForeignFolder, private_folder
 from fkinspect.serialize import display_path
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 _installed: list[logging.Handler] = []  # what setup_logging added to the root logger
 
 
-class UnsafeLogFile(OSError):
+class UnsafeLogFile(FkInspectError, OSError):
     """The log path is not a regular file of the user's own (a link, a FIFO ...)."""
 
 

@@ -16,11 +16,13 @@ import os
 import stat
 from pathlib import Path
 
+from fkinspect.errors import FkInspectError
+
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 
 
-class ForeignFolder(PermissionError):
+class ForeignFolder(FkInspectError, PermissionError):
     """The folder exists but belongs to another user."""
 
 

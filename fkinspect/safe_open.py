@@ -15,11 +15,13 @@ import os
 import stat
 from pathlib import Path
 
+from fkinspect.errors import FkInspectError
+
 _FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
           | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))  # fmt: skip
 
 
-class NotRegularFile(OSError):
+class NotRegularFile(FkInspectError, OSError):
     """The path is a FIFO, a device or a socket, not a file with content."""
 
     def __init__(self, path: Path, kind: str) -> None:
@@ -27,7 +29,7 @@ class NotRegularFile(OSError):
         self.kind = kind
 
 
-class FileTooLarge(OSError):
+class FileTooLarge(FkInspectError, OSError):
     """The file is larger than anything of its kind should be."""
 
     def __init__(self, path: Path, limit: int) -> None:

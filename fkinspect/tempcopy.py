@@ -24,6 +24,7 @@ import threading
 import time
 from pathlib import Path
 
+from fkinspect.errors import FkInspectError
 from fkinspect.private import FOLDER_MODE, create_private_file
 
 _RUN = re.compile(r"run-(\d+)-")
@@ -33,7 +34,7 @@ _run_folder: Path | None = None
 log = logging.getLogger(__name__)
 
 
-class UnsafeTempFolder(OSError):
+class UnsafeTempFolder(FkInspectError, OSError):
     """`<temp>/fkinspect-<uid>` is a link, not a folder, or another user's."""
 
 

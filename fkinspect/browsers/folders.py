@@ -18,13 +18,14 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from fkinspect.errors import FkInspectError
 from fkinspect.safe_open import file_kind, read_regular_file
 
 # Settings files are small; a huge one is not what we think it is.
 MAX_SETTINGS_BYTES = 16 * 1024 * 1024
 
 
-class Unreadable(Exception):
+class Unreadable(FkInspectError):
     """A settings file exists but cannot be read; `reason` says why in plain words."""
 
     def __init__(self, path: Path, reason: str) -> None:

@@ -36,6 +36,7 @@ from fkinspect.clean.files import (
     untrusted_folder,
     write_private_atomically,
 )
+from fkinspect.errors import FkInspectError
 from fkinspect.model import Family, Profile, StoreFormat
 
 JOURNAL_NAME = "journal.json"
@@ -55,7 +56,7 @@ class JournalState(StrEnum):
     RESTORED = "restored"
 
 
-class JournalUnwritable(ValueError):
+class JournalUnwritable(FkInspectError, ValueError):
     """The journal would not read back exactly as it is (so it is not written)."""
 
 
@@ -178,7 +179,7 @@ def write_journal(journal: Journal) -> None:
 # ------------------------------------------------------------------ reading
 
 
-class _Damaged(Exception):
+class _Damaged(FkInspectError):
     """Why a journal cannot be used."""
 
 

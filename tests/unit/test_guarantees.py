@@ -59,13 +59,9 @@ def _tool(name: str) -> str:
     return found
 
 
-# Errors of modules that are being reworked; each should derive from FkInspectError too
-# (the clean's and the restore's private stops are one type in two places).
+# Errors of modules that are being reworked; each should derive from FkInspectError too.
 _NOT_YET_UNDER_FKINSPECTERROR = {
     "fkinspect.browsers.firefox_session.SessionStoreError",
-    "fkinspect.clean.execute._Abort",
-    "fkinspect.clean.restore._SessionGone",
-    "fkinspect.clean.restore._Stop",
     "fkinspect.clean.session.SessionChanged",
     "fkinspect.clean.session.SessionFileError",
 }
