@@ -12,8 +12,8 @@ from __future__ import annotations
 import configparser
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from fkinspect.browsers.catalog import BROWSERS, FIREFOX_CONTAINER_NAMES, FIREFOX_EDITIONS, Browser
 from fkinspect.browsers.folders import Unreadable, read_ini, read_json, real
@@ -25,7 +25,8 @@ _PROFILE_SECTION = re.compile(r"Profile\d+", re.IGNORECASE)
 _WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]")
 
 
-class IniProfile(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class IniProfile:
     name: str
     directory: Path
     is_default: bool
@@ -34,7 +35,8 @@ class IniProfile(NamedTuple):
     relative: bool = True
 
 
-class ProfilesIni(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ProfilesIni:
     profiles: list[IniProfile]
     problems: list[Unreadable]  # profiles.ini or installs.ini exists but cannot be read
 
