@@ -51,6 +51,13 @@ def _get(section: Mapping[str, str], name: str) -> str | None:
     return value.strip() if value is not None else None
 
 
+def _path_value(section: Mapping[str, str], name: str) -> str | None:
+    """A key that names a folder; None when it holds a NUL byte, which no file system
+    allows in a name (Firefox never writes one; a damaged file may)."""
+    value = _get(section, name)
+    return None if value is None or "\0" in value else value
+
+
 def _is_absolute(value: str) -> bool:
     return Path(value).is_absolute() or bool(_WINDOWS_ABSOLUTE.match(value))
 
@@ -78,7 +85,7 @@ def _install_defaults(root: Path, profiles_ini: configparser.ConfigParser,
         sections += [installs[s] for s in installs.sections()]
     defaults = set()
     for section in sections:
-        value = _get(section, "Default")
+        value = _path_value(section, "Default")
         if value:
             defaults.add(real(_ini_path(root, value, relative=not _is_absolute(value))))
     return defaults
@@ -99,7 +106,7 @@ def read_profiles(root: Path) -> ProfilesIni:
         if not _PROFILE_SECTION.fullmatch(section_name):
             continue
         section = ini[section_name]
-        path = _get(section, "Path")
+        path = _path_value(section, "Path")
         if not path:
             continue
         relative = _get(section, "IsRelative") != "0"
