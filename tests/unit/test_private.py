@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_clean_support import ANALYTICS, agency_names, chromium_store
 
 from fkinspect.clean import list_journals, prune
 from fkinspect.clean.journal import JOURNAL_NAME
 from fkinspect.private import check_private, private_folder
+from tests.unit.clean.support import ANALYTICS, agency_names, chromium_store
 
 OTHER_UID = 65534  # nobody
 as_root = pytest.mark.skipif(getattr(os, "geteuid", lambda: -1)() != 0,

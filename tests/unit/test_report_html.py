@@ -9,10 +9,10 @@ import zlib
 from pathlib import Path
 
 import pytest
-from test_report_samples import USER, demo_scan
 
 from fkinspect.policy import load_policy
 from fkinspect.report import build_report, write_report
+from tests.unit.test_report_samples import USER, demo_scan
 
 pytestmark = pytest.mark.slow
 

@@ -14,9 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_discovery import chromium_profile, firefox_profile, firefox_root, local_state
 
 from fkinspect.safe_open import FileTooLarge, NotRegularFile, read_regular_file
+from tests.unit.browsers.test_discovery import (
+    chromium_profile,
+    firefox_profile,
+    firefox_root,
+    local_state,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 

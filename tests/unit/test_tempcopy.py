@@ -22,10 +22,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from children import holding_lock
 
 from fkinspect.synth import SynthCookie, write_firefox_store
 from fkinspect.tempcopy import copy_private
+from tests.unit.children import holding_lock
 
 LATER = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
 ROWS = 10_000  # enough agency rows that the read of the copy takes a while

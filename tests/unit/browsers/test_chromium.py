@@ -255,7 +255,7 @@ def test_unreadable_file() -> None:
             done = subprocess.run(
                 [*user_args, sys.executable, "-c", code, str(path)],
                 capture_output=True, text=True, check=True, env=env, timeout=60,
-                cwd=Path(__file__).resolve().parents[2],
+                cwd=Path(__file__).resolve().parents[3],
             )  # fmt: skip
             statuses.append(done.stdout.strip())
     assert statuses == [StoreStatus.UNREADABLE.value, StoreStatus.OK.value]

@@ -33,7 +33,7 @@ from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_sto
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 COOKIE = SynthCookie("www.forsakringskassan.se", "JSESSIONID", expires=NOW + timedelta(days=9))
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 CR, FF, FS, SB = (StoreFormat.CHROMIUM_SQLITE, StoreFormat.FIREFOX_SQLITE,
                   StoreFormat.FIREFOX_SESSION, StoreFormat.SAFARI_BINARY)  # fmt: skip

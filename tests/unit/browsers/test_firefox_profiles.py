@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_discovery import firefox_profile
-
 from fkinspect.browsers.discovery import locations_for_paths
 from fkinspect.browsers.firefox_profiles import read_profiles
+from tests.unit.browsers.test_discovery import firefox_profile
 
 
 def test_a_path_holding_a_nul_byte_names_no_profile(tmp_path: Path) -> None:

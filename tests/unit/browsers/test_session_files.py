@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from children import holding_lock
 
 from fkinspect.browsers.firefox_session import write_session_store
 from fkinspect.browsers.session_files import live_session_file, session_files
@@ -21,6 +20,7 @@ from fkinspect.model import StoreFormat
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
 from fkinspect.synth import SynthCookie, write_firefox_store
+from tests.unit.children import holding_lock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl lock")
 

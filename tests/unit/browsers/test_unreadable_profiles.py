@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_discovery import (
+
+from tests.unit.browsers.test_discovery import (
     chromium_profile,
     containers_v5,
     firefox_profile,
@@ -26,7 +27,7 @@ from test_discovery import (
 )
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 NOBODY = 65534
 
 

@@ -13,9 +13,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from test_clean_support import chromium_store, mixed_cookies, not_running, scan
 
 from fkinspect.clean import Status, make_plan, run_clean
+from tests.unit.clean.support import chromium_store, mixed_cookies, not_running, scan
 
 HOLD_WRITE_LOCK = """
 import sqlite3, sys

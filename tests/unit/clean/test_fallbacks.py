@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from children import holding_lock
-from test_clean_support import not_running
 
 from fkinspect.browsers.mozlz4 import compress, decompress
 from fkinspect.clean import (
@@ -35,6 +33,8 @@ from fkinspect.model import StoreFormat
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
 from fkinspect.synth import SynthCookie, write_firefox_store
+from tests.unit.children import holding_lock
+from tests.unit.clean.support import not_running
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl lock, file modes")
 

@@ -13,8 +13,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store, not_running
-from test_clean_support import scan as scan_of
 
 from fkinspect.clean import (
     DamagedJournal,
@@ -27,6 +25,14 @@ from fkinspect.clean import (
     run_clean,
 )
 from fkinspect.clean.journal import JOURNAL_NAME, load_journal, parse_journal
+from tests.unit.clean.support import (
+    ANALYTICS,
+    agency_names,
+    chromium_store,
+    firefox_store,
+    not_running,
+)
+from tests.unit.clean.support import scan as scan_of
 
 DEEP = 5000  # past Python's recursion limit
 

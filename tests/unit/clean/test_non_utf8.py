@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_clean_support import AG, WWW, chromium_store, firefox_store, not_running, scan
 
 from fkinspect.browsers import chromium
 from fkinspect.browsers.firefox_session import write_session_store
@@ -39,6 +38,7 @@ from fkinspect.clean import (
 from fkinspect.model import Family, Profile, StoreFormat, StoreLocation
 from fkinspect.scope import Scope
 from fkinspect.values import read_value
+from tests.unit.clean.support import AG, WWW, chromium_store, firefox_store, not_running, scan
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX byte paths")
 

@@ -9,7 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_clean_support import (
+
+from fkinspect.browsers.firefox_session import write_session_store
+from fkinspect.clean import Refusal, make_plan
+from fkinspect.model import Category, Profile
+from fkinspect.running import RunningEvidence
+from fkinspect.synth import SynthCookie
+from tests.unit.clean.support import (
     AG,
     ANALYTICS,
     LATER,
@@ -19,12 +25,6 @@ from test_clean_support import (
     not_running,
     scan,
 )
-
-from fkinspect.browsers.firefox_session import write_session_store
-from fkinspect.clean import Refusal, make_plan
-from fkinspect.model import Category, Profile
-from fkinspect.running import RunningEvidence
-from fkinspect.synth import SynthCookie
 
 
 def _names(items: object) -> list[str]:
@@ -155,7 +155,7 @@ def test_no_policy_no_plan(tmp_path: Path) -> None:
     """Fail closed: a plan comes from a scan, and a scan carries the policy it was
     classified by; with a broken policy file `clean` stops before either, and the store
     stays byte for byte as it was."""
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     shutil.copytree(
         root / "fkinspect", tmp_path / "fkinspect", ignore=shutil.ignore_patterns("__pycache__")
     )

@@ -7,15 +7,6 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from test_clean_support import (
-    ANALYTICS,
-    agency_names,
-    chromium_store,
-    firefox_store,
-    not_running,
-    rows,
-    scan,
-)
 
 from fkinspect.clean import (
     JournalNotFound,
@@ -30,6 +21,15 @@ from fkinspect.clean import (
     run_clean,
 )
 from fkinspect.model import StoreLocation
+from tests.unit.clean.support import (
+    ANALYTICS,
+    agency_names,
+    chromium_store,
+    firefox_store,
+    not_running,
+    rows,
+    scan,
+)
 
 
 def _clean(path: Path, root: Path) -> str:

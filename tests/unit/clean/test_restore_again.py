@@ -19,10 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_clean_support import AG, ANALYTICS, WWW, agency_names, chromium_store, firefox_store, rows
 
 from fkinspect.browsers.firefox_session import write_session_store
 from fkinspect.browsers.mozlz4 import decompress
+from tests.unit.clean.support import (
+    AG,
+    ANALYTICS,
+    WWW,
+    agency_names,
+    chromium_store,
+    firefox_store,
+    rows,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 

@@ -10,17 +10,6 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from test_clean_support import (
-    ANALYTICS,
-    LATER,
-    WWW,
-    chromium_store,
-    firefox_store,
-    integrity,
-    not_running,
-    rows,
-    scan,
-)
 
 from fkinspect.clean import (
     JournalState,
@@ -33,6 +22,17 @@ from fkinspect.clean import (
     run_clean,
 )
 from fkinspect.synth import CHROMIUM_META_VERSIONS, FIREFOX_USER_VERSIONS, SynthCookie
+from tests.unit.clean.support import (
+    ANALYTICS,
+    LATER,
+    WWW,
+    chromium_store,
+    firefox_store,
+    integrity,
+    not_running,
+    rows,
+    scan,
+)
 
 STORES = [("chromium", v) for v in CHROMIUM_META_VERSIONS] + [
     ("firefox", v) for v in FIREFOX_USER_VERSIONS

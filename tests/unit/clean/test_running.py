@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from children import HOLD_LOCK, WAIT, Child
-from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store, scan
 
 from fkinspect.clean import RestoreStatus, Status, make_plan, restore, run_clean
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
+from tests.unit.children import HOLD_LOCK, WAIT, Child
+from tests.unit.clean.support import ANALYTICS, agency_names, chromium_store, firefox_store, scan
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl locks and symlinks")
 

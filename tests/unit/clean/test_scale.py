@@ -20,7 +20,6 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from test_clean_support import WWW, chromium_store, firefox_store, not_running, rows, scan
 
 import fkinspect
 from fkinspect.browsers import chromium
@@ -30,6 +29,7 @@ from fkinspect.clean import RestoreStatus, Status, make_plan, restore, run_clean
 from fkinspect.model import Scan, StoreStatus
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
+from tests.unit.clean.support import WWW, chromium_store, firefox_store, not_running, rows, scan
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="file modes")
 

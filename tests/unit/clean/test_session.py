@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from children import holding_lock
-from test_clean_support import AG, WWW, not_running, scan
 
 from fkinspect.browsers.mozlz4 import compress, decompress
 from fkinspect.clean import (
@@ -30,6 +28,8 @@ from fkinspect.clean import (
     restore,
     run_clean,
 )
+from tests.unit.children import holding_lock
+from tests.unit.clean.support import AG, WWW, not_running, scan
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl lock, file modes")
 

@@ -16,16 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_clean_support import ANALYTICS, agency_names, mixed_cookies, scan
-from test_discovery import firefox_root, local_state
 
 from fkinspect.clean import Status, make_plan, run_clean
 from fkinspect.clean.plan import Refusal
 from fkinspect.clean.target import clean_target_problem
 from fkinspect.synth import write_chromium_store, write_firefox_store
+from tests.unit.browsers.test_discovery import firefox_root, local_state
+from tests.unit.clean.support import ANALYTICS, agency_names, mixed_cookies, scan
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 REFUSED = ("är en länk eller ligger utanför webbläsarens profilmapp, så fkinspect ändrar den "
            "inte. Inget togs bort.")  # fmt: skip
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from children import holding_lock
-from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store
+from tests.unit.children import holding_lock
+from tests.unit.clean.support import ANALYTICS, agency_names, chromium_store, firefox_store
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from children import holding_lock
-from test_clean_support import ANALYTICS, agency_names, chromium_store, firefox_store
 
 from fkinspect.browsers.safari import BinaryCookie, encode_binarycookies
+from tests.unit.children import holding_lock
+from tests.unit.clean.support import ANALYTICS, agency_names, chromium_store, firefox_store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl lock")
 

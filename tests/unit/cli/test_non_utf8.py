@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_clean_non_utf8 import BAD_NAME, LONE, _add_raw_rows, _session, raw_rows
-from test_clean_support import ANALYTICS, firefox_store, mixed_cookies
 
 from fkinspect.logs import close_logging, logger, setup_logging
 from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_store
+from tests.unit.clean.support import ANALYTICS, firefox_store, mixed_cookies
+from tests.unit.clean.test_non_utf8 import BAD_NAME, LONE, _add_raw_rows, _session, raw_rows
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
 
