@@ -2,6 +2,6 @@
 
 import sys
 
-from fkinspect.cli import main
+from fkinspect.cli.main import main
 
 sys.exit(main())

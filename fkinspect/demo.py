@@ -18,6 +18,7 @@ import os
 import secrets
 import shutil
 import struct
+import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,6 +28,9 @@ from fkinspect.lifetime import BROWSER_CAP
 from fkinspect.model import SameSite
 from fkinspect.synth import SynthCookie, write_chromium_store, write_firefox_store
 from fkinspect.tempcopy import private_temp_folder
+
+if sys.platform != "win32":  # the demo Firefox's lock; on Windows it is simply not running
+    import fcntl
 
 AGENCY = ".forsakringskassan.se"
 WWW = "www.forsakringskassan.se"
@@ -208,9 +212,7 @@ def _write_firefox(root: Path, now: datetime) -> Path:
 
 def _hold_profile_lock(lock: Path) -> int | None:
     """Lock `lock` like a running Firefox; None where open-file-description locks are absent."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: the demo Firefox is simply not running there
+    if sys.platform == "win32":
         return None
     command = getattr(fcntl, "F_OFD_SETLK", None)
     if command is None:

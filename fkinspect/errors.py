@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from fkinspect.model import StoreStatus
@@ -73,6 +74,18 @@ class BrowserRunning(FkInspectError):
         self.browser_name = browser_name
         self.profile_name = profile_name
         self.evidence = evidence
+
+
+class WriteStopped(FkInspectError):
+    """A clean or restore of one store stops here; the store stays as it was (unless the
+    cleaner finds otherwise after a failed commit). `status` is that store's outcome
+    (clean.Status or clean.RestoreStatus), `message` for people, `detail` technical."""
+
+    def __init__(self, status: StrEnum, message: str, detail: str = "") -> None:
+        super().__init__(detail or message)
+        self.status = status
+        self.message = message
+        self.detail = detail
 
 
 class ValueUnavailable(FkInspectError):

@@ -140,6 +140,11 @@ class Cookie:
     rowid: int | None = None
 
     @property
+    def identity(self) -> tuple[object, ...]:
+        """Which row this is, across scans and stores: its store, full key and row id."""
+        return (self.store.path, self.store.format, self.key, self.rowid)
+
+    @property
     def session(self) -> bool:
         return self.expires is None
 

@@ -30,6 +30,7 @@ from fkinspect.presentation import (
     explanation,
     is_documented,
 )
+from fkinspect.report_html import report_html
 from fkinspect.serialize import (
     REPORT_FORMATS,
     cookie_record,
@@ -337,18 +338,12 @@ def render(report: Report, fmt: str) -> str:
         "json": lambda r: json_safe(json.dumps(report_json(r), ensure_ascii=False,
                                                indent=2)) + "\n",
         "csv": report_csv,
-        "html": _html,
+        "html": report_html,
     }
     if fmt not in renderers:
         raise ValueError(f"format must be one of {FORMATS}")
     # A name that is not UTF-8 stays readable as its \udcXX escapes, and the file valid.
     return utf8_text(renderers[fmt](report))
-
-
-def _html(report: Report) -> str:
-    from fkinspect.report_html import report_html
-
-    return report_html(report)
 
 
 def write_report(report: Report, path: Path, fmt: str) -> None:

@@ -8,12 +8,15 @@ only repeats them).
 from __future__ import annotations
 
 from html import escape as _html_escape
+from typing import TYPE_CHECKING
 
 from fkinspect.model import Category
 from fkinspect.presentation import CATEGORY_ORDER
-from fkinspect.report import ProfileGroup, Report, ReportCookie, ReportStore
 from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
+
+if TYPE_CHECKING:  # report.py imports this module to render html; the records are types here
+    from fkinspect.report import ProfileGroup, Report, ReportCookie, ReportStore
 
 _WORDS = {
     "title": ("Rapport: Försäkringskassans kakor i webbläsarna",

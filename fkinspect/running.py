@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import struct
+import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +29,9 @@ from pathlib import Path
 from fkinspect.errors import BrowserRunning
 from fkinspect.model import Family, Profile
 from fkinspect.safe_open import open_regular
+
+if sys.platform != "win32":  # POSIX record locks; Windows holds the lock file open instead
+    import fcntl
 
 FIREFOX_LOCK = ".parentlock"
 FIREFOX_WINDOWS_LOCK = "parent.lock"
@@ -88,8 +93,6 @@ def _getlk(fd: int) -> int | None:
     struct flock differs per system; only the layouts of 64-bit Linux and
     macOS are spelled out here.
     """
-    import fcntl
-
     if struct.calcsize("P") != 8:
         return _UNKNOWN_LAYOUT
     if sys.platform.startswith("linux"):
@@ -113,8 +116,6 @@ def _try_lock_and_release(fd: int) -> int | None:
     A shared lock conflicts with Firefox's write lock but not with another
     reader. lockf uses the same fcntl locks as Firefox (flock would not see them).
     """
-    import fcntl
-
     try:
         fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except OSError:
@@ -217,8 +218,6 @@ def _nested_pid(pid: int, names: frozenset[str]) -> int | None:
 
 
 def _mac_processes(names: Iterable[str]) -> list[int]:
-    import subprocess  # here, not at the top: a check on Linux never needs it
-
     found: list[int] = []
     for name in names:
         try:
@@ -305,8 +304,6 @@ def _chromium(
         return f"its lock ({CHROMIUM_LOCK}) points at {target!r}; cannot tell", None
     pid = int(pid_text)
     if hostname is None:
-        import socket  # only when a lock names a host: socket costs 5 ms of every start
-
         hostname = socket.gethostname()
     if host != hostname:
         return (

@@ -11,13 +11,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fkinspect.browsers.chromium import read_chromium
 from fkinspect.browsers.discovery import Environment, discover, locations_for_paths
+from fkinspect.browsers.firefox import read_firefox
+from fkinspect.browsers.firefox_session import read_session_cookies
 from fkinspect.browsers.folders import real
+from fkinspect.browsers.safari import read_binarycookies
 from fkinspect.classify import Classifier
 from fkinspect.errors import MAX_STORE_COOKIES, StoreError
 from fkinspect.logs import log_scan, logger
 from fkinspect.model import Profile, Scan, StoreFormat, StoreLocation, StoreResult, StoreStatus
 from fkinspect.policy import Policy
+from fkinspect.running import running_evidence
 from fkinspect.scope import Scope
 
 if TYPE_CHECKING:  # the demo's writers are not needed to scan it
@@ -99,27 +104,17 @@ def read_store(location: StoreLocation, scope: Scope, running: bool,
 
 def _reader(fmt: StoreFormat) -> Callable[[StoreLocation, Scope, bool, int], StoreResult]:
     if fmt is StoreFormat.CHROMIUM_SQLITE:
-        from fkinspect.browsers.chromium import read_chromium
-
         return lambda loc, scope, running, limit: read_chromium(loc, scope, running=running,
                                                                 limit=limit)
     if fmt is StoreFormat.FIREFOX_SQLITE:
-        from fkinspect.browsers.firefox import read_firefox
-
         return lambda loc, scope, running, limit: read_firefox(loc, scope, running=running,
                                                                limit=limit)
     if fmt is StoreFormat.FIREFOX_SESSION:
-        from fkinspect.browsers.firefox_session import read_session_cookies
-
         return lambda loc, scope, running, limit: read_session_cookies(loc, scope, limit=limit)
-    from fkinspect.browsers.safari import read_binarycookies
-
     return lambda loc, scope, running, limit: read_binarycookies(loc, scope, limit=limit)
 
 
 def profiles_running(profiles: Iterable[Profile]) -> dict[Profile, bool]:
-    from fkinspect.running import running_evidence
-
     return {p: running_evidence(p) is not None for p in set(profiles)}
 
 

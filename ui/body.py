@@ -374,10 +374,10 @@ class WindowBody(QWidget):
     def _reselect(self, previous: ClassifiedCookie | None) -> None:
         if previous is None:
             return
+        wanted = previous.cookie.identity
         for row in range(self.proxy.rowCount()):
             item = self.proxy.index(row, 0).data(RECORD_ROLE)
-            if isinstance(item, ClassifiedCookie) and item.cookie.key == previous.cookie.key \
-                    and item.cookie.store.path == previous.cookie.store.path:
+            if isinstance(item, ClassifiedCookie) and item.cookie.identity == wanted:
                 self.table.selectRow(row)
                 return
 

@@ -21,8 +21,8 @@ import os
 import re
 import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from fkinspect.browsers.catalog import (
     BROWSER_IDS,
@@ -89,11 +89,12 @@ class UnknownBrowser(FkInspectError):
         self.names = tuple(sorted(names))
 
 
-class Environment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Environment:
     """The home folder, environment variables and platform to look in."""
 
     home: Path
-    env: Mapping[str, str]
+    env: Mapping[str, str] = field(hash=False)  # a dict: compared, not hashed
     platform: str  # "linux", "win32", "darwin" (sys.platform spelling)
 
     @classmethod
@@ -125,7 +126,7 @@ class Environment(NamedTuple):
             return self.home / "Library" / "Application Support"
         return self.home
 
-    def runs(self, root: Root) -> bool:
+    def matches_platform(self, root: Root) -> bool:
         """Does this root belong to this platform? (Any other Unix uses the XDG layout.)"""
         if self.platform in (WINDOWS, MACOS):
             return root.platform == self.platform
@@ -194,7 +195,8 @@ def _profile_order(profile: Profile) -> tuple[bool, str, str]:
 # ------------------------------------------------------------------ Chromium
 
 
-class _LocalState(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _LocalState:
     names: Mapping[str, str]  # profile folder -> display name
     last_used: str | None
 
@@ -364,7 +366,8 @@ def _safari_store(folder: Path) -> Path | None:
 # ------------------------------------------------------------------ discover
 
 
-class _Found(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Found:
     order: tuple[int, int, bool, str, str]
     locations: list[StoreLocation]
 
@@ -383,7 +386,7 @@ def _roots(environment: Environment) -> Iterator[tuple[int, Browser, Root, Path]
     index = 0
     for browser in CATALOG:
         for root in browser.roots:
-            if environment.runs(root):
+            if environment.matches_platform(root):
                 yield index, browser, root, environment.path(root)
                 index += 1
 

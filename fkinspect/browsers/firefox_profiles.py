@@ -12,8 +12,8 @@ from __future__ import annotations
 import configparser
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from fkinspect.browsers.catalog import BROWSERS, FIREFOX_CONTAINER_NAMES, FIREFOX_EDITIONS, Browser
 from fkinspect.browsers.folders import Unreadable, read_ini, read_json, real
@@ -25,7 +25,8 @@ _PROFILE_SECTION = re.compile(r"Profile\d+", re.IGNORECASE)
 _WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]")
 
 
-class IniProfile(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class IniProfile:
     name: str
     directory: Path
     is_default: bool
@@ -34,7 +35,8 @@ class IniProfile(NamedTuple):
     relative: bool = True
 
 
-class ProfilesIni(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ProfilesIni:
     profiles: list[IniProfile]
     problems: list[Unreadable]  # profiles.ini or installs.ini exists but cannot be read
 
@@ -47,6 +49,13 @@ def _get(section: Mapping[str, str], name: str) -> str | None:
         wanted = name.casefold()
         value = next((v for k, v in section.items() if k.casefold() == wanted), None)
     return value.strip() if value is not None else None
+
+
+def _path_value(section: Mapping[str, str], name: str) -> str | None:
+    """A key that names a folder; None when it holds a NUL byte, which no file system
+    allows in a name (Firefox never writes one; a damaged file may)."""
+    value = _get(section, name)
+    return None if value is None or "\0" in value else value
 
 
 def _is_absolute(value: str) -> bool:
@@ -76,7 +85,7 @@ def _install_defaults(root: Path, profiles_ini: configparser.ConfigParser,
         sections += [installs[s] for s in installs.sections()]
     defaults = set()
     for section in sections:
-        value = _get(section, "Default")
+        value = _path_value(section, "Default")
         if value:
             defaults.add(real(_ini_path(root, value, relative=not _is_absolute(value))))
     return defaults
@@ -97,7 +106,7 @@ def read_profiles(root: Path) -> ProfilesIni:
         if not _PROFILE_SECTION.fullmatch(section_name):
             continue
         section = ini[section_name]
-        path = _get(section, "Path")
+        path = _path_value(section, "Path")
         if not path:
             continue
         relative = _get(section, "IsRelative") != "0"

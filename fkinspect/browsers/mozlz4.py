@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import struct
 
+import lz4.block
+
 from fkinspect.errors import FormatError
 
 MAGIC = b"mozLz40\0"
@@ -22,8 +24,6 @@ class MozLz4Error(FormatError):
 
 def decompress(data: bytes, *, max_size: int = MAX_SIZE) -> bytes:
     """The payload of a mozLz4 file; MozLz4Error when it is not one."""
-    import lz4.block  # imported here so `fkinspect list` without Firefox stays lean
-
     if len(data) < HEADER_SIZE or not data.startswith(MAGIC):
         raise MozLz4Error("not a mozLz4 file (bad magic or too short)")
     (size,) = struct.unpack_from("<I", data, len(MAGIC))
@@ -40,8 +40,6 @@ def decompress(data: bytes, *, max_size: int = MAX_SIZE) -> bytes:
 
 def compress(data: bytes) -> bytes:
     """A mozLz4 file holding `data`, as Firefox writes it."""
-    import lz4.block
-
     if len(data) > MAX_SIZE:
         raise MozLz4Error(f"{len(data)} bytes is larger than the limit {MAX_SIZE}")
     block: bytes = lz4.block.compress(data, store_size=False)

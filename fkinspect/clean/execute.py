@@ -54,7 +54,7 @@ from fkinspect.clean.schema import (
 )
 from fkinspect.clean.session import back_up_session, replace_session_file
 from fkinspect.clean.target import clean_target_problem
-from fkinspect.errors import UnsupportedSchema
+from fkinspect.errors import UnsupportedSchema, WriteStopped
 from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
 from fkinspect.sqlite.errors import Failure, classify, classify_os, describe
@@ -138,16 +138,6 @@ class CleanResult:
         return tuple(s for s in self.stores if s.status in (Status.FAILED, Status.UNVERIFIED))
 
 
-class _Abort(Exception):
-    """Stop this store before the commit; the store stays as it was."""
-
-    def __init__(self, status: Status, message: str, detail: str = "") -> None:
-        super().__init__(detail or message)
-        self.status = status
-        self.message = message
-        self.detail = detail
-
-
 def run_id(now: datetime) -> str:
     return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
@@ -170,14 +160,15 @@ def _reserve_folder(root: Path, run: str, store: StorePlan) -> Path:
     raise OSError(f"no free backup folder name under {root}")
 
 
-def _sqlite_abort(store: StorePlan, exc: sqlite3.Error) -> _Abort:
+def _sqlite_abort(store: StorePlan, exc: sqlite3.Error) -> WriteStopped:
     """Nothing was committed: say why by SQLite's result code."""
-    return _Abort(Status.FAILED, messages.cannot_write(store.profile, classify(exc)),
-                  describe(exc))  # fmt: skip
+    return WriteStopped(Status.FAILED, messages.cannot_write(store.profile, classify(exc)),
+                        describe(exc))  # fmt: skip
 
 
-def _os_abort(store: StorePlan, exc: OSError) -> _Abort:
-    return _Abort(Status.FAILED, messages.cannot_write(store.profile, classify_os(exc)), str(exc))
+def _os_abort(store: StorePlan, exc: OSError) -> WriteStopped:
+    return WriteStopped(Status.FAILED, messages.cannot_write(store.profile, classify_os(exc)),
+                        str(exc))  # fmt: skip
 
 
 def _check_planned(store: StorePlan, present: dict[int, Key]) -> None:
@@ -185,13 +176,13 @@ def _check_planned(store: StorePlan, present: dict[int, Key]) -> None:
     for item in store.remove:
         cookie = item.cookie
         if cookie.rowid is None or present.get(cookie.rowid) != tuple(cookie.key):
-            raise _Abort(
+            raise WriteStopped(
                 Status.FAILED,
                 messages.store_changed(store.profile),
                 "a planned row is no longer in the store with the same id and key",
             )
     if len({item.cookie.rowid for item in store.remove}) != len(store.remove):
-        raise _Abort(Status.FAILED, messages.store_changed(store.profile), "duplicate rows")
+        raise WriteStopped(Status.FAILED, messages.store_changed(store.profile), "duplicate rows")
 
 
 def _planned_ids(store: StorePlan) -> list[int]:
@@ -242,11 +233,12 @@ class _StoreCleaner:
     def _running(self) -> None:
         evidence = self.check(self.store.profile)
         if evidence is not None:
-            raise _Abort(
+            raise WriteStopped(
                 Status.REFUSED_RUNNING, messages.close_browser(self.store.profile), evidence.how
             )
 
-    def outcome(self) -> StoreOutcome:
+    def run(self) -> StoreOutcome:
+        """Clean this store (check, back up, delete, verify, journal): how it ended."""
         store = self.store
         base = StoreOutcome(
             store.location,
@@ -267,11 +259,11 @@ class _StoreCleaner:
             self._running()
             outside = clean_target_problem(store.location)  # it may have become a link since
             if outside is not None:
-                raise _Abort(Status.FAILED, messages.outside_profile(store.profile), outside)
+                raise WriteStopped(Status.FAILED, messages.outside_profile(store.profile), outside)
             if store.location.format is StoreFormat.FIREFOX_SESSION:
                 return self._clean_session()
             return self._clean()
-        except _Abort as stop:
+        except WriteStopped as stop:
             # Before the COMMIT a failure rolls back: the store is as it was, whatever a
             # look at it now would find. Only a failed COMMIT needs the look.
             if self.folder is not None and self.committing and not self._untouched():
@@ -287,7 +279,8 @@ class _StoreCleaner:
             if self.folder is not None:
                 # Nothing was removed: the backup and pending journal mean nothing.
                 shutil.rmtree(self.folder, ignore_errors=True)
-            return replace(base, status=stop.status, message=stop.message, detail=stop.detail)
+            return replace(base, status=Status(stop.status), message=stop.message,
+                           detail=stop.detail)
 
     def _untouched(self) -> bool:
         """Are all planned rows still in the store, as planned?"""
@@ -309,7 +302,7 @@ class _StoreCleaner:
         # SQLite falls back to read-only silently and BEGIN IMMEDIATE still succeeds;
         # the journal needs the folder too. Ask first, so the message says why.
         if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-            raise _Abort(
+            raise WriteStopped(
                 Status.FAILED,
                 messages.store_read_only(store.profile),
                 "no write permission on the store or its folder",
@@ -324,7 +317,7 @@ class _StoreCleaner:
                 self._step(Step.LOCK)
                 con.execute("BEGIN IMMEDIATE")
             except UnsupportedSchema as exc:
-                raise _Abort(
+                raise WriteStopped(
                     Status.FAILED, messages.cannot_write(store.profile, Failure.SCHEMA), exc.detail
                 ) from exc
             except sqlite3.Error as exc:
@@ -380,13 +373,15 @@ class _StoreCleaner:
             self._step(Step.JOURNAL)
             write_journal(journal)
         except BackupFailed as exc:
-            raise _Abort(Status.FAILED, messages.backup_failed(store.profile, exc.failure),
-                         str(exc)) from exc  # fmt: skip
+            raise WriteStopped(Status.FAILED, messages.backup_failed(store.profile, exc.failure),
+                               str(exc)) from exc  # fmt: skip
         except JournalUnwritable as exc:
-            raise _Abort(Status.FAILED, messages.journal_failed(store.profile), str(exc)) from exc
+            raise WriteStopped(Status.FAILED, messages.journal_failed(store.profile),
+                               str(exc)) from exc  # fmt: skip
         except OSError as exc:  # the journal
-            raise _Abort(Status.FAILED, messages.backup_failed(store.profile, classify_os(exc)),
-                         str(exc)) from exc  # fmt: skip
+            raise WriteStopped(Status.FAILED,
+                               messages.backup_failed(store.profile, classify_os(exc)),
+                               str(exc)) from exc  # fmt: skip
         self._running()  # again, right before the write
         self._step(Step.DELETE)
         try:
@@ -401,7 +396,7 @@ class _StoreCleaner:
         except sqlite3.Error as exc:
             raise _sqlite_abort(store, exc) from exc
         if problems:
-            raise _Abort(
+            raise WriteStopped(
                 Status.FAILED,
                 messages.write_failed(store.profile),
                 f"{changed} rows changed, {len(planned)} planned; rolled back: {problems[:3]}",
@@ -459,18 +454,18 @@ class _StoreCleaner:
         try:
             return firefox_session.read_session_file(self.store.path)
         except FileNotFoundError as exc:
-            raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
+            raise WriteStopped(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
         except OSError as exc:
             raise _os_abort(self.store, exc) from exc
         except firefox_session.SessionStoreError as exc:
-            raise _Abort(Status.FAILED, messages.session_damaged(profile), str(exc)) from exc
+            raise WriteStopped(Status.FAILED, messages.session_damaged(profile), str(exc)) from exc
 
     def _clean_session(self) -> StoreOutcome:
         store = self.store
         profile = store.profile
         path = store.path
         if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-            raise _Abort(
+            raise WriteStopped(
                 Status.FAILED,
                 messages.store_read_only(profile),
                 "no write permission on the session file or its folder",
@@ -481,9 +476,9 @@ class _StoreCleaner:
             expected, indexes = firefox_session.without(current, planned)
             data = firefox_session.encode(expected)
         except firefox_session.SessionChanged as exc:
-            raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
+            raise WriteStopped(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
         except firefox_session.SessionStoreError as exc:
-            raise _Abort(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
+            raise WriteStopped(Status.FAILED, messages.write_failed(profile), str(exc)) from exc
         self._step(Step.BACKUP)
         try:
             self.folder = _reserve_folder(self.root, self.run_name, store)
@@ -511,10 +506,10 @@ class _StoreCleaner:
             self._step(Step.JOURNAL)
             write_journal(journal)
         except OSError as exc:
-            raise _Abort(Status.FAILED, messages.backup_failed(profile, classify_os(exc)),
-                         str(exc)) from exc  # fmt: skip
+            raise WriteStopped(Status.FAILED, messages.backup_failed(profile, classify_os(exc)),
+                               str(exc)) from exc  # fmt: skip
         except JournalUnwritable as exc:
-            raise _Abort(Status.FAILED, messages.journal_failed(profile), str(exc)) from exc
+            raise WriteStopped(Status.FAILED, messages.journal_failed(profile), str(exc)) from exc
         self._running()  # again, right before the write
         self._step(Step.DELETE)
         self._step(Step.COMMIT)
@@ -522,7 +517,7 @@ class _StoreCleaner:
             replace_session_file(path, data, expect=current.data)
             self.session_written = True
         except firefox_session.SessionChanged as exc:
-            raise _Abort(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
+            raise WriteStopped(Status.FAILED, messages.store_changed(profile), str(exc)) from exc
         except OSError as exc:  # the rename did not happen: the old file is in place
             raise _os_abort(store, exc) from exc
         return self._verify_session(journal, expected)
@@ -559,7 +554,7 @@ def run_clean(
     outcomes = []
     for store in plan.stores:
         cleaner = _StoreCleaner(store, root, run, check, progress, busy_timeout)
-        outcomes.append(cleaner.outcome())
+        outcomes.append(cleaner.run())
     if any(o.journal_id for o in outcomes):
         from fkinspect.clean.prune import prune
 

@@ -7,6 +7,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import platformdirs
+
 from fkinspect.private import FILE_MODE, FOLDER_MODE, check_private, private_folder
 
 __all__ = [
@@ -18,8 +20,6 @@ __all__ = [
 
 def default_backup_root() -> Path:
     """`<user data dir>/fkinspect/backups` (platformdirs)."""
-    import platformdirs
-
     return Path(platformdirs.user_data_dir("fkinspect", appauthor=False)) / "backups"
 
 

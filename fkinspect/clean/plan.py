@@ -25,7 +25,6 @@ from fkinspect.clean.target import clean_target_problem
 from fkinspect.model import (
     Category,
     ClassifiedCookie,
-    Cookie,
     Family,
     Profile,
     Scan,
@@ -107,11 +106,6 @@ class Plan:
         return not any(s.remove for s in self.stores)
 
 
-def identity(cookie: Cookie) -> tuple[object, ...]:
-    """A row's identity across a scan: its store, full key and row id."""
-    return (cookie.store.path, cookie.store.format, cookie.key, cookie.rowid)
-
-
 def _refusal(
     location: StoreLocation, remove: tuple[ClassifiedCookie, ...], check_running: RunningCheck
 ) -> tuple[Refusal | None, str, str]:
@@ -151,7 +145,7 @@ def make_plan(
         names = ", ".join(sorted(c.value for c in not_wholesale))
         raise ValueError(f"{names} cookies can only be picked one by one")
     check = check_running or _default_check
-    picked_ids = {identity(item.cookie) for item in picked}
+    picked_ids = {item.cookie.identity for item in picked}
 
     groups: dict[StoreLocation, tuple[list[ClassifiedCookie], list[ClassifiedCookie]]] = {}
     schemas: dict[StoreLocation, str] = {}
@@ -161,7 +155,7 @@ def make_plan(
             schemas[result.location] = result.schema
     seen: set[tuple[object, ...]] = set()
     for item in (*scan.cookies, *picked):
-        ident = identity(item.cookie)
+        ident = item.cookie.identity
         if ident in seen:
             continue
         seen.add(ident)

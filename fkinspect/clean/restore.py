@@ -48,7 +48,7 @@ from fkinspect.clean.schema import (
 )
 from fkinspect.clean.session import replace_session_file
 from fkinspect.clean.target import clean_target_problem
-from fkinspect.errors import FkInspectError, UnsupportedSchema
+from fkinspect.errors import FkInspectError, UnsupportedSchema, WriteStopped
 from fkinspect.model import StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
 from fkinspect.sqlite.errors import failure_of
@@ -96,14 +96,6 @@ class RestoreResult:
         return all(s.status in (RestoreStatus.RESTORED, RestoreStatus.NOTHING) for s in self.stores)
 
 
-class _Stop(Exception):
-    def __init__(self, status: RestoreStatus, message: str, detail: str = "") -> None:
-        super().__init__(detail or message)
-        self.status = status
-        self.message = message
-        self.detail = detail
-
-
 def find_journals(journal_id: str, backup_root: Path | None = None) -> list[Journal]:
     """The journals of one store's clean (its id) or of a whole clean (its run id)."""
     found = [j for j in list_journals(backup_root) if journal_id in (j.id, j.run)]
@@ -141,20 +133,21 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
         return RestoreOutcome(journal, RestoreStatus.NOTHING, message="Redan återställd.")
     try:
         if not journal.backup_path.is_file():
-            raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(journal.backup_path))
+            raise WriteStopped(RestoreStatus.FAILED, messages.backup_missing(),
+                               str(journal.backup_path))  # fmt: skip
         problem = "" if journal.format is StoreFormat.FIREFOX_SESSION else backup_problem(
             journal.backup_path)  # a session backup is checked as it is parsed
         if problem:
-            raise _Stop(RestoreStatus.FAILED, messages.backup_damaged(), problem)
+            raise WriteStopped(RestoreStatus.FAILED, messages.backup_damaged(), problem)
         # The store may have become a link since the clean: write only where a clean may.
         outside = clean_target_problem(
             StoreLocation(journal.profile, journal.store, journal.format))
         if outside is not None:
-            raise _Stop(RestoreStatus.FAILED,
+            raise WriteStopped(RestoreStatus.FAILED,
                         messages.outside_profile(journal.profile, restoring=True), outside)
         evidence = check(journal.profile)
         if evidence is not None:
-            raise _Stop(
+            raise WriteStopped(
                 RestoreStatus.REFUSED_RUNNING, messages.close_browser(journal.profile), evidence.how
             )
         if journal.format is StoreFormat.FIREFOX_SESSION:
@@ -168,8 +161,9 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
         return RestoreOutcome(
             journal, RestoreStatus.NOTHING, message=messages.session_gone(journal.profile)
         )
-    except _Stop as stop:
-        return RestoreOutcome(journal, stop.status, message=stop.message, detail=stop.detail)
+    except WriteStopped as stop:
+        return RestoreOutcome(journal, RestoreStatus(stop.status), message=stop.message,
+                              detail=stop.detail)
     except (sqlite3.Error, UnsupportedSchema, OSError, firefox_session.SessionStoreError) as exc:
         return RestoreOutcome(
             journal,
@@ -186,7 +180,7 @@ def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> Resto
     return RestoreOutcome(journal, RestoreStatus.RESTORED, restored=count)
 
 
-class _SessionGone(Exception):
+class _SessionGone(FkInspectError):
     """The session file the clean changed is no longer there."""
 
 
@@ -197,7 +191,7 @@ def _read_session(path: Path, journal: Journal, *, backup: bool) -> firefox_sess
         message = messages.backup_missing() if backup else messages.session_damaged_restore(
             journal.profile
         )
-        raise _Stop(RestoreStatus.FAILED, message, str(exc)) from exc
+        raise WriteStopped(RestoreStatus.FAILED, message, str(exc)) from exc
 
 
 def _session_entries(current: firefox_session.SessionFile, key: tuple[object, ...]) -> list[object]:
@@ -217,14 +211,14 @@ def _put_back_session(journal: Journal, check: RunningCheck) -> int:
     try:
         entries = firefox_session.entries_for(backup, keys)
     except firefox_session.SessionChanged as exc:
-        raise _Stop(RestoreStatus.FAILED, messages.backup_missing(), str(exc)) from exc
+        raise WriteStopped(RestoreStatus.FAILED, messages.backup_missing(), str(exc)) from exc
     # An entry there exactly as backed up was put back by a restore killed after its rename.
     back = [there and _session_entries(current, key) == [entry]
             for key, entry, there in zip(keys, entries, present, strict=True)]  # fmt: skip
     found = list(zip(journal.removed, present, back, strict=True))
     newer = sorted({row.name for row, there, same in found if there and not same})
     if newer:
-        raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
+        raise WriteStopped(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
     missing = [entry for entry, there in zip(entries, present, strict=True) if not there]
     if not missing:
         return len(keys)
@@ -236,18 +230,18 @@ def _put_back_session(journal: Journal, check: RunningCheck) -> int:
         data, expected = firefox_session.put_back(backup, current, keys)
     evidence = check(journal.profile)  # again, right before the write
     if evidence is not None:
-        raise _Stop(
+        raise WriteStopped(
             RestoreStatus.REFUSED_RUNNING, messages.close_browser(journal.profile), evidence.how
         )
     try:
         replace_session_file(journal.store, data, expect=current.data)
     except firefox_session.SessionChanged as exc:
-        raise _Stop(
+        raise WriteStopped(
             RestoreStatus.FAILED, messages.store_changed_restore(journal.profile), str(exc)
         ) from exc
     after = _read_session(journal.store, journal, backup=False)
     if after.state != expected:
-        raise _Stop(
+        raise WriteStopped(
             RestoreStatus.FAILED,
             messages.write_failed(journal.profile),
             "the session file after the restore differs from the plan",
@@ -262,7 +256,7 @@ def _backup_columns(con: sqlite3.Connection, table: str) -> set[str]:
 
 def _columns_to_copy(con: sqlite3.Connection, table: Table, journal: Journal) -> tuple[str, ...]:
     if table.name != journal.table or table.key != journal.key_columns:
-        raise _Stop(
+        raise WriteStopped(
             RestoreStatus.FAILED,
             messages.write_failed(journal.profile),
             f"the store's layout changed since the clean ({table.schema})",
@@ -293,7 +287,7 @@ def _put_back(journal: Journal, timeout: float) -> int:
                 raise
         problems = [str(r[0]) for r in con.execute("PRAGMA integrity_check") if r[0] != "ok"]
     if problems:
-        raise _Stop(
+        raise WriteStopped(
             RestoreStatus.FAILED,
             messages.write_failed(journal.profile),
             f"integrity_check after restore: {problems[:3]}",
@@ -309,8 +303,8 @@ def _already_back(
     a restore copies)? Then a restore that died after its commit put it there."""
     saved = con.execute(*select_row_sql(table, columns, row.rowid, row.key, "backup")).fetchall()
     if len(saved) != 1:
-        raise _Stop(RestoreStatus.FAILED, messages.backup_missing(),
-                    "a removed row is not in the backup")  # fmt: skip
+        raise WriteStopped(RestoreStatus.FAILED, messages.backup_missing(),
+                           "a removed row is not in the backup")  # fmt: skip
     rowid = found[0][0] if len(found) == 1 else None
     if not isinstance(rowid, int):
         return False
@@ -334,13 +328,13 @@ def _copy_rows(
     newer = sorted({row.name for row in journal.removed
                     if present[row.rowid] and row.rowid not in back})  # fmt: skip
     if newer:
-        raise _Stop(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
+        raise WriteStopped(RestoreStatus.REFUSED_NEWER, messages.newer_cookie(newer))
     missing = [row for row in journal.removed if row.rowid not in back]
     before = len(read_keys(con, table))
     for row in missing:
         cursor = con.execute(*copy_row_sql(table, columns, row.rowid, row.key))
         if cursor.rowcount != 1:
-            raise _Stop(
+            raise WriteStopped(
                 RestoreStatus.FAILED,
                 messages.backup_missing(),
                 "a removed row is not in the backup",
@@ -350,7 +344,7 @@ def _copy_rows(
     if len(after) != before + len(missing) or any(
         tuple(row.key) not in keys for row in journal.removed
     ):
-        raise _Stop(
+        raise WriteStopped(
             RestoreStatus.FAILED,
             messages.write_failed(journal.profile),
             "the rows after the restore differ from the journal",

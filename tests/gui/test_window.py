@@ -343,3 +343,21 @@ def test_window_opened_in_english_is_english_throughout(qtbot, translations,
     chromium = next(win.body.stores.item(i).text() for i in range(win.body.stores.count())
                     if win.body.stores.item(i).text().startswith("Chromium"))
     assert chromium.endswith("\nRead")
+
+
+def test_a_new_scan_keeps_the_same_row_selected(window: MainWindow, records) -> None:
+    scan, _policy = records
+    window.show_scan(scan)
+    proxy, table = window.body.proxy, window.body.table
+    items = [proxy.index(row, 0).data(RECORD_ROLE) for row in range(proxy.rowCount())]
+    # A name that more than one store holds: the selection must stay in its own store.
+    name = next(i.cookie.name for i in items
+                if sum(j.cookie.name == i.cookie.name for j in items) > 1)
+    row = min(r for r, i in enumerate(items) if i.cookie.name == name)
+    table.selectRow(row)
+    chosen = window.body.details.current()
+    assert chosen is items[row]
+    window.show_scan(replace(scan, cookies=tuple(reversed(scan.cookies))))  # read again
+    selected = table.selectionModel().selectedRows()
+    assert [index.data(RECORD_ROLE) for index in selected] == [chosen]
+    assert window.body.details.current() == chosen

@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_report_samples import USER, demo_scan
 
 from fkinspect.browsers.firefox_session import read_session_cookies, write_session_store
 from fkinspect.classify import Classifier
@@ -31,6 +30,7 @@ from fkinspect.logs import (
 from fkinspect.model import Family, Profile, Scan, StoreFormat, StoreLocation, StoreStatus
 from fkinspect.policy import load_policy
 from fkinspect.report import build_report, write_report
+from tests.unit.test_report_samples import USER, demo_scan
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-from test_report_samples import USER, demo_scan
 
 from fkinspect.model import Category, FindingCode
 from fkinspect.policy import load_policy
 from fkinspect.report import CSV_COLUMNS, build_report, render, write_report
 from fkinspect.serialize import cookie_record, store_record
 from fkinspect.wording import category_label, finding_text
+from tests.unit.test_report_samples import USER, demo_scan
 
 LANGS = ("sv", "en")
 

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from children import HOLD_LOCK, WAIT, Child
 
 from fkinspect.errors import BrowserRunning
 from fkinspect.model import Family, Profile
 from fkinspect.running import ensure_not_running, pid_alive, running_evidence
+from tests.unit.children import HOLD_LOCK, WAIT, Child
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fcntl locks and symlinks")
 

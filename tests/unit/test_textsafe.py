@@ -17,12 +17,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_discovery import local_state
 
 from fkinspect.cli import main
 from fkinspect.logs import LOG_NAME, close_logging
 from fkinspect.synth import SynthCookie, write_chromium_store
 from fkinspect.textsafe import json_safe, printable
+from tests.unit.browsers.test_discovery import local_state
 
 LATER = datetime.now(UTC).replace(microsecond=0) + timedelta(days=90)
 TITLE = "\x1b]0;pwned\x07Anna\x1b[2J"  # sets the terminal's title, clears the screen
