@@ -58,7 +58,7 @@ def keychain_password(service: str, account: str) -> bytes:
         raise ValueUnavailable("The keychain could not be asked for the browser's key.") from None
     if password is None:
         raise ValueUnavailable("The keychain holds no key for this browser.")
-    return password.encode("utf-8")
+    return str(password).encode("utf-8")
 
 
 if sys.platform == "win32":
