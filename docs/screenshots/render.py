@@ -54,20 +54,29 @@ def shoot(language: str, dark: bool = False) -> None:
     window.resize(1360, 820)
     window.show()
     _wait_for_scan(window)
-    window.select_cookie("Fk_hide_cookie_warning")
+    window.body.select_cookie("Fk_hide_cookie_warning")
     app.processEvents()
     suffix = f"{'dark_' if dark else ''}{language}"
     window.grab().save(str(HERE / f"main_{suffix}.png"))
     if language == "sv" and not dark:
-        window.select_cookie("VISITOR_INFO1_LIVE")
+        window.body.select_cookie("VISITOR_INFO1_LIVE")
         app.processEvents()
-        window.details.grab().save(str(HERE / "details_sv.png"))
-        window.start_clean()
-        app.processEvents()
-        if window.confirm_dialog is not None:
-            window.confirm_dialog.grab().save(str(HERE / "confirm_sv.png"))
-            window.confirm_dialog.reject()
+        window.body.details.grab().save(str(HERE / "details_sv.png"))
+        _wait_for_confirmation(window)
+        dialog = window.cleaning.confirm_dialog
+        if dialog is not None:
+            dialog.grab().save(str(HERE / "confirm_sv.png"))
+            dialog.reject()
     window.close()
+
+
+def _wait_for_confirmation(window: MainWindow) -> None:
+    """The plan is made off the GUI thread; the dialog opens when it is ready."""
+    loop = QEventLoop()
+    window.cleaning.confirming.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    window.cleaning.start()
+    loop.exec()
 
 
 def main() -> int:
