@@ -124,6 +124,16 @@ def window(qtbot, translations: Translations) -> Iterator[MainWindow]:
 
 
 @pytest.fixture
+def started(qtbot, translations: Translations, home: Path) -> Iterator[MainWindow]:
+    """The window on the `home` fixture of the module that asks (its own real home)."""
+    win = MainWindow(translations)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+@pytest.fixture
 def demo_window(qtbot, translations: Translations) -> Iterator[MainWindow]:
     win = MainWindow(translations, demo=True)
     qtbot.addWidget(win)

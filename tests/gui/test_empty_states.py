@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fkinspect.synth import SynthCookie, write_chromium_store
-from ui.i18n import Translations
 from ui.main_window import MainWindow
 
 
@@ -20,15 +18,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
     return folder
-
-
-@pytest.fixture
-def started(qtbot, translations: Translations, home: Path) -> Iterator[MainWindow]:
-    win = MainWindow(translations)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def _first_reading(qtbot, win: MainWindow) -> None:

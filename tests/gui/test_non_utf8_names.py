@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from fkinspect.synth import SynthCookie, write_chromium_store
-from ui.i18n import Translations
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
@@ -31,15 +29,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
     return folder
-
-
-@pytest.fixture
-def started(qtbot, translations: Translations, home: Path) -> Iterator[MainWindow]:
-    win = MainWindow(translations)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def test_scan_reads_every_store_of_a_home_with_non_utf8_names(qtbot, started: MainWindow) -> None:
