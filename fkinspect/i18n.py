@@ -1,0 +1,54 @@
+"""The core's words: one gettext catalog per language, Swedish by default.
+
+The core returns codes and facts; the CLI, the report and the app turn them into
+words here. Source strings (msgids) are English, so English needs no catalog;
+resources/locale/sv/LC_MESSAGES/fkinspect.po holds the Swedish, compiled to .mo
+with `python tools/catalogs.py` (GNU msgfmt). ui/ has its own Qt Linguist
+catalog for the window's strings; see the README's "Languages".
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+from collections.abc import Mapping
+from functools import cache
+
+from fkinspect.resources import resource_path
+
+LANGUAGES = ("sv", "en")
+DEFAULT = "sv"
+DOMAIN = "fkinspect"
+_LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # gettext's own order
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def catalog(language: str) -> gettext.NullTranslations:
+    """The words of one language; English is the source and passes through."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no catalog for language {language!r}")
+    if language == "en":
+        return gettext.NullTranslations()
+    path = resource_path("locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
+    try:
+        with path.open("rb") as file:
+            return gettext.GNUTranslations(file)
+    except OSError as error:  # a broken install: say so, and speak English
+        log.warning("catalog %s cannot be read (%s); using English", path, error)
+        return gettext.NullTranslations()
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """The user's language from the locale variables, as gettext reads them.
+
+    The first variable that is set decides; a language we have no words for
+    (or the C locale) gives the default, Swedish.
+    """
+    for name in _LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            wanted = value.split(":")[0].split("_")[0].split(".")[0].lower()
+            return wanted if wanted in LANGUAGES else DEFAULT
+    return DEFAULT
