@@ -3,7 +3,7 @@
 The core returns codes and facts; the CLI, the report and the app turn them into
 words here. Source strings (msgids) are English, so English needs no catalog;
 resources/locale/sv/LC_MESSAGES/fkinspect.po holds the Swedish, compiled to .mo
-with `python tools/catalogs.py` (GNU msgfmt). ui/ has its own Qt Linguist
+with `python scripts/catalogs.py` (GNU msgfmt). ui/ has its own Qt Linguist
 catalog for the window's strings; see the README's "Languages".
 """
 

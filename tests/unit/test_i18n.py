@@ -25,7 +25,7 @@ def _entries(mo: Path) -> dict[object, str]:
 def test_each_committed_catalog_is_what_msgfmt_makes_of_its_po(po: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.mo"
     subprocess.run(["msgfmt", "--check-format", "-o", str(fresh), str(po)], check=True)
-    assert _entries(po.with_suffix(".mo")) == _entries(fresh), "run: python tools/catalogs.py"
+    assert _entries(po.with_suffix(".mo")) == _entries(fresh), "run: python scripts/catalogs.py"
 
 
 def test_swedish_is_translated_and_english_passes_through() -> None:
