@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import errno
 import io
-import itertools
 import logging
 import logging.handlers
 import os
@@ -75,7 +74,8 @@ def _indented(text: str) -> str:
 
 class PrivateLogFile(logging.handlers.RotatingFileHandler):
     """RotatingFileHandler that opens only a regular file of its own, 0600, never
-    through a symbolic link, and rotates by renaming names, never following one."""
+    through a symbolic link. Its own rotation is kept: it renames and removes names,
+    which moves a planted link itself and never writes through it."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
@@ -98,19 +98,6 @@ class PrivateLogFile(logging.handlers.RotatingFileHandler):
         except BaseException:
             os.close(fd)
             raise
-
-    def doRollover(self) -> None:
-        if self.stream:
-            self.stream.close()
-            self.stream = None
-        base = self.baseFilename
-        names = [base, *(f"{base}.{n}" for n in range(1, BACKUPS + 1))]
-        # Oldest first: .2 onto .3 (dropping it), .1 onto .2, the log onto .1. A rename
-        # moves a symbolic link itself, never what it points to.
-        for older, newer in reversed(list(itertools.pairwise(names))):
-            if os.path.lexists(older):
-                os.replace(older, newer)
-        self.stream = self._open()
 
     def handleError(self, record: logging.LogRecord) -> None:
         if isinstance(sys.exc_info()[1], OSError):
