@@ -333,10 +333,6 @@
         <translation>Not on Försäkringskassan&apos;s page</translation>
     </message>
     <message>
-        <source>not stated</source>
-        <translation>not stated</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>None</translation>
     </message>
@@ -377,18 +373,6 @@ SameSite: {same}</translation>
         <translation>Values are not shown in presentation mode.</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Documented lifetime</source>
-        <translation>Documented lifetime</translation>
-    </message>
-    <message>
-        <source>Real expiry</source>
-        <translation>Real expiry</translation>
-    </message>
-    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -397,12 +381,52 @@ SameSite: {same}</translation>
         <translation>Flags</translation>
     </message>
     <message>
+        <source>It is removed when the browser closes.</source>
+        <translation>It is removed when the browser closes.</translation>
+    </message>
+    <message>
+        <source>It expired on {date} ({relative}).</source>
+        <translation>It expired on {date} ({relative}).</translation>
+    </message>
+    <message>
+        <source>It is kept until {date} ({relative}).</source>
+        <translation>It is kept until {date} ({relative}).</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page says: {lifetime}.</source>
+        <translation>Försäkringskassan&apos;s page says: {lifetime}.</translation>
+    </message>
+    <message>
+        <source>That matches.</source>
+        <translation>That matches.</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page does not say how long it is kept. {tool} usually keeps it for {lifetime}.</source>
+        <translation>Försäkringskassan&apos;s page does not say how long it is kept. {tool} usually keeps it for {lifetime}.</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page does not say how long it is kept.</source>
+        <translation>Försäkringskassan&apos;s page does not say how long it is kept.</translation>
+    </message>
+    <message>
         <source>Partition or container</source>
         <translation>Partition or container</translation>
     </message>
     <message>
         <source>Stored in</source>
         <translation>Stored in</translation>
+    </message>
+    <message>
+        <source>Does the button remove it?</source>
+        <translation>Does the button remove it?</translation>
+    </message>
+    <message>
+        <source>How long it is kept</source>
+        <translation>How long it is kept</translation>
+    </message>
+    <message>
+        <source>Technical information</source>
+        <translation>Technical information</translation>
     </message>
     <message>
         <source>Show &amp;value</source>
@@ -576,6 +600,77 @@ SameSite: {same}</translation>
     <message>
         <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
         <translation>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</translation>
+    </message>
+</context>
+<context>
+    <name>Meanings</name>
+    <message>
+        <source>Needed for logging in and for the site to work.</source>
+        <translation>Needed for logging in and for the site to work.</translation>
+    </message>
+    <message>
+        <source>Used when you have a personal web meeting with Försäkringskassan.</source>
+        <translation>Used when you have a personal web meeting with Försäkringskassan.</translation>
+    </message>
+    <message>
+        <source>Measure how the site is used. The site works without them.</source>
+        <translation>Measure how the site is used. The site works without them.</translation>
+    </message>
+    <message>
+        <source>Stored by other sites whose content is shown on Försäkringskassan&apos;s pages, such as videos.</source>
+        <translation>Stored by other sites whose content is shown on Försäkringskassan&apos;s pages, such as videos.</translation>
+    </message>
+    <message>
+        <source>Not in Försäkringskassan&apos;s list, and not recognised as a known tool&apos;s.</source>
+        <translation>Not in Försäkringskassan&apos;s list, and not recognised as a known tool&apos;s.</translation>
+    </message>
+    <message>
+        <source>Removed by the button</source>
+        <translation>Removed by the button</translation>
+    </message>
+    <message>
+        <source>Not touched by the button</source>
+        <translation>Not touched by the button</translation>
+    </message>
+    <message>
+        <source>Yes. Försäkringskassan&apos;s list says it is for web analytics, and the button removes those.</source>
+        <translation>Yes. Försäkringskassan&apos;s list says it is for web analytics, and the button removes those.</translation>
+    </message>
+    <message>
+        <source>Yes. It is not in Försäkringskassan&apos;s list, but it is recognised as a {tool} cookie for web analytics, so the button removes it too.</source>
+        <translation>Yes. It is not in Försäkringskassan&apos;s list, but it is recognised as a {tool} cookie for web analytics, so the button removes it too.</translation>
+    </message>
+    <message>
+        <source>known tool&apos;s</source>
+        <translation>known tool&apos;s</translation>
+    </message>
+    <message>
+        <source>No, not from here: fkinspect can only read {browser}&apos;s cookie file. Remove it in the browser&apos;s own settings.</source>
+        <translation>No, not from here: fkinspect can only read {browser}&apos;s cookie file. Remove it in the browser&apos;s own settings.</translation>
+    </message>
+    <message>
+        <source>No. It has already expired: the browser removes it by itself.</source>
+        <translation>No. It has already expired: the browser removes it by itself.</translation>
+    </message>
+    <message>
+        <source>No. It belongs to another site ({site}), not to Försäkringskassan. You can remove it in the browser&apos;s settings.</source>
+        <translation>No. It belongs to another site ({site}), not to Försäkringskassan. You can remove it in the browser&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>No. It is needed for logging in and for the site to work.</source>
+        <translation>No. It is needed for logging in and for the site to work.</translation>
+    </message>
+    <message>
+        <source>No. It is used for personal web meetings with Försäkringskassan.</source>
+        <translation>No. It is used for personal web meetings with Försäkringskassan.</translation>
+    </message>
+    <message>
+        <source>No. It is not in Försäkringskassan&apos;s list and fkinspect cannot tell what it is for, so it is left alone.</source>
+        <translation>No. It is not in Försäkringskassan&apos;s list and fkinspect cannot tell what it is for, so it is left alone.</translation>
+    </message>
+    <message>
+        <source>No. The button only removes web analytics cookies.</source>
+        <translation>No. The button only removes web analytics cookies.</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ def test_details_show_the_agency_text_and_no_value_unasked(window: MainWindow,
     details = window.body.details
     assert details.title.text() == "_pk_id.1.3f2a"
     assert details.says.text() == policy.entry("_pk_id").page_text
-    assert details.documented.text() == "13 månader"
+    assert details.documented.text() == "Försäkringskassans sida anger: 13 månader. Det stämmer."
     assert not details.value_field.isVisible()
     assert details.value_field.text() == ""
     window.body.select_cookie("VISITOR_INFO1_LIVE")
