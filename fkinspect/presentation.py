@@ -396,6 +396,15 @@ def table_order(
     return key
 
 
+def top_site(partition: str) -> str:
+    """The site a partitioned cookie is kept for, as people write it: "forsakringskassan.se"
+    for "https://forsakringskassan.se" (the browsers store the scheme too)."""
+    for scheme in ("https://", "http://"):
+        if partition.startswith(scheme):
+            return partition[len(scheme):]
+    return partition
+
+
 @dataclass(frozen=True, slots=True)
 class Distinction:
     """What tells a row apart from others that read the same (name, site, profile,

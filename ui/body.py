@@ -154,7 +154,8 @@ class WindowBody(QWidget):
         self.table.setObjectName("cookieTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.CATEGORY, Qt.SortOrder.AscendingOrder)
+        # Grouped by browser and profile (the sidebar's order), then by category and name.
+        self.table.sortByColumn(Column.PROFILE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

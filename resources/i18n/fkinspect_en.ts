@@ -302,8 +302,16 @@
         <translation>Where the stored cookie differs from what the page says</translation>
     </message>
     <message>
+        <source>{site} (on {top})</source>
+        <translation>{site} (on {top})</translation>
+    </message>
+    <message>
         <source>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</source>
         <translation>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</translation>
+    </message>
+    <message>
+        <source>Stored in {path}</source>
+        <translation>Stored in {path}</translation>
     </message>
 </context>
 <context>

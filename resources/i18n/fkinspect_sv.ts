@@ -302,8 +302,16 @@
         <translation>Där den sparade kakan skiljer sig från vad sidan säger</translation>
     </message>
     <message>
+        <source>{site} (on {top})</source>
+        <translation>{site} (på {top})</translation>
+    </message>
+    <message>
         <source>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</source>
         <translation>Står inte i Försäkringskassans lista, men känns igen som en kaka från ett känt verktyg, så den räknas och tas bort med ”{category}”.</translation>
+    </message>
+    <message>
+        <source>Stored in {path}</source>
+        <translation>Sparad i {path}</translation>
     </message>
 </context>
 <context>
