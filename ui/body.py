@@ -62,7 +62,11 @@ class WindowBody(QWidget):
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._build_top())
+        self.top = QWidget(self)
+        self.top.setObjectName("top")
+        self.top.setLayout(self._build_top())
+        self.top.layout().setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.top)
         layout.addLayout(self._build_busy_line())
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.stores = StoresPanel(self.splitter)
@@ -126,7 +130,10 @@ class WindowBody(QWidget):
         middle = QWidget(parent)
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
+        self.filters = QWidget(middle)
+        self.filters.setObjectName("filters")
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
         self.search_label = QLabel(middle)
         self.search = QLineEdit(middle)
         self.search.setObjectName("search")
@@ -142,7 +149,7 @@ class WindowBody(QWidget):
         filters.addWidget(self.search, 2)
         filters.addWidget(self.category_label)
         filters.addWidget(self.category_box, 1)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         self.pages = QStackedWidget(middle)
         self.pages.addWidget(self._build_table(self.pages))
         self.pages.addWidget(self._build_empty(self.pages))
@@ -191,11 +198,21 @@ class WindowBody(QWidget):
         buttons.addWidget(self.empty_demo)
         buttons.addWidget(self.empty_folder)
         buttons.addStretch(1)
+        # One column of readable width in the middle, however wide the window is.
+        column = QWidget(self.empty)
+        column.setMaximumWidth(640)
+        words = QVBoxLayout(column)
+        words.setSpacing(10)
+        words.addWidget(self.empty_title)
+        words.addWidget(self.empty_text)
+        words.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
         layout = QVBoxLayout(self.empty)
         layout.addStretch(1)
-        layout.addWidget(self.empty_title)
-        layout.addWidget(self.empty_text)
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         layout.addStretch(2)
         return self.empty
 
@@ -287,6 +304,18 @@ class WindowBody(QWidget):
                 "Försäkringskassan's site.", "", len({s.location.profile for s in scan.stores})))
         else:
             self.pages.setCurrentWidget(self.table)
+        self._one_state()
+
+    def _one_state(self) -> None:
+        """Without cookies to show, the centre alone says why: no counts of zero, no
+        search, no details pane waiting for a choice. The browsers list stays when it
+        says what was read (and why a file failed)."""
+        table = self.pages.currentWidget() is self.table
+        for widget in (self.top, self.filters, self.details):
+            widget.setVisible(table)
+        scan = self.state.scan
+        self.stores.setVisible(table or (scan is not None and bool(scan.stores)
+                                         and not self.state.problem))
 
     def _show_empty(self, title: str, text: str) -> None:
         self.empty_title.setText(title)
@@ -303,6 +332,12 @@ class WindowBody(QWidget):
         self.busy_bar.setVisible(True)
         self.busy_label.setText(text)
         self.busy_label.setVisible(True)
+
+    def show_reading(self, profile: Profile) -> None:
+        """Which browser is being read: its name, never a file path (the demo's lies in
+        a temporary folder that means nothing to a reader)."""
+        self.show_busy(self.tr("Reading {profile}…").format(
+            profile=self.state.naming.profile_label(profile)))
 
     def stop_busy(self) -> None:
         self.busy_bar.setVisible(False)

@@ -89,6 +89,14 @@
         <source>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</source>
         <translation>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</translation>
     </message>
+    <message>
+        <source>&amp;Open backup folder</source>
+        <translation>&amp;Open backup folder</translation>
+    </message>
+    <message>
+        <source>A backup is kept in the demo&apos;s temporary folder. It is deleted with the demo, like the demo&apos;s cookies.</source>
+        <translation>A backup is kept in the demo&apos;s temporary folder. It is deleted with the demo, like the demo&apos;s cookies.</translation>
+    </message>
     <message numerus="yes">
         <source>(from %n file(s))</source>
         <translation>
@@ -543,10 +551,6 @@ SameSite: {same}</translation>
         <translation>Reading…</translation>
     </message>
     <message>
-        <source>Reading {store}</source>
-        <translation>Reading {store}</translation>
-    </message>
-    <message>
         <source>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</source>
         <translation>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</translation>
     </message>
@@ -983,6 +987,10 @@ SameSite: {same}</translation>
             <numerusform>%n browser profile was read. It holds no cookie from Försäkringskassan&apos;s site.</numerusform>
             <numerusform>%n browser profiles were read. None of them holds a cookie from Försäkringskassan&apos;s site.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading {profile}…</source>
+        <translation>Reading {profile}…</translation>
     </message>
 </context>
 </TS>

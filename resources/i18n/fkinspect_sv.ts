@@ -89,6 +89,14 @@
         <source>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</source>
         <translation>Så håller du dem borta: öppna inställningarna för kakor på {site} och välj ”Nej, jag godkänner bara nödvändiga kakor”. Om analyskakor har godkänts där sparar webbplatsen dem igen nästa gång du besöker den.</translation>
     </message>
+    <message>
+        <source>&amp;Open backup folder</source>
+        <translation>&amp;Öppna mappen med säkerhetskopian</translation>
+    </message>
+    <message>
+        <source>A backup is kept in the demo&apos;s temporary folder. It is deleted with the demo, like the demo&apos;s cookies.</source>
+        <translation>En säkerhetskopia finns i demons tillfälliga mapp. Den tas bort tillsammans med demon, precis som demons kakor.</translation>
+    </message>
     <message numerus="yes">
         <source>(from %n file(s))</source>
         <translation>
@@ -543,10 +551,6 @@ SameSite: {same}</translation>
         <translation>Läser…</translation>
     </message>
     <message>
-        <source>Reading {store}</source>
-        <translation>Läser {store}</translation>
-    </message>
-    <message>
         <source>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</source>
         <translation>fkinspects kopia av Försäkringskassans lista över kakor saknas eller är skadad, så inget visas eller tas bort. Installera om fkinspect för att rätta det.</translation>
     </message>
@@ -983,6 +987,10 @@ SameSite: {same}</translation>
             <numerusform>%n webbläsarprofil lästes. Den har ingen kaka från Försäkringskassans webbplats.</numerusform>
             <numerusform>%n webbläsarprofiler lästes. Ingen av dem har någon kaka från Försäkringskassans webbplats.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading {profile}…</source>
+        <translation>Läser {profile}…</translation>
     </message>
 </context>
 </TS>
