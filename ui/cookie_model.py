@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from fkinspect.lifetime import describe
+from fkinspect.lifetime import Lifetime, describe
 from fkinspect.model import Category, ClassifiedCookie, Profile
 from fkinspect.policy import Policy
 from fkinspect.presentation import (
@@ -25,11 +25,13 @@ from fkinspect.presentation import (
     Naming,
     documented_lifetime,
     expiry_sort_key,
+    is_documented,
     is_expired,
     look_alikes,
     matches_text,
     shown_category,
     table_order,
+    tool_lifetime,
     top_site,
     unlisted,
 )
@@ -195,10 +197,17 @@ class CookieTableModel(QAbstractTableModel):
         if column is Column.EXPIRES:
             return expires_text(cookie, self._now)
         if column is Column.DOCUMENTED:
-            lifetime = documented_lifetime(self._policy, found) if self._policy else None
+            lifetime = self._page_lifetime(item)
             return describe(lifetime, lang) if lifetime is not None else "–"
         notes = [finding_text(f, lang) for f in found.findings]
         return " ".join([expired_note(), *notes] if self.expired(item) else notes)
+
+    def _page_lifetime(self, item: ClassifiedCookie) -> Lifetime | None:
+        """What the page says (a known tool's default is not the page's: its tooltip)."""
+        found, policy = item.classification, self._policy
+        if policy is None or not is_documented(policy, found):
+            return None
+        return documented_lifetime(policy, found)
 
     def _site(self, item: ClassifiedCookie) -> str:
         """The cookie's site, its path when that is what tells it from another row, and
@@ -223,8 +232,7 @@ class CookieTableModel(QAbstractTableModel):
             found = item.classification
             return CATEGORY_ORDER.index(shown_category(found)) * 2 + unlisted(found)
         if column is Column.DOCUMENTED:
-            found = item.classification
-            lifetime = documented_lifetime(self._policy, found) if self._policy else None
+            lifetime = self._page_lifetime(item)
             if lifetime is None or not lifetime.is_stated:
                 return -2.0
             return -1.0 if lifetime.is_session else lifetime.approx().total_seconds()
@@ -241,6 +249,10 @@ class CookieTableModel(QAbstractTableModel):
                                                             self._language))
         if column is Column.EXPIRES and item.cookie.expires is not None:
             return datetime_text(item.cookie.expires)
+        tool = tool_lifetime(self._policy, item.classification) if self._policy else None
+        if column is Column.DOCUMENTED and tool is not None:
+            return self.tr("Not on the page; {tool} usually keeps it for {lifetime}.").format(
+                tool=tool[0], lifetime=describe(tool[1], self._language))
         if column is Column.PROFILE:
             return self.tr("Stored in {path}").format(path=self.naming.path(
                 item.cookie.store.path))

@@ -286,14 +286,13 @@ class DetailsPane(QScrollArea):
                 self.tr("It is kept until {date} ({relative}).").format(**when))
         stated = page_lifetime(policy, found) if policy else None
         tool = tool_lifetime(policy, found) if policy else None
-        if stated is not None:
+        fit = lifetime_fit(policy, found) if policy else LifetimeFit.NOT_STATED
+        if stated is not None and fit is LifetimeFit.AS_STATED:
             lines = [self.tr("Försäkringskassan's page says: {lifetime}.").format(
-                lifetime=describe(stated, self._language))]
-            fit = lifetime_fit(policy, found) if policy else LifetimeFit.NOT_STATED
-            if fit is LifetimeFit.AS_STATED:
-                lines.append(self.tr("That matches."))
-            lines += [finding_text(f, self._language) for f in found.findings
-                      if f.code in _LIFETIME_FINDINGS]
+                lifetime=describe(stated, self._language)), self.tr("That matches.")]
+        elif stated is not None:  # the finding says what the page says, and the difference
+            lines = [finding_text(f, self._language) for f in found.findings
+                     if f.code in _LIFETIME_FINDINGS]
         elif tool is not None:
             lines = [self.tr("Försäkringskassan's page does not say how long it is kept. "
                              "{tool} usually keeps it for {lifetime}.").format(

@@ -318,6 +318,10 @@
         <translation>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</translation>
     </message>
     <message>
+        <source>Not on the page; {tool} usually keeps it for {lifetime}.</source>
+        <translation>Not on the page; {tool} usually keeps it for {lifetime}.</translation>
+    </message>
+    <message>
         <source>Stored in {path}</source>
         <translation>Stored in {path}</translation>
     </message>

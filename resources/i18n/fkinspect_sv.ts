@@ -318,6 +318,10 @@
         <translation>Står inte i Försäkringskassans lista, men känns igen som en kaka från ett känt verktyg, så den räknas och tas bort med ”{category}”.</translation>
     </message>
     <message>
+        <source>Not on the page; {tool} usually keeps it for {lifetime}.</source>
+        <translation>Står inte på sidan; {tool} sparar den vanligtvis i {lifetime}.</translation>
+    </message>
+    <message>
         <source>Stored in {path}</source>
         <translation>Sparad i {path}</translation>
     </message>

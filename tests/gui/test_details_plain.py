@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from fkinspect.model import ClassifiedCookie
-from ui.cookie_model import RECORD_ROLE
+from ui.cookie_model import RECORD_ROLE, Column
 from ui.main_window import MainWindow
 
 
@@ -38,6 +38,12 @@ def test_a_tool_s_cookie_does_not_say_the_page_states_its_lifetime(window: MainW
         "Ja. Den står inte i Försäkringskassans lista, men känns igen som en kaka för "
         "webbanalys från Matomo, så knappen tar bort den också.")
     assert details.expires.text().startswith("Den sparas till ")
+    # Nor does the table's "Lagringstid enligt sidan" column: Matomo's default is a tooltip.
+    row = window.body.select_cookie("_pk_ref.1.3f2a")
+    cell = row.siblingAtColumn(Column.DOCUMENTED)
+    assert cell.data() == "–"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Står inte på sidan; Matomo sparar den vanligtvis i 6 månader.")
 
 
 def test_the_button_s_verdict_and_why(window: MainWindow, records_with_safari) -> None:
@@ -58,8 +64,10 @@ def test_the_button_s_verdict_and_why(window: MainWindow, records_with_safari) -
     assert details.removal.text() == "Nej. Den har redan gått ut: webbläsaren tar bort den själv."
     assert details.expires.text().startswith("Den gick ut ")
     _select(window, "vngage.lkvt")
-    assert details.documented.text().startswith("Försäkringskassans sida anger: 90 dagar. "
-                                                "Sparas längre än sidan anger")
+    assert details.documented.text().startswith("Sparas längre än sidan anger (90 dagar): ")
+    _select(window, "Fk_hide_cookie_warning", "chromium")  # said once, not twice
+    assert details.documented.text() == ("Sidan anger 27 år; webbläsaren sparar ingen kaka "
+                                         "längre än 400 dagar.")
     # Safari's file is only read here: its analytics cookie is counted, not removed.
     _select(window, "_ga", "safari")
     assert details.removal.text().startswith("Nej, inte härifrån: fkinspect kan bara läsa "
