@@ -81,9 +81,9 @@ class WindowBody(QWidget):
             self.splitter.setStretchFactor(column, stretch)
         self.splitter.setSizes([210, 800, 300])
         layout.addWidget(self.splitter, 1)
-        # Keyboard order: browsers, search, category, table, value button, clean.
+        # Keyboard order: browsers, search, category, table, technical facts, value, clean.
         chain = (self.stores, self.search, self.category_box, self.table,
-                 self.details.value_button, self.clean_button)
+                 self.details.technical_toggle, self.details.value_button, self.clean_button)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)

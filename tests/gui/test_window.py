@@ -277,12 +277,13 @@ def test_tab_order(window: MainWindow, records, qtbot) -> None:
     window.activateWindow()
     window.body.stores.setFocus()
     order = [window.body.stores]
-    for _ in range(5):
+    for _ in range(6):
         window.focusNextChild()
         order.append(QApplication.focusWidget())
     body = window.body
     assert order == [body.stores, body.search, body.category_box, body.table,
-                     body.details.value_button, body.clean_button]
+                     body.details.technical_toggle, body.details.value_button,
+                     body.clean_button]
 
 
 def test_ctrl_f_and_escape(window: MainWindow, records, qtbot) -> None:
