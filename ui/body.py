@@ -223,8 +223,7 @@ class WindowBody(QWidget):
         self.model.set_language(language)
         self.summary.set_language(language)
         self.stores.set_language(language)
-        scan = self.state.scan
-        self.details.set_context(self.state.policy, language, scan.finished if scan else None)
+        self.details.set_context(self.state.scan, language)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -350,8 +349,7 @@ class WindowBody(QWidget):
         self.model.set_cookies(scan.cookies if scan else (), scan.policy if scan else None,
                                scan.finished if scan else None)
         self.stores.set_scan(scan)
-        self.details.set_context(scan.policy if scan else None, self.state.naming.language,
-                                 scan.finished if scan else None)
+        self.details.set_context(scan, self.state.naming.language)
         self.details.show_cookie(None)
         if scan is not None:
             self._reselect(selected)

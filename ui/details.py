@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from fkinspect.clean.plan import can_write
 from fkinspect.errors import ValueUnavailable
 from fkinspect.lifetime import describe
-from fkinspect.model import ClassifiedCookie, FindingCode, SameSite
+from fkinspect.model import ClassifiedCookie, FindingCode, SameSite, Scan, StoreLocation
 from fkinspect.policy import Policy
 from fkinspect.presentation import (
     LifetimeFit,
@@ -85,6 +85,7 @@ class DetailsPane(QScrollArea):
         self._policy: Policy | None = None
         self._language = "sv"
         self._now: datetime | None = None  # when what is shown was read
+        self._running: frozenset[StoreLocation] = frozenset()  # their browser was running
         self.naming = Naming()  # the window shares its own: presentation mode hides names
         self.values_hidden = False  # presentation mode on real data: no value on screen
         body = QWidget(self)
@@ -153,12 +154,14 @@ class DetailsPane(QScrollArea):
         self.technical.setVisible(shown and self._item is not None)
 
     # -- feeding
-    def set_context(self, policy: Policy | None, language: str,
-                    now: datetime | None = None) -> None:
-        """`now`: when the cookies were read, which decides what has expired."""
-        self._policy = policy
+    def set_context(self, scan: Scan | None, language: str) -> None:
+        """What is on screen: its policy, when it was read (which decides what has
+        expired) and which stores' browsers were running then."""
+        self._policy = scan.policy if scan else None
+        self._now = scan.finished if scan else None
+        self._running = frozenset(s.location for s in scan.stores if s.running) if scan \
+            else frozenset()
         self._language = language
-        self._now = now
         self.retranslate()
 
     def show_cookie(self, item: ClassifiedCookie | None) -> None:
@@ -232,9 +235,13 @@ class DetailsPane(QScrollArea):
         self.category.setText(shown_label(found, self._language))
         self._fill_says(item)
         now = self._now or datetime.now(UTC)
-        tool = self._tool(item)
-        self.removal.setText(MEANINGS.removal(removal(item, now, can_write(cookie.store)),
-                                              item, tool))
+        verdict = removal(item, now, can_write(cookie.store))
+        said = MEANINGS.removal(verdict, item, self._tool(item))
+        if verdict.removed and cookie.store in self._running:
+            said += " " + self.tr("{browser} was running when the cookies were read: close "
+                                  "the browser first, then the button can remove it.").format(
+                browser=cookie.store.profile.browser_name)
+        self.removal.setText(said)
         self._fill_lifetime(item, now)
         notes = [finding_text(f, self._language) for f in found.findings
                  if f.code not in _LIFETIME_FINDINGS]

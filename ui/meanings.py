@@ -26,7 +26,7 @@ class Meanings(QObject):
                 "Stored by other sites whose content is shown on Försäkringskassan's pages, "
                 "such as videos."),
             Category.UNDOCUMENTED: self.tr(
-                "Not in Försäkringskassan's list, and not recognised as a known tool's."),
+                "Not in Försäkringskassan's list, and fkinspect does not recognise them."),
         }[category]
 
     def button(self, category: Category) -> str:

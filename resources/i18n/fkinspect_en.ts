@@ -361,6 +361,10 @@
         <translation>yes</translation>
     </message>
     <message>
+        <source>{browser} was running when the cookies were read: close the browser first, then the button can remove it.</source>
+        <translation>{browser} was running when the cookies were read: close the browser first, then the button can remove it.</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -637,8 +641,8 @@ SameSite: {same}</translation>
         <translation>Stored by other sites whose content is shown on Försäkringskassan&apos;s pages, such as videos.</translation>
     </message>
     <message>
-        <source>Not in Försäkringskassan&apos;s list, and not recognised as a known tool&apos;s.</source>
-        <translation>Not in Försäkringskassan&apos;s list, and not recognised as a known tool&apos;s.</translation>
+        <source>Not in Försäkringskassan&apos;s list, and fkinspect does not recognise them.</source>
+        <translation>Not in Försäkringskassan&apos;s list, and fkinspect does not recognise them.</translation>
     </message>
     <message>
         <source>Removed by the button</source>

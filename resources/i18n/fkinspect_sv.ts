@@ -361,6 +361,10 @@
         <translation>ja</translation>
     </message>
     <message>
+        <source>{browser} was running when the cookies were read: close the browser first, then the button can remove it.</source>
+        <translation>{browser} var igång när kakorna lästes: stäng webbläsaren först, så kan knappen ta bort den.</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>nej</translation>
     </message>
@@ -637,8 +641,8 @@ SameSite: {same}</translation>
         <translation>Sparade av andra webbplatser vars innehåll visas på Försäkringskassans sidor, till exempel filmer.</translation>
     </message>
     <message>
-        <source>Not in Försäkringskassan&apos;s list, and not recognised as a known tool&apos;s.</source>
-        <translation>Står inte i Försäkringskassans lista och känns inte igen som ett känt verktygs.</translation>
+        <source>Not in Försäkringskassan&apos;s list, and fkinspect does not recognise them.</source>
+        <translation>Står inte i Försäkringskassans lista, och fkinspect känner inte igen dem.</translation>
     </message>
     <message>
         <source>Removed by the button</source>

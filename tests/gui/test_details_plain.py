@@ -123,3 +123,18 @@ def test_english_details_say_the_same(window: MainWindow, records) -> None:
         "for 6 months.")
     assert details.removal.text().startswith("Yes. It is not in Försäkringskassan's list")
     assert details.technical_toggle.text() == "Technical information"
+
+
+def test_a_running_browser_s_cookie_says_when_it_can_go(window: MainWindow, records) -> None:
+    """The records' Firefox was running when read: the confirmation will hold its
+    cookies back, and the details say so rather than a bare "Ja"."""
+    window.show_scan(records[0])
+    details = window.body.details
+    _select(window, "_pk_id.1.3f2a", "firefox")
+    assert details.removal.text().endswith(
+        "Firefox ESR var igång när kakorna lästes: stäng webbläsaren först, så kan knappen "
+        "ta bort den.")
+    _select(window, "_pk_id.1.3f2a", "chromium")
+    assert "igång" not in details.removal.text()
+    _select(window, "Fk_hide_cookie_warning", "firefox")  # not removed anyway: no word
+    assert "igång" not in details.removal.text()
