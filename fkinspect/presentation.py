@@ -9,7 +9,7 @@ its language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -63,6 +63,15 @@ def shown_label(found: Classification, language: str = "sv") -> str:
     if unlisted(found):
         label += ", " + category_label(Category.UNDOCUMENTED, language).lower()
     return label
+
+
+# What the window's clean button removes (the CLI's default clean too).
+BUTTON_CATEGORY = Category.ANALYTICS
+
+
+def button_removes(category: Category) -> bool:
+    """Does the clean button touch the cookies counted under `category` (shown_category)?"""
+    return category is BUTTON_CATEGORY
 
 
 def is_expired(cookie: Cookie, now: datetime) -> bool:
@@ -299,3 +308,127 @@ class Naming:
     def path(self, path: Path) -> str:
         shown = f"…/{path.name}" if self.hidden else display_path(path, self.home)
         return printable(shown)
+
+
+class Removal(StrEnum):
+    """Whether the clean button removes one cookie, and the reason people are told."""
+
+    LISTED = "listed"  # removed: the agency's list says it is for web analytics
+    KNOWN_TOOL = "known_tool"  # removed: not on the list, but a known analytics tool's
+    READ_ONLY = "read_only"  # would be, but fkinspect can only read its browser's file
+    EXPIRED = "expired"  # left: the browser removes it by itself
+    OTHER_SITE = "other_site"  # left: another site's cookie, not the agency's to judge
+    KEPT = "kept"  # left: its category is not one the button removes
+
+    @property
+    def removed(self) -> bool:
+        return self in (Removal.LISTED, Removal.KNOWN_TOOL)
+
+
+def removal(item: ClassifiedCookie, now: datetime, writable: bool = True) -> Removal:
+    """What the clean button does with this cookie as read at `now`; `writable`: whether
+    a clean may write its file at all (the plan's rule, fkinspect.clean.plan.can_write)."""
+    found = item.classification
+    category = shown_category(found)
+    if is_expired(item.cookie, now):
+        return Removal.EXPIRED
+    if not button_removes(category) or found.clean_as is not BUTTON_CATEGORY:
+        return Removal.OTHER_SITE if category is Category.THIRD_PARTY else Removal.KEPT
+    if not writable:
+        return Removal.READ_ONLY
+    return Removal.KNOWN_TOOL if unlisted(found) else Removal.LISTED
+
+
+class LifetimeFit(StrEnum):
+    """How the cookie's real expiry compares with what the page says about it."""
+
+    NOT_STATED = "not_stated"  # the page gives no lifetime (or does not list the cookie)
+    AS_STATED = "as_stated"  # within what the page says
+    LONGER = "longer"  # kept longer than the page says
+    KEPT_AFTER_CLOSE = "kept_after_close"  # the page says session, it is saved to disk
+    BROWSER_CAP = "browser_cap"  # the page says more than the browser allows (400 days)
+
+
+def page_lifetime(policy: Policy, found: Classification) -> Lifetime | None:
+    """The lifetime the agency's page itself states for this cookie (never a tool's)."""
+    if found.entry_id is None or found.category is Category.THIRD_PARTY:
+        return None
+    entry = policy.entry(found.entry_id)
+    return entry.lifetime if entry is not None and entry.lifetime.is_stated else None
+
+
+def tool_lifetime(policy: Policy, found: Classification) -> tuple[str, Lifetime] | None:
+    """For a cookie the page leaves out but a known tool sets: the tool and its default."""
+    if found.entry_id is None or policy.entry(found.entry_id) is not None:
+        return None
+    tool = policy.known_tool(found.entry_id)
+    return (tool.tool, tool.typical_lifetime) if tool is not None else None
+
+
+def lifetime_fit(policy: Policy, found: Classification) -> LifetimeFit:
+    """The classifier's findings about lifetimes, as one answer for the page's lifetime."""
+    if page_lifetime(policy, found) is None:
+        return LifetimeFit.NOT_STATED
+    if found.has(FindingCode.BROWSER_CAP):
+        return LifetimeFit.BROWSER_CAP
+    if found.has(FindingCode.PERSISTENT_BUT_SESSION):
+        return LifetimeFit.KEPT_AFTER_CLOSE
+    if found.has(FindingCode.LONGER_THAN_DOCUMENTED):
+        return LifetimeFit.LONGER
+    return LifetimeFit.AS_STATED
+
+
+def table_order(
+    profiles: Sequence[Profile],
+) -> Callable[[ClassifiedCookie], tuple[object, ...]]:
+    """The one order rows are listed in, and ties broken in under any sorted column:
+    by browser and profile (in `profiles`' order, the scan's), then category as shown,
+    the listed before the unlisted, then name, site, container, partition, cookie path
+    and file, so that no two rows ever swap places between two sorts."""
+    rank = {profile: i for i, profile in enumerate(profiles)}
+
+    def key(item: ClassifiedCookie) -> tuple[object, ...]:
+        cookie, found = item.cookie, item.classification
+        return (rank.get(cookie.store.profile, len(rank)), cookie.store.profile.label,
+                CATEGORY_ORDER.index(shown_category(found)), unlisted(found),
+                cookie.name.casefold(), cookie.name, cookie.domain, cookie.container or "",
+                cookie.partition or "", cookie.path, str(cookie.store.path))
+    return key
+
+
+def top_site(partition: str) -> str:
+    """The site a partitioned cookie is kept for, as people write it: "forsakringskassan.se"
+    for "https://forsakringskassan.se" (the browsers store the scheme too)."""
+    for scheme in ("https://", "http://"):
+        if partition.startswith(scheme):
+            return partition[len(scheme):]
+    return partition
+
+
+@dataclass(frozen=True, slots=True)
+class Distinction:
+    """What tells a row apart from others that read the same (name, site, profile,
+    container, partition): its cookie path, its file, or both; None where they agree."""
+
+    cookie_path: str | None = None
+    file: Path | None = None
+
+
+def look_alikes(cookies: Iterable[ClassifiedCookie]) -> dict[tuple[object, ...], Distinction]:
+    """For each cookie (by identity) that would read like another in the table, what
+    tells it apart; cookies that read uniquely are not in the result."""
+    groups: dict[tuple[object, ...], list[Cookie]] = {}
+    for item in cookies:
+        c = item.cookie
+        groups.setdefault((c.name, c.domain, c.store.profile, c.container, c.partition),
+                          []).append(c)
+    found: dict[tuple[object, ...], Distinction] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        paths = len({c.path for c in group}) > 1
+        files = len({c.store.path for c in group}) > 1
+        for c in group:
+            found[c.identity] = Distinction(c.path if paths else None,
+                                            c.store.path if files else None)
+    return found

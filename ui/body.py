@@ -62,7 +62,12 @@ class WindowBody(QWidget):
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._build_top())
+        self.top = QWidget(self)
+        self.top.setObjectName("top")
+        top = self._build_top()
+        top.setContentsMargins(0, 0, 0, 0)
+        self.top.setLayout(top)
+        layout.addWidget(self.top)
         layout.addLayout(self._build_busy_line())
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.stores = StoresPanel(self.splitter)
@@ -77,9 +82,9 @@ class WindowBody(QWidget):
             self.splitter.setStretchFactor(column, stretch)
         self.splitter.setSizes([210, 800, 300])
         layout.addWidget(self.splitter, 1)
-        # Keyboard order: browsers, search, category, table, value button, clean.
+        # Keyboard order: browsers, search, category, table, technical facts, value, clean.
         chain = (self.stores, self.search, self.category_box, self.table,
-                 self.details.value_button, self.clean_button)
+                 self.details.technical_toggle, self.details.value_button, self.clean_button)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
@@ -126,7 +131,10 @@ class WindowBody(QWidget):
         middle = QWidget(parent)
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
+        self.filters = QWidget(middle)
+        self.filters.setObjectName("filters")
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
         self.search_label = QLabel(middle)
         self.search = QLineEdit(middle)
         self.search.setObjectName("search")
@@ -142,7 +150,7 @@ class WindowBody(QWidget):
         filters.addWidget(self.search, 2)
         filters.addWidget(self.category_label)
         filters.addWidget(self.category_box, 1)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         self.pages = QStackedWidget(middle)
         self.pages.addWidget(self._build_table(self.pages))
         self.pages.addWidget(self._build_empty(self.pages))
@@ -154,7 +162,8 @@ class WindowBody(QWidget):
         self.table.setObjectName("cookieTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.CATEGORY, Qt.SortOrder.AscendingOrder)
+        # Grouped by browser and profile (the sidebar's order), then by category and name.
+        self.table.sortByColumn(Column.PROFILE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -190,11 +199,21 @@ class WindowBody(QWidget):
         buttons.addWidget(self.empty_demo)
         buttons.addWidget(self.empty_folder)
         buttons.addStretch(1)
+        # One column of readable width in the middle, however wide the window is.
+        column = QWidget(self.empty)
+        column.setMaximumWidth(640)
+        words = QVBoxLayout(column)
+        words.setSpacing(10)
+        words.addWidget(self.empty_title)
+        words.addWidget(self.empty_text)
+        words.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
         layout = QVBoxLayout(self.empty)
         layout.addStretch(1)
-        layout.addWidget(self.empty_title)
-        layout.addWidget(self.empty_text)
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         layout.addStretch(2)
         return self.empty
 
@@ -204,7 +223,7 @@ class WindowBody(QWidget):
         self.model.set_language(language)
         self.summary.set_language(language)
         self.stores.set_language(language)
-        self.details.set_context(self.state.policy, language)
+        self.details.set_context(self.state.scan, language)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -285,6 +304,18 @@ class WindowBody(QWidget):
                 "Försäkringskassan's site.", "", len({s.location.profile for s in scan.stores})))
         else:
             self.pages.setCurrentWidget(self.table)
+        self._one_state()
+
+    def _one_state(self) -> None:
+        """Without cookies to show, the centre alone says why: no counts of zero, no
+        search, no details pane waiting for a choice. The browsers list stays when it
+        says what was read (and why a file failed)."""
+        table = self.pages.currentWidget() is self.table
+        for widget in (self.top, self.filters, self.details):
+            widget.setVisible(table)
+        scan = self.state.scan
+        self.stores.setVisible(table or (scan is not None and bool(scan.stores)
+                                         and not self.state.problem))
 
     def _show_empty(self, title: str, text: str) -> None:
         self.empty_title.setText(title)
@@ -302,6 +333,12 @@ class WindowBody(QWidget):
         self.busy_label.setText(text)
         self.busy_label.setVisible(True)
 
+    def show_reading(self, profile: Profile) -> None:
+        """Which browser is being read: its name, never a file path (the demo's lies in
+        a temporary folder that means nothing to a reader)."""
+        self.show_busy(self.tr("Reading {profile}…").format(
+            profile=self.state.naming.profile_label(profile)))
+
     def stop_busy(self) -> None:
         self.busy_bar.setVisible(False)
         self.busy_label.setVisible(False)
@@ -312,7 +349,7 @@ class WindowBody(QWidget):
         self.model.set_cookies(scan.cookies if scan else (), scan.policy if scan else None,
                                scan.finished if scan else None)
         self.stores.set_scan(scan)
-        self.details.set_context(scan.policy if scan else None, self.state.naming.language)
+        self.details.set_context(scan, self.state.naming.language)
         self.details.show_cookie(None)
         if scan is not None:
             self._reselect(selected)

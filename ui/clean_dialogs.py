@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -280,17 +281,18 @@ class CleanResultDialog(QDialog):
     retry_requested = Signal()  # a browser kept its cookies: try again (after closing it)
 
     def __init__(self, result: CleanResult, naming: Naming, agency_domain: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, demo: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("cleanResult")
+        self.backup = result.backup
         removed = [s for s in result.stores if s.removed]
         total = len(each_once(item for s in removed for item in s.removed))
-        self.setWindowTitle(self.tr("Analytics cookies removed") if total
-                            else self.tr("Nothing was removed"))
+        title = self.tr("Analytics cookies removed") if total else self.tr("Nothing was removed")
+        self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(_plain(self, self.tr("%n cookie(s) were removed.", "", total),
-                                "removedHeading"))
+        layout.setSpacing(12)
+        layout.setContentsMargins(18, 18, 18, 12)
+        layout.addLayout(self._heading(title, total))
         if removed:
             layout.addWidget(_plain(self, self._removed_lines(removed, naming), "removedList"))
         self.running_notice = Notice(self, "runningNotice")
@@ -308,16 +310,65 @@ class CleanResultDialog(QDialog):
         self.problems = _plain(self, "\n\n".join(problems), "cleanProblems")
         self.problems.setVisible(bool(problems))
         layout.addWidget(self.problems)
-        if result.backup is not None:
-            layout.addWidget(_plain(self, self.tr("A backup is kept in {path}.").format(
-                path=naming.path(result.backup)), "backupPath"))
+        layout.addLayout(self._backup_row(naming, demo))
         layout.addWidget(_plain(self, self.tr(
             "To keep them away: on {site}, open the cookie settings and choose “No, I only "
             "accept necessary cookies”. If analytics cookies were accepted there, the site "
             "sets them again on your next visit.").format(site=agency_domain), "keepAway"))
         layout.addStretch(1)
         layout.addWidget(self._buttons(result))
-        self.resize(560, 340)
+        self.resize(580, self.sizeHint().height())
+
+    def _heading(self, title: str, total: int) -> QHBoxLayout:
+        """An icon beside the title in large type and the count under it."""
+        self.heading_icon = QLabel(self)
+        self.heading_icon.setObjectName("resultIcon")
+        self.heading_icon.setPixmap(icon("ok" if total else "error").pixmap(40, 40))
+        self.heading_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.heading = _plain(self, title, "resultHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setAccessibleName(title)
+        words = QVBoxLayout()
+        words.setSpacing(4)
+        words.addWidget(self.heading)
+        words.addWidget(_plain(self, self.tr("%n cookie(s) were removed.", "", total),
+                               "removedHeading"))
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self.heading_icon)
+        row.addLayout(words, 1)
+        return row
+
+    def _backup_row(self, naming: Naming, demo: bool) -> QHBoxLayout:
+        """Where the backup is, and a button that opens that folder. The demo's lies in
+        its own temporary home: named as such, never as a "~" path that reads as yours."""
+        row = QHBoxLayout()
+        self.open_backup = QPushButton(self.tr("&Open backup folder"), self)
+        self.open_backup.setObjectName("openBackup")
+        self.open_backup.setIcon(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.open_backup.setAutoDefault(False)
+        self.open_backup.clicked.connect(self.open_backup_folder)
+        if self.backup is None:
+            self.open_backup.setVisible(False)
+            return row
+        if demo:
+            text = self.tr("A backup is kept in the demo's temporary folder. It is deleted "
+                           "with the demo, like the demo's cookies.")
+        else:
+            text = self.tr("A backup is kept in {path}.").format(path=naming.path(self.backup))
+        row.addWidget(_plain(self, text, "backupPath"), 1)
+        row.addWidget(self.open_backup, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    @Slot()
+    def open_backup_folder(self) -> None:
+        """The folder the backup is in, in the desktop's file manager."""
+        if self.backup is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.backup)))
 
     def _removed_lines(self, removed: Sequence[StoreOutcome], naming: Naming) -> str:
         """One line per profile: its cookies once each, and from how many files."""

@@ -111,7 +111,7 @@ class CleanFlow(QObject):
         policy = self.state.policy
         dialog = CleanResultDialog(result, self.state.naming,
                                    policy.agency_domain if policy else "forsakringskassan.se",
-                                   self.window)
+                                   self.window, demo=self.state.demo_home is not None)
         dialog.undo_requested.connect(self.undo)
         dialog.retry_requested.connect(self._retry)
         self.result_dialog = dialog

@@ -16,17 +16,23 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from fkinspect.lifetime import describe
+from fkinspect.lifetime import Lifetime, describe
 from fkinspect.model import Category, ClassifiedCookie, Profile
 from fkinspect.policy import Policy
 from fkinspect.presentation import (
     CATEGORY_ORDER,
+    Distinction,
     Naming,
     documented_lifetime,
     expiry_sort_key,
+    is_documented,
     is_expired,
+    look_alikes,
     matches_text,
     shown_category,
+    table_order,
+    tool_lifetime,
+    top_site,
     unlisted,
 )
 from fkinspect.textsafe import printable
@@ -52,10 +58,17 @@ class Column(IntEnum):
     NOTES = 6
 
 
-def profile_text(item: ClassifiedCookie, naming: Naming) -> str:
+def profile_text(item: ClassifiedCookie, naming: Naming,
+                 distinction: Distinction | None = None) -> str:
+    """The profile, its Firefox container, and the file when another row of the same
+    cookie lies in another file of the profile."""
     cookie = item.cookie
-    label = naming.profile_label(cookie.store.profile)
-    return f"{label} · {cookie.container}" if cookie.container else label
+    parts = [naming.profile_label(cookie.store.profile)]
+    if cookie.container:
+        parts.append(printable(cookie.container))
+    if distinction is not None and distinction.file is not None:
+        parts.append(naming.path(distinction.file).rsplit("/", 1)[-1])
+    return " · ".join(parts)
 
 
 class CookieTableModel(QAbstractTableModel):
@@ -67,6 +80,8 @@ class CookieTableModel(QAbstractTableModel):
         self._rows: tuple[ClassifiedCookie, ...] = ()
         self._language = "sv"
         self._now = datetime.now(UTC)
+        self._alike: dict[tuple[object, ...], Distinction] = {}
+        self._order = table_order(())
         self.naming = Naming()  # the window shares its own: presentation mode hides names
 
     # -- feeding
@@ -78,7 +93,15 @@ class CookieTableModel(QAbstractTableModel):
         self._rows = tuple(cookies)
         self._policy = policy
         self._now = now or datetime.now(UTC)
+        self._alike = look_alikes(self._rows)
+        # Profiles in the order they were read: the table's groups follow the sidebar.
+        self._order = table_order(list(dict.fromkeys(i.cookie.store.profile
+                                                     for i in self._rows)))
         self.endResetModel()
+
+    def order_key(self, item: ClassifiedCookie) -> tuple[object, ...]:
+        """The table's one order: by profile, category, name ... (presentation.table_order)."""
+        return self._order(item)
 
     def expired(self, item: ClassifiedCookie) -> bool:
         return is_expired(item.cookie, self._now)
@@ -168,18 +191,40 @@ class CookieTableModel(QAbstractTableModel):
             # The unlisted say so in their tooltip and notes: the column stays narrow.
             return category_label(shown_category(found), lang)
         if column is Column.PROFILE:
-            return profile_text(item, self.naming)
+            return profile_text(item, self.naming, self._alike.get(cookie.identity))
         if column is Column.SITE:
-            return printable(cookie.domain)
+            return self._site(item)
         if column is Column.EXPIRES:
             return expires_text(cookie, self._now)
         if column is Column.DOCUMENTED:
-            lifetime = documented_lifetime(self._policy, found) if self._policy else None
+            lifetime = self._page_lifetime(item)
             return describe(lifetime, lang) if lifetime is not None else "–"
         notes = [finding_text(f, lang) for f in found.findings]
         return " ".join([expired_note(), *notes] if self.expired(item) else notes)
 
+    def _page_lifetime(self, item: ClassifiedCookie) -> Lifetime | None:
+        """What the page says (a known tool's default is not the page's: its tooltip)."""
+        found, policy = item.classification, self._policy
+        if policy is None or not is_documented(policy, found):
+            return None
+        return documented_lifetime(policy, found)
+
+    def _site(self, item: ClassifiedCookie) -> str:
+        """The cookie's site, its path when that is what tells it from another row, and
+        the site it is kept for when it is partitioned."""
+        cookie = item.cookie
+        site = cookie.domain
+        distinction = self._alike.get(cookie.identity)
+        if distinction is not None and distinction.cookie_path is not None:
+            site += distinction.cookie_path
+        if cookie.partition:
+            return self.tr("{site} (on {top})").format(
+                site=printable(site), top=printable(top_site(cookie.partition)))
+        return printable(site)
+
     def _sort_key(self, item: ClassifiedCookie, column: Column) -> Any:
+        if column is Column.PROFILE:
+            return self._order(item)[0]  # the order profiles were read in
         if column is Column.EXPIRES:
             return expiry_sort_key(item)
         if column is Column.CATEGORY:
@@ -187,8 +232,7 @@ class CookieTableModel(QAbstractTableModel):
             found = item.classification
             return CATEGORY_ORDER.index(shown_category(found)) * 2 + unlisted(found)
         if column is Column.DOCUMENTED:
-            found = item.classification
-            lifetime = documented_lifetime(self._policy, found) if self._policy else None
+            lifetime = self._page_lifetime(item)
             if lifetime is None or not lifetime.is_stated:
                 return -2.0
             return -1.0 if lifetime.is_session else lifetime.approx().total_seconds()
@@ -205,6 +249,13 @@ class CookieTableModel(QAbstractTableModel):
                                                             self._language))
         if column is Column.EXPIRES and item.cookie.expires is not None:
             return datetime_text(item.cookie.expires)
+        tool = tool_lifetime(self._policy, item.classification) if self._policy else None
+        if column is Column.DOCUMENTED and tool is not None:
+            return self.tr("Not on the page; {tool} usually keeps it for {lifetime}.").format(
+                tool=tool[0], lifetime=describe(tool[1], self._language))
+        if column is Column.PROFILE:
+            return self.tr("Stored in {path}").format(path=self.naming.path(
+                item.cookie.store.path))
         return None
 
 
@@ -239,6 +290,21 @@ class CookieFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self._text = text
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        """The sorted column first; rows it does not tell apart keep the table's one
+        order (by profile, category, name ...), so they never swap between sorts."""
+        first, second = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if first != second:
+            return bool(first < second)
+        model = self.sourceModel()
+        one, other = left.data(RECORD_ROLE), right.data(RECORD_ROLE)
+        if not isinstance(model, CookieTableModel) or not isinstance(one, ClassifiedCookie) \
+                or not isinstance(other, ClassifiedCookie):
+            return False
+        if self.sortOrder() is Qt.SortOrder.DescendingOrder:
+            one, other = other, one  # Qt asks with the two swapped: ties keep the one order
+        return model.order_key(one) < model.order_key(other)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

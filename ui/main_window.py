@@ -260,9 +260,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _scan_progress(self, location: object) -> None:
         if isinstance(location, StoreLocation):
-            naming = self.state.naming
-            self.body.busy_label.setText(self.tr("Reading {store}").format(
-                store=f"{naming.profile_label(location.profile)}: {naming.path(location.path)}"))
+            self.body.show_reading(location.profile)
 
     @Slot(object)
     def _demo_read(self, reading: object) -> None:

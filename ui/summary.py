@@ -1,16 +1,35 @@
-"""The top of the window: one sentence and one count per category (icon + text)."""
+"""The top of the window: one sentence, then an overview with one row per category: its
+count (icon + text, a filter when clicked), what it means for the person in one plain
+sentence, and whether the clean button touches it. The counts are the Overview's, the
+same numbers the headline, the button and the confirmation use."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fkinspect.model import Category
-from fkinspect.presentation import CATEGORY_ORDER, Overview
+from fkinspect.presentation import CATEGORY_ORDER, Overview, button_removes
 from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
 
 from .icons import category_icon
+from .meanings import MEANINGS
+
+
+def _plain(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
 
 
 class SummaryView(QWidget):
@@ -32,20 +51,36 @@ class SummaryView(QWidget):
         font.setBold(True)
         self.sentence.setFont(font)
         self.buttons: dict[Category, QToolButton] = {}
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        for category in CATEGORY_ORDER:
-            button = QToolButton(self)
+        self.meanings: dict[Category, QLabel] = {}
+        self.verdicts: dict[Category, QLabel] = {}
+        self.grid = QWidget(self)
+        self.grid.setObjectName("overview")
+        rows = QGridLayout(self.grid)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setVerticalSpacing(2)
+        rows.setHorizontalSpacing(12)
+        for line, category in enumerate(CATEGORY_ORDER):
+            button = QToolButton(self.grid)
             button.setObjectName(f"count_{category}")
             button.setCheckable(True)
             button.setIcon(category_icon(category))
-            button.setIconSize(QSize(22, 22))
+            button.setIconSize(QSize(20, 20))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.setAutoRaise(False)
             button.clicked.connect(self._clicked)
             self.buttons[category] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            self.meanings[category] = _plain(self.grid, f"meaning_{category}")
+            self.verdicts[category] = _plain(self.grid, f"verdict_{category}")
+            self.verdicts[category].setWordWrap(False)  # a few words: never broken
+            if button_removes(category):
+                font = self.verdicts[category].font()
+                font.setBold(True)
+                self.verdicts[category].setFont(font)
+            rows.addWidget(button, line, 0)
+            rows.addWidget(self.meanings[category], line, 1)
+            rows.addWidget(self.verdicts[category], line, 2)
+        rows.setColumnStretch(1, 1)
         # Why the analytics count holds cookies the agency's list leaves out.
         self.note = QLabel(self)
         self.note.setObjectName("summaryNote")
@@ -55,7 +90,7 @@ class SummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sentence)
-        layout.addLayout(row)
+        layout.addWidget(self.grid)
         layout.addWidget(self.note)
         self.retranslate()
 
@@ -106,29 +141,31 @@ class SummaryView(QWidget):
                                                         last=names[-1])
         return names[0] if names else otherwise
 
-    def note_text(self) -> str:
-        """What the numbers above leave out or hold that a reader would not guess: other
-        sites' cookies, analytics cookies the agency's list does not name, expired ones."""
+    def meaning_text(self, category: Category) -> str:
+        """What the category means for the person, with what the numbers hold that a
+        reader would not guess: which other sites, which tools the list leaves out."""
         view = self._overview
-        if view is None:
-            return ""
-        lines = []
-        if view.others:
-            lines.append(self.tr(
+        if view is not None and category is Category.THIRD_PARTY and view.others:
+            return self.tr(
                 "Other sites also stored %n cookie(s) while you visited Försäkringskassan's "
                 "pages: {sites}.", "", view.others).format(
-                sites=self._names([printable(s) for s in view.other_sites], "")))
-        if view.unlisted_analytics:
-            lines.append(self.tr(
+                sites=self._names([printable(s) for s in view.other_sites], ""))
+        text = MEANINGS.category(category)
+        if view is not None and category is Category.ANALYTICS and view.unlisted_analytics:
+            text += " " + self.tr(
                 "%n of the analytics cookies are not in Försäkringskassan's list, but are "
                 "recognised as cookies of {tools}. The button removes them too.", "",
                 view.unlisted_analytics).format(
-                tools=self._names(list(view.unlisted_tools), self.tr("known tools"))))
-        if view.expired:
-            lines.append(self.tr(
-                "%n cookie(s) have already expired and are not counted: the browser removes "
-                "them by itself.", "", view.expired))
-        return "\n".join(lines)
+                tools=self._names(list(view.unlisted_tools), self.tr("known tools")))
+        return text
+
+    def note_text(self) -> str:
+        """What the numbers above leave out: cookies that have already expired."""
+        view = self._overview
+        if view is None or not view.expired:
+            return ""
+        return self.tr("%n cookie(s) have already expired and are not counted: the browser "
+                       "removes them by itself.", "", view.expired)
 
     def retranslate(self) -> None:
         self.sentence.setText(self.sentence_text())
@@ -136,11 +173,21 @@ class SummaryView(QWidget):
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.sentence.setAccessibleName(self.tr("Summary"))
+        # Nothing read yet, or nothing of the agency's: no rows of zeros.
+        view = self._overview
+        self.grid.setVisible(view is not None and view.total + view.others > 0)
         for category, button in self.buttons.items():
             label = category_label(category, self._language)
-            count = self._overview.in_category(category) if self._overview else 0
+            count = view.in_category(category) if view else 0
             button.setText(f"{label}: {count}")
-            button.setEnabled(self._overview is not None)
+            button.setEnabled(view is not None)
+            meaning, verdict = self.meanings[category], self.verdicts[category]
+            meaning.setText(self.meaning_text(category))
+            verdict.setText(MEANINGS.button(category))
+            # A category with none is left out; what the button removes always shows.
+            shown = bool(count) or button_removes(category)
+            for widget in (button, meaning, verdict):
+                widget.setVisible(shown)
             button.setAccessibleName(self.tr("{category}: {count} cookies").format(
                 category=label, count=count))
             button.setAccessibleDescription(self.tr("Show only this category in the table"))

@@ -106,11 +106,16 @@ class Plan:
         return not any(s.remove for s in self.stores)
 
 
+def can_write(location: StoreLocation) -> bool:
+    """May a clean write this kind of store at all (whatever runs or where it lies)?"""
+    return location.format in WRITABLE_FORMATS and location.profile.family is not Family.SAFARI
+
+
 def _refusal(
     location: StoreLocation, remove: tuple[ClassifiedCookie, ...], check_running: RunningCheck
 ) -> tuple[Refusal | None, str, str]:
     profile = location.profile
-    if location.format not in WRITABLE_FORMATS or profile.family is Family.SAFARI:
+    if not can_write(location):
         return Refusal.NOT_WRITABLE, messages.not_writable(profile), ""
     # Session-file entries have no row id: their full key names them (session.py).
     sqlite = location.format is not StoreFormat.FIREFOX_SESSION

@@ -89,6 +89,14 @@
         <source>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</source>
         <translation>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</translation>
     </message>
+    <message>
+        <source>&amp;Open backup folder</source>
+        <translation>&amp;Open backup folder</translation>
+    </message>
+    <message>
+        <source>A backup is kept in the demo&apos;s temporary folder. It is deleted with the demo, like the demo&apos;s cookies.</source>
+        <translation>A backup is kept in the demo&apos;s temporary folder. It is deleted with the demo, like the demo&apos;s cookies.</translation>
+    </message>
     <message numerus="yes">
         <source>(from %n file(s))</source>
         <translation>
@@ -302,8 +310,20 @@
         <translation>Where the stored cookie differs from what the page says</translation>
     </message>
     <message>
+        <source>{site} (on {top})</source>
+        <translation>{site} (on {top})</translation>
+    </message>
+    <message>
         <source>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</source>
         <translation>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</translation>
+    </message>
+    <message>
+        <source>Not on the page; {tool} usually keeps it for {lifetime}.</source>
+        <translation>Not on the page; {tool} usually keeps it for {lifetime}.</translation>
+    </message>
+    <message>
+        <source>Stored in {path}</source>
+        <translation>Stored in {path}</translation>
     </message>
 </context>
 <context>
@@ -333,16 +353,16 @@
         <translation>Not on Försäkringskassan&apos;s page</translation>
     </message>
     <message>
-        <source>not stated</source>
-        <translation>not stated</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
         <source>yes</source>
         <translation>yes</translation>
+    </message>
+    <message>
+        <source>{browser} was running when the cookies were read: close the browser first, then the button can remove it.</source>
+        <translation>{browser} was running when the cookies were read: close the browser first, then the button can remove it.</translation>
     </message>
     <message>
         <source>no</source>
@@ -377,18 +397,6 @@ SameSite: {same}</translation>
         <translation>Values are not shown in presentation mode.</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Documented lifetime</source>
-        <translation>Documented lifetime</translation>
-    </message>
-    <message>
-        <source>Real expiry</source>
-        <translation>Real expiry</translation>
-    </message>
-    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -397,12 +405,52 @@ SameSite: {same}</translation>
         <translation>Flags</translation>
     </message>
     <message>
+        <source>It is removed when the browser closes.</source>
+        <translation>It is removed when the browser closes.</translation>
+    </message>
+    <message>
+        <source>It expired on {date} ({relative}).</source>
+        <translation>It expired on {date} ({relative}).</translation>
+    </message>
+    <message>
+        <source>It is kept until {date} ({relative}).</source>
+        <translation>It is kept until {date} ({relative}).</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page says: {lifetime}.</source>
+        <translation>Försäkringskassan&apos;s page says: {lifetime}.</translation>
+    </message>
+    <message>
+        <source>That matches.</source>
+        <translation>That matches.</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page does not say how long it is kept. {tool} usually keeps it for {lifetime}.</source>
+        <translation>Försäkringskassan&apos;s page does not say how long it is kept. {tool} usually keeps it for {lifetime}.</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page does not say how long it is kept.</source>
+        <translation>Försäkringskassan&apos;s page does not say how long it is kept.</translation>
+    </message>
+    <message>
         <source>Partition or container</source>
         <translation>Partition or container</translation>
     </message>
     <message>
         <source>Stored in</source>
         <translation>Stored in</translation>
+    </message>
+    <message>
+        <source>Does the button remove it?</source>
+        <translation>Does the button remove it?</translation>
+    </message>
+    <message>
+        <source>How long it is kept</source>
+        <translation>How long it is kept</translation>
+    </message>
+    <message>
+        <source>Technical information</source>
+        <translation>Technical information</translation>
     </message>
     <message>
         <source>Show &amp;value</source>
@@ -511,10 +559,6 @@ SameSite: {same}</translation>
         <translation>Reading…</translation>
     </message>
     <message>
-        <source>Reading {store}</source>
-        <translation>Reading {store}</translation>
-    </message>
-    <message>
         <source>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</source>
         <translation>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</translation>
     </message>
@@ -576,6 +620,77 @@ SameSite: {same}</translation>
     <message>
         <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
         <translation>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</translation>
+    </message>
+</context>
+<context>
+    <name>Meanings</name>
+    <message>
+        <source>Needed for logging in and for the site to work.</source>
+        <translation>Needed for logging in and for the site to work.</translation>
+    </message>
+    <message>
+        <source>Used when you have a personal web meeting with Försäkringskassan.</source>
+        <translation>Used when you have a personal web meeting with Försäkringskassan.</translation>
+    </message>
+    <message>
+        <source>Measure how the site is used. The site works without them.</source>
+        <translation>Measure how the site is used. The site works without them.</translation>
+    </message>
+    <message>
+        <source>Stored by other sites whose content is shown on Försäkringskassan&apos;s pages, such as videos.</source>
+        <translation>Stored by other sites whose content is shown on Försäkringskassan&apos;s pages, such as videos.</translation>
+    </message>
+    <message>
+        <source>Not in Försäkringskassan&apos;s list, and fkinspect does not recognise them.</source>
+        <translation>Not in Försäkringskassan&apos;s list, and fkinspect does not recognise them.</translation>
+    </message>
+    <message>
+        <source>Removed by the button</source>
+        <translation>Removed by the button</translation>
+    </message>
+    <message>
+        <source>Not touched by the button</source>
+        <translation>Not touched by the button</translation>
+    </message>
+    <message>
+        <source>Yes. Försäkringskassan&apos;s list says it is for web analytics, and the button removes those.</source>
+        <translation>Yes. Försäkringskassan&apos;s list says it is for web analytics, and the button removes those.</translation>
+    </message>
+    <message>
+        <source>Yes. It is not in Försäkringskassan&apos;s list, but it is recognised as a {tool} cookie for web analytics, so the button removes it too.</source>
+        <translation>Yes. It is not in Försäkringskassan&apos;s list, but it is recognised as a {tool} cookie for web analytics, so the button removes it too.</translation>
+    </message>
+    <message>
+        <source>known tool&apos;s</source>
+        <translation>known tool&apos;s</translation>
+    </message>
+    <message>
+        <source>No, not from here: fkinspect can only read {browser}&apos;s cookie file. Remove it in the browser&apos;s own settings.</source>
+        <translation>No, not from here: fkinspect can only read {browser}&apos;s cookie file. Remove it in the browser&apos;s own settings.</translation>
+    </message>
+    <message>
+        <source>No. It has already expired: the browser removes it by itself.</source>
+        <translation>No. It has already expired: the browser removes it by itself.</translation>
+    </message>
+    <message>
+        <source>No. It belongs to another site ({site}), not to Försäkringskassan. You can remove it in the browser&apos;s settings.</source>
+        <translation>No. It belongs to another site ({site}), not to Försäkringskassan. You can remove it in the browser&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>No. It is needed for logging in and for the site to work.</source>
+        <translation>No. It is needed for logging in and for the site to work.</translation>
+    </message>
+    <message>
+        <source>No. It is used for personal web meetings with Försäkringskassan.</source>
+        <translation>No. It is used for personal web meetings with Försäkringskassan.</translation>
+    </message>
+    <message>
+        <source>No. It is not in Försäkringskassan&apos;s list and fkinspect cannot tell what it is for, so it is left alone.</source>
+        <translation>No. It is not in Försäkringskassan&apos;s list and fkinspect cannot tell what it is for, so it is left alone.</translation>
+    </message>
+    <message>
+        <source>No. The button only removes web analytics cookies.</source>
+        <translation>No. The button only removes web analytics cookies.</translation>
     </message>
 </context>
 <context>
@@ -880,6 +995,10 @@ SameSite: {same}</translation>
             <numerusform>%n browser profile was read. It holds no cookie from Försäkringskassan&apos;s site.</numerusform>
             <numerusform>%n browser profiles were read. None of them holds a cookie from Försäkringskassan&apos;s site.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading {profile}…</source>
+        <translation>Reading {profile}…</translation>
     </message>
 </context>
 </TS>

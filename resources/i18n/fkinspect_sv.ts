@@ -89,6 +89,14 @@
         <source>To keep them away: on {site}, open the cookie settings and choose “No, I only accept necessary cookies”. If analytics cookies were accepted there, the site sets them again on your next visit.</source>
         <translation>Så håller du dem borta: öppna inställningarna för kakor på {site} och välj ”Nej, jag godkänner bara nödvändiga kakor”. Om analyskakor har godkänts där sparar webbplatsen dem igen nästa gång du besöker den.</translation>
     </message>
+    <message>
+        <source>&amp;Open backup folder</source>
+        <translation>&amp;Öppna mappen med säkerhetskopian</translation>
+    </message>
+    <message>
+        <source>A backup is kept in the demo&apos;s temporary folder. It is deleted with the demo, like the demo&apos;s cookies.</source>
+        <translation>En säkerhetskopia finns i demons tillfälliga mapp. Den tas bort tillsammans med demon, precis som demons kakor.</translation>
+    </message>
     <message numerus="yes">
         <source>(from %n file(s))</source>
         <translation>
@@ -302,8 +310,20 @@
         <translation>Där den sparade kakan skiljer sig från vad sidan säger</translation>
     </message>
     <message>
+        <source>{site} (on {top})</source>
+        <translation>{site} (på {top})</translation>
+    </message>
+    <message>
         <source>Not in Försäkringskassan&apos;s list, but recognised as a known tool&apos;s cookie, so it is counted and removed with “{category}”.</source>
         <translation>Står inte i Försäkringskassans lista, men känns igen som en kaka från ett känt verktyg, så den räknas och tas bort med ”{category}”.</translation>
+    </message>
+    <message>
+        <source>Not on the page; {tool} usually keeps it for {lifetime}.</source>
+        <translation>Står inte på sidan; {tool} sparar den vanligtvis i {lifetime}.</translation>
+    </message>
+    <message>
+        <source>Stored in {path}</source>
+        <translation>Sparad i {path}</translation>
     </message>
 </context>
 <context>
@@ -333,16 +353,16 @@
         <translation>Finns inte på Försäkringskassans sida</translation>
     </message>
     <message>
-        <source>not stated</source>
-        <translation>anges inte</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Inga</translation>
     </message>
     <message>
         <source>yes</source>
         <translation>ja</translation>
+    </message>
+    <message>
+        <source>{browser} was running when the cookies were read: close the browser first, then the button can remove it.</source>
+        <translation>{browser} var igång när kakorna lästes: stäng webbläsaren först, så kan knappen ta bort den.</translation>
     </message>
     <message>
         <source>no</source>
@@ -377,18 +397,6 @@ SameSite: {same}</translation>
         <translation>Värden visas inte i presentationsläge.</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>Kategori</translation>
-    </message>
-    <message>
-        <source>Documented lifetime</source>
-        <translation>Lagringstid enligt sidan</translation>
-    </message>
-    <message>
-        <source>Real expiry</source>
-        <translation>Verkligt slutdatum</translation>
-    </message>
-    <message>
         <source>Notes</source>
         <translation>Anmärkningar</translation>
     </message>
@@ -397,12 +405,52 @@ SameSite: {same}</translation>
         <translation>Flaggor</translation>
     </message>
     <message>
+        <source>It is removed when the browser closes.</source>
+        <translation>Den tas bort när webbläsaren stängs.</translation>
+    </message>
+    <message>
+        <source>It expired on {date} ({relative}).</source>
+        <translation>Den gick ut {date} ({relative}).</translation>
+    </message>
+    <message>
+        <source>It is kept until {date} ({relative}).</source>
+        <translation>Den sparas till {date} ({relative}).</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page says: {lifetime}.</source>
+        <translation>Försäkringskassans sida anger: {lifetime}.</translation>
+    </message>
+    <message>
+        <source>That matches.</source>
+        <translation>Det stämmer.</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page does not say how long it is kept. {tool} usually keeps it for {lifetime}.</source>
+        <translation>Försäkringskassans sida säger inte hur länge den sparas. {tool} sparar den vanligtvis i {lifetime}.</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s page does not say how long it is kept.</source>
+        <translation>Försäkringskassans sida säger inte hur länge den sparas.</translation>
+    </message>
+    <message>
         <source>Partition or container</source>
         <translation>Partition eller behållare</translation>
     </message>
     <message>
         <source>Stored in</source>
         <translation>Sparad i</translation>
+    </message>
+    <message>
+        <source>Does the button remove it?</source>
+        <translation>Tar knappen bort den?</translation>
+    </message>
+    <message>
+        <source>How long it is kept</source>
+        <translation>Hur länge den sparas</translation>
+    </message>
+    <message>
+        <source>Technical information</source>
+        <translation>Teknisk information</translation>
     </message>
     <message>
         <source>Show &amp;value</source>
@@ -511,10 +559,6 @@ SameSite: {same}</translation>
         <translation>Läser…</translation>
     </message>
     <message>
-        <source>Reading {store}</source>
-        <translation>Läser {store}</translation>
-    </message>
-    <message>
         <source>fkinspect&apos;s copy of Försäkringskassan&apos;s cookie list is missing or damaged, so nothing is shown or removed. Reinstalling fkinspect repairs it.</source>
         <translation>fkinspects kopia av Försäkringskassans lista över kakor saknas eller är skadad, så inget visas eller tas bort. Installera om fkinspect för att rätta det.</translation>
     </message>
@@ -576,6 +620,77 @@ SameSite: {same}</translation>
     <message>
         <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
         <translation>Inget lämnar datorn: fkinspect använder inte nätverket. Kakornas värden sparas, loggas eller exporteras aldrig.</translation>
+    </message>
+</context>
+<context>
+    <name>Meanings</name>
+    <message>
+        <source>Needed for logging in and for the site to work.</source>
+        <translation>Behövs för inloggning och för att sidan ska fungera.</translation>
+    </message>
+    <message>
+        <source>Used when you have a personal web meeting with Försäkringskassan.</source>
+        <translation>Används när du har ett personligt webbmöte med Försäkringskassan.</translation>
+    </message>
+    <message>
+        <source>Measure how the site is used. The site works without them.</source>
+        <translation>Mäter hur sidan används. Sidan fungerar utan dem.</translation>
+    </message>
+    <message>
+        <source>Stored by other sites whose content is shown on Försäkringskassan&apos;s pages, such as videos.</source>
+        <translation>Sparade av andra webbplatser vars innehåll visas på Försäkringskassans sidor, till exempel filmer.</translation>
+    </message>
+    <message>
+        <source>Not in Försäkringskassan&apos;s list, and fkinspect does not recognise them.</source>
+        <translation>Står inte i Försäkringskassans lista, och fkinspect känner inte igen dem.</translation>
+    </message>
+    <message>
+        <source>Removed by the button</source>
+        <translation>Tas bort av knappen</translation>
+    </message>
+    <message>
+        <source>Not touched by the button</source>
+        <translation>Rörs inte av knappen</translation>
+    </message>
+    <message>
+        <source>Yes. Försäkringskassan&apos;s list says it is for web analytics, and the button removes those.</source>
+        <translation>Ja. Enligt Försäkringskassans lista är den till för webbanalys, och sådana tar knappen bort.</translation>
+    </message>
+    <message>
+        <source>Yes. It is not in Försäkringskassan&apos;s list, but it is recognised as a {tool} cookie for web analytics, so the button removes it too.</source>
+        <translation>Ja. Den står inte i Försäkringskassans lista, men känns igen som en kaka för webbanalys från {tool}, så knappen tar bort den också.</translation>
+    </message>
+    <message>
+        <source>known tool&apos;s</source>
+        <translation>ett känt verktyg</translation>
+    </message>
+    <message>
+        <source>No, not from here: fkinspect can only read {browser}&apos;s cookie file. Remove it in the browser&apos;s own settings.</source>
+        <translation>Nej, inte härifrån: fkinspect kan bara läsa kakfilen för {browser}. Ta bort den i webbläsarens egna inställningar.</translation>
+    </message>
+    <message>
+        <source>No. It has already expired: the browser removes it by itself.</source>
+        <translation>Nej. Den har redan gått ut: webbläsaren tar bort den själv.</translation>
+    </message>
+    <message>
+        <source>No. It belongs to another site ({site}), not to Försäkringskassan. You can remove it in the browser&apos;s settings.</source>
+        <translation>Nej. Den hör till en annan webbplats ({site}), inte till Försäkringskassan. Du kan ta bort den i webbläsarens inställningar.</translation>
+    </message>
+    <message>
+        <source>No. It is needed for logging in and for the site to work.</source>
+        <translation>Nej. Den behövs för inloggning och för att sidan ska fungera.</translation>
+    </message>
+    <message>
+        <source>No. It is used for personal web meetings with Försäkringskassan.</source>
+        <translation>Nej. Den används för personliga webbmöten med Försäkringskassan.</translation>
+    </message>
+    <message>
+        <source>No. It is not in Försäkringskassan&apos;s list and fkinspect cannot tell what it is for, so it is left alone.</source>
+        <translation>Nej. Den står inte i Försäkringskassans lista och fkinspect kan inte avgöra vad den är till för, så den lämnas kvar.</translation>
+    </message>
+    <message>
+        <source>No. The button only removes web analytics cookies.</source>
+        <translation>Nej. Knappen tar bara bort kakor för webbanalys.</translation>
     </message>
 </context>
 <context>
@@ -880,6 +995,10 @@ SameSite: {same}</translation>
             <numerusform>%n webbläsarprofil lästes. Den har ingen kaka från Försäkringskassans webbplats.</numerusform>
             <numerusform>%n webbläsarprofiler lästes. Ingen av dem har någon kaka från Försäkringskassans webbplats.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading {profile}…</source>
+        <translation>Läser {profile}…</translation>
     </message>
 </context>
 </TS>

@@ -184,10 +184,10 @@ def test_the_counts_agree_everywhere_on_the_demo(demo_window: MainWindow, qtbot)
     dialog.reject()
     assert (headline, button, chip, rows, box_rows, shown, remove) == (removes,) * 7
     # The two the list leaves out are said to be among them, with their own note ...
-    (note,) = [line for line in body.summary.note.text().splitlines() if "analys" in line]
-    assert note.startswith("2 av analyskakorna står inte i Försäkringskassans lista")
+    note = body.summary.meanings[Category.ANALYTICS].text()
+    assert "2 av analyskakorna står inte i Försäkringskassans lista" in note
     assert "Google Analytics" in note and "Matomo" in note
-    assert body.summary.note.isVisible()
+    assert body.summary.meanings[Category.ANALYTICS].isVisible()
     # ... and not counted a second time as undocumented.
     assert body.summary.buttons[Category.UNDOCUMENTED].text() == "Inte dokumenterad: 1"
     row = body.select_cookie("_ga")
@@ -280,11 +280,11 @@ def test_the_headline_counts_the_agency_s_own_cookies_that_still_count(
     assert len(own) == 22 and len(scan.cookies) == 26
     assert body.summary.sentence.text() == (
         "Försäkringskassan har sparat 22 kakor i 3 webbläsare. 8 av dem är för webbanalys.")
-    note = body.summary.note.text().splitlines()
-    assert note[0] == ("Andra webbplatser har också sparat 3 kakor när du besökte "
-                       "Försäkringskassans sidor: youtube.com.")
-    assert note[-1] == ("1 kaka har redan gått ut och räknas inte: webbläsaren tar bort "
-                        "den själv.")
+    assert body.summary.meanings[Category.THIRD_PARTY].text() == (
+        "Andra webbplatser har också sparat 3 kakor när du besökte Försäkringskassans "
+        "sidor: youtube.com.")
+    assert body.summary.note.text() == ("1 kaka har redan gått ut och räknas inte: "
+                                        "webbläsaren tar bort den själv.")
     assert body.summary.buttons[Category.THIRD_PARTY].text() == "Annan webbplats: 3"
     assert body.proxy.rowCount() == 26  # every cookie is in the table ...
     row = body.select_cookie("fr")

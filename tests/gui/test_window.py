@@ -74,7 +74,7 @@ def test_details_show_the_agency_text_and_no_value_unasked(window: MainWindow,
     details = window.body.details
     assert details.title.text() == "_pk_id.1.3f2a"
     assert details.says.text() == policy.entry("_pk_id").page_text
-    assert details.documented.text() == "13 månader"
+    assert details.documented.text() == "Försäkringskassans sida anger: 13 månader. Det stämmer."
     assert not details.value_field.isVisible()
     assert details.value_field.text() == ""
     window.body.select_cookie("VISITOR_INFO1_LIVE")
@@ -277,12 +277,13 @@ def test_tab_order(window: MainWindow, records, qtbot) -> None:
     window.activateWindow()
     window.body.stores.setFocus()
     order = [window.body.stores]
-    for _ in range(5):
+    for _ in range(6):
         window.focusNextChild()
         order.append(QApplication.focusWidget())
     body = window.body
     assert order == [body.stores, body.search, body.category_box, body.table,
-                     body.details.value_button, body.clean_button]
+                     body.details.technical_toggle, body.details.value_button,
+                     body.clean_button]
 
 
 def test_ctrl_f_and_escape(window: MainWindow, records, qtbot) -> None:
