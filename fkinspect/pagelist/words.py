@@ -4,15 +4,18 @@ the app alike (one place for each sentence; Swedish from the gettext catalog).""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from fkinspect.i18n import catalog
 from fkinspect.lifetime import Lifetime, describe
 from fkinspect.model import Category
 from fkinspect.pagelist.compare import Change, Comparison
 from fkinspect.pagelist.reader import Unusable
-from fkinspect.pagelist.stored import InUse, Problem
 from fkinspect.policy import Policy
 from fkinspect.wording import category_label
+
+if TYPE_CHECKING:  # the report needs these words, not the storing of lists
+    from fkinspect.pagelist.stored import InUse
 
 
 def _(language: str, msgid: str) -> str:
@@ -40,6 +43,12 @@ def list_in_use(policy: Policy, language: str) -> str:
         date=source.updated.isoformat())
 
 
+def in_use_words(policy: Policy, today: date, language: str) -> str:
+    """Which list is in use, and the line on its age when it is old (the report's words)."""
+    old = outdated_line(policy, today, language)
+    return list_in_use(policy, language) + (f" {old}" if old else "")
+
+
 def outdated_line(policy: Policy, today: date, language: str, *,
                   in_app: bool = False) -> str | None:
     """One quiet line when the list is more than a year old; None otherwise."""
@@ -58,7 +67,7 @@ def problem_line(in_use: InUse, language: str) -> str | None:
     """The warning when an adopted list was ignored."""
     if in_use.problem is None:
         return None
-    reason = (_(language, "it is damaged") if in_use.problem is Problem.DAMAGED
+    reason = (_(language, "it is damaged") if in_use.problem == "damaged"
               else _(language, "it was not written by fkinspect for this user"))
     return _(language, "The adopted cookie list is not used ({reason}: {detail}); "
                        "the built-in list is used instead.").format(reason=reason,
