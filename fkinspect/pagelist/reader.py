@@ -135,7 +135,10 @@ def read_lines(title: str, lines: Sequence[str], agency_name: str) -> PageList:
         raise NotThePage(Unusable.NO_LIST, title)
     end = next((i for i in range(starts[0], len(lines)) if lines[i].startswith(UPDATED)),
                len(lines))
-    updated, updated_text = _updated(lines[end:end + 3])
+    # The date closes the list; a page that prints it above the list is read too.
+    dated = end if end < len(lines) else next(
+        (i for i, line in enumerate(lines) if line.startswith(UPDATED)), end)
+    updated, updated_text = _updated(lines[dated:dated + 3])
     if updated is None:
         raise NotThePage(Unusable.NO_DATE, title)
     reading = _Reading()

@@ -80,6 +80,15 @@ def test_a_name_written_twice_is_reported() -> None:
     assert page.unplaced == (line,)
 
 
+def test_the_date_may_stand_above_the_list() -> None:
+    text = seed_text().replace("\nSenast uppdaterad \n12 februari 2025", "")
+    text = text.replace("Kakor på Försäkringskassan\n",
+                        "Kakor på Försäkringskassan\nSenast uppdaterad 12 februari 2025\n")
+    page = read_page(text.encode("utf-8"), AGENCY)
+    assert page.updated.isoformat() == "2025-02-12" and len(page.cookies) == 36
+    assert page.unplaced == ()
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
