@@ -21,6 +21,10 @@ SAVED = {
     "html-windows-1252": lambda: as_html(seed_text(), "windows-1252"),
     "html-windows-1252-http-equiv": lambda: as_html(seed_text(), "windows-1252",
                                                     declare="http-equiv"),
+    # As sites often write them: &nbsp; and named letters (ASCII-only bytes).
+    "html-entities": lambda: as_html(seed_text(), "utf-8").decode("utf-8").replace(
+        NBSP, "&nbsp;").replace("ö", "&ouml;").replace("å", "&#229;").encode("ascii",
+                                                                              "xmlcharrefreplace"),
     "html-iso-8859-1-label": lambda: as_html(seed_text(), "cp1252").replace(
         b'charset="cp1252"', b'charset="iso-8859-1"'),
 }
