@@ -119,7 +119,7 @@ def test_a_quiet_line_when_the_list_is_over_a_year_old(qtbot, window: MainWindow
 
 
 def test_the_window_shows_the_line_by_todays_date(window: MainWindow, records) -> None:
-    scan, policy = records
+    scan, _policy = records
     window.show_scan(scan)
     old = date.today() > date(2026, 2, 12)
     assert window.list_note.isHidden() is not old
