@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from fkinspect.errors import PolicyError
-from fkinspect.pagelist.compare import Comparison, compare, page_policy_data
-from fkinspect.pagelist.reader import NotThePage, PageList, read_page
-from fkinspect.pagelist.stored import policy_in_use, save_imported
+from fkinspect.pagelist.reader import NotThePage
+from fkinspect.pagelist.saved import SavedPage, adopt, open_saved_page
+from fkinspect.pagelist.stored import policy_in_use
 from fkinspect.pagelist.words import (
     comparison_lines,
     list_in_use,
@@ -37,10 +37,8 @@ from fkinspect.pagelist.words import (
     outdated_line,
     problem_line,
 )
-from fkinspect.policy import Policy, load_policy
+from fkinspect.policy import Policy
 from fkinspect.textsafe import printable
-
-MAX_PAGE = 64 << 20  # as the CLI: more than this is not a saved web page
 
 
 def _tr(text: str) -> str:
@@ -75,12 +73,10 @@ class PageCompareDialog(QDialog):
         self.setObjectName("pageCompareDialog")
         self.setWindowTitle(self.tr("Compare with a saved page"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.path, self.language, self.folder = path, language, folder
-        self.page: PageList | None = None
-        self.data = b""
-        self.comparison: Comparison | None = None
+        self.language, self.folder = language, folder
+        self.saved: SavedPage | None = None
         layout = QVBoxLayout(self)
-        self.text = _plain(self, self._read(), "comparisonText")
+        self.text = _plain(self, self._read(path), "comparisonText")
         self.text.setAccessibleName(self.tr("Comparison"))
         layout.addWidget(self.text)
         self.note = _plain(self, self._note(), "comparisonNote")
@@ -89,7 +85,7 @@ class PageCompareDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.use_button = QPushButton(self.tr("Use this list"), self)
         self.use_button.setObjectName("useListButton")
-        self.use_button.setEnabled(self._adoptable())
+        self.use_button.setEnabled(self.saved is not None and self.saved.adoptable)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelButton")
         buttons.addButton(self.use_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -99,43 +95,33 @@ class PageCompareDialog(QDialog):
         layout.addWidget(buttons)
         self.cancel_button.setDefault(True)  # adopting is never the default
 
-    def _read(self) -> str:
+    def _read(self, path: Path) -> str:
         """The comparison in words, or why the file is not the page."""
         try:
-            with self.path.open("rb") as file:
-                self.data = file.read(MAX_PAGE + 1)
+            self.saved = open_saved_page(path, self.folder)
         except OSError as exc:
             return self.tr("The file could not be read: {reason}").format(
                 reason=exc.strerror or type(exc).__name__)
-        built_in = load_policy()
-        try:
-            self.page = read_page(self.data, built_in.agency_name)
         except NotThePage as exc:
             return not_the_page(exc.reason, self.language)
-        self.comparison = compare(self.page, policy_in_use(self.folder).policy, built_in)
-        return printable("\n".join(comparison_lines(self.comparison, self.language)))
+        lines = comparison_lines(self.saved.comparison, self.language)
+        problem = problem_line(self.saved.in_use, self.language)
+        return printable("\n".join([*lines, problem] if problem else lines))
 
     def _note(self) -> str:
-        if self.comparison is None:
+        if self.saved is None or self.saved.comparison.same:
             return ""
-        if self.comparison.unplaced:
+        if self.saved.comparison.unplaced:
             return self.tr("Some of the page could not be read, so its list cannot be used.")
-        if self.comparison.same:
-            return ""
         return self.tr("Using this list deletes nothing. The table is read again, and the "
                        "next removal follows this list.")
 
-    def _adoptable(self) -> bool:
-        c = self.comparison
-        return c is not None and not c.same and not c.unplaced and len(self.data) <= MAX_PAGE
-
     @Slot()
     def use_list(self) -> None:
-        if self.page is None or not self._adoptable():
+        if self.saved is None or not self.saved.adoptable:
             return
         try:
-            save_imported(page_policy_data(self.page, load_policy(), self.path.name),
-                          self.data, self.path.name, self.folder)
+            adopt(self.saved, self.folder)
         except (PolicyError, OSError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.note.setText(self.tr("The list could not be saved: {reason}").format(

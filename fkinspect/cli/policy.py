@@ -15,9 +15,9 @@ from fkinspect.errors import PolicyError
 from fkinspect.i18n import catalog, language_from_environment
 from fkinspect.lifetime import describe
 from fkinspect.model import Category
-from fkinspect.pagelist.compare import Comparison, compare, page_policy_data
-from fkinspect.pagelist.reader import NotThePage, PageList, Unusable, read_page
-from fkinspect.pagelist.stored import InUse, policy_in_use, reset, save_imported
+from fkinspect.pagelist.reader import NotThePage
+from fkinspect.pagelist.saved import SavedPage, adopt, open_saved_page
+from fkinspect.pagelist.stored import InUse, policy_in_use, reset
 from fkinspect.pagelist.words import (
     comparison_lines,
     list_in_use,
@@ -26,12 +26,10 @@ from fkinspect.pagelist.words import (
     outdated_line,
     problem_line,
 )
-from fkinspect.policy import Policy, load_policy
+from fkinspect.policy import Policy
 from fkinspect.serialize import policy_record
 from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
-
-_MAX_PAGE = 64 << 20  # a saved page is a few MB at most; more is not that page
 
 
 def register(subparsers: Any, _store_options: argparse.ArgumentParser) -> None:
@@ -62,7 +60,10 @@ def command_policy() -> Policy:
 
 
 def _in_use() -> InUse:
-    in_use = policy_in_use()
+    return _warn(policy_in_use())
+
+
+def _warn(in_use: InUse) -> InUse:
     warning = problem_line(in_use, _language())
     if warning:
         print(f"fkinspect: {printable(warning)}", file=sys.stderr)
@@ -79,55 +80,45 @@ def run(args: argparse.Namespace) -> int:
     return _show(_in_use(), args.json)
 
 
-def _read(path: Path) -> tuple[bytes, PageList] | None:
-    """The saved page's bytes and list; None (said on stderr) when it is not that page."""
+def _open(path: Path) -> SavedPage | None:
+    """The saved page compared with the list in use; None (said on stderr) when it
+    cannot be read or is not that page."""
     try:
-        with path.open("rb") as file:
-            data = file.read(_MAX_PAGE + 1)
+        return open_saved_page(path)
     except OSError as exc:
         print(printable(f"fkinspect: {path}: {exc.strerror or type(exc).__name__}"),
               file=sys.stderr)
-        return None
-    try:
-        if len(data) > _MAX_PAGE:
-            raise NotThePage(Unusable.UNREADABLE)
-        return data, read_page(data, load_policy().agency_name)
     except NotThePage as exc:
         print(printable(f"fkinspect: {path}: {not_the_page(exc.reason, _language())}"),
               file=sys.stderr)
-        return None
-
-
-def _comparison(page: PageList, in_use: InUse) -> Comparison:
-    return compare(page, in_use.policy, load_policy())
+    return None
 
 
 def _compare(path: Path, as_json: bool) -> int:
-    read = _read(path)
-    if read is None:
+    saved = _open(path)
+    if saved is None:
         return EXIT_ERROR
-    comparison = _comparison(read[1], _in_use())
+    _warn(saved.in_use)
     if as_json:
-        write_json(comparison.record())
+        write_json(saved.comparison.record())
     else:
-        for line in comparison_lines(comparison, _language()):
+        for line in comparison_lines(saved.comparison, _language()):
             print(printable(line))
     return EXIT_OK
 
 
 def _import(path: Path, yes: bool) -> int:
-    read = _read(path)
-    if read is None:
+    saved = _open(path)
+    if saved is None:
         return EXIT_ERROR
-    data, page = read
-    comparison = _comparison(page, _in_use())
-    for line in comparison_lines(comparison, _language()):
+    _warn(saved.in_use)
+    for line in comparison_lines(saved.comparison, _language()):
         print(printable(line))
-    if comparison.unplaced:
+    if saved.comparison.unplaced:
         print("fkinspect: " + _("the page has sentences fkinspect cannot read; "
                                "the list was not adopted."), file=sys.stderr)
         return EXIT_ERROR
-    if comparison.same:
+    if saved.comparison.same:
         print(_("Nothing to adopt: the list in use already says what the page says."))
         return EXIT_OK
     if not yes:
@@ -138,8 +129,7 @@ def _import(path: Path, yes: bool) -> int:
             print(_("The list in use is unchanged."), file=sys.stderr)
             return EXIT_OK
     try:
-        adopted = save_imported(page_policy_data(page, load_policy(), path.name), data,
-                                path.name)
+        adopted = adopt(saved)
     except PolicyError as exc:
         print(printable("fkinspect: " + _("the page's list cannot be used: {reason}").format(
             reason=exc)), file=sys.stderr)
