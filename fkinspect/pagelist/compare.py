@@ -129,7 +129,9 @@ def _changes(cookie: PageCookie, entry: PolicyEntry) -> list[Change]:
         ("lifetime", entry.lifetime.code, cookie.lifetime),
     )
     changes = [Change(cookie.label, field, was, now) for field, was, now in pairs if was != now]
-    if without_lifetime(entry.page_text) != without_lifetime(cookie.sentence):
+    # Not a new text: other lifetime words, or a name's case ("Fk_" for "fk_").
+    if without_lifetime(entry.page_text).casefold() != \
+            without_lifetime(cookie.sentence).casefold():
         changes.append(Change(cookie.label, "text", entry.page_text, cookie.sentence))
     return changes
 
@@ -138,12 +140,15 @@ def page_policy_data(page: PageList, known: Policy, source_file: str) -> dict[st
     """The page as policy data (shaped as policy.toml). What the page does not say comes
     from `known`: the ids, English texts for unchanged sentences, the tools, the domains."""
     by_key = {_entry_key(e): e for e in known.entries}
+    page_keys = {_key(*live_name(c.label, known)) for c in page.cookies}
+    # A new cookie's id is its name, unless a known entry the page still lists has it.
+    taken = {e.id for k, e in by_key.items() if k in page_keys} | {t.id for t in known.known_tools}
     cookies = []
     for cookie in page.cookies:
         label, meant = live_name(cookie.label, known)
         old = by_key.get(_key(label, meant))
         raw: dict[str, Any] = {
-            "id": old.id if old else label,
+            "id": old.id if old else _new_id(label, taken),
             "pattern" if cookie.is_pattern else "name": label,
             "category": cookie.category.value,
             "lifetime": cookie.lifetime,
@@ -170,6 +175,15 @@ def page_policy_data(page: PageList, known: Policy, source_file: str) -> dict[st
         "third_party": [{"id": s.id, "name": s.name, "domains": list(s.domains)}
                         for s in sites],
     }
+
+
+def _new_id(label: str, taken: set[str]) -> str:
+    new, n = label, 1
+    while new in taken:
+        n += 1
+        new = f"{label}-{n}"
+    taken.add(new)
+    return new
 
 
 def _tool_data(tool: KnownTool) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from fkinspect.pagelist.compare import compare, page_policy_data
 from fkinspect.pagelist.reader import read_page
 from fkinspect.pagelist.words import comparison_lines, outdated
 from fkinspect.policy import load_policy, policy_from_data
-from tests.unit.pagelist.pages import VARIANTS, as_html, seed_text
+from tests.unit.pagelist.pages import OPTIN, VARIANTS, as_html, insert_after, seed_text
 
 NOTHING: dict[str, Any] = {"same": False, "page_date": "2025-02-12",
                            "policy_date": "2025-02-12", "added": [], "removed": [],
@@ -88,3 +88,18 @@ def test_a_list_is_outdated_a_year_and_a_day_after_its_date() -> None:
     policy = load_policy()  # 2025-02-12
     assert not outdated(policy, date(2026, 2, 12))
     assert outdated(policy, date(2026, 2, 13))
+
+
+def test_a_name_in_other_case_is_the_same_cookie_written_differently() -> None:
+    text = seed_text().replace("Fk_sokfras", "fk_sokfras")
+    assert _record(text)["changed"] == [
+        {"name": "fk_sokfras", "field": "name", "was": "Fk_sokfras", "now": "fk_sokfras"}]
+
+
+def test_a_new_cookie_named_as_an_existing_id_gets_its_own_id() -> None:
+    built_in = load_policy()
+    text = insert_after(seed_text(), OPTIN, "_pk_ses sparas i 30\u00a0minuter.")
+    page = read_page(text.encode(), built_in.agency_name)
+    adopted = policy_from_data(page_policy_data(page, built_in, "kakor.html"), "x")
+    assert adopted.entry("_pk_ses").pattern == "_pk_ses.*"  # type: ignore[union-attr]
+    assert adopted.entry("_pk_ses-2").name == "_pk_ses"  # type: ignore[union-attr]
