@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +72,7 @@ class PageCompareDialog(QDialog):
         self.setObjectName("pageCompareDialog")
         self.setWindowTitle(self.tr("Compare with a saved page"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(560)  # the page's sentences read as lines, not as a column
         self.language, self.folder = language, folder
         self.saved: SavedPage | None = None
         layout = QVBoxLayout(self)
@@ -106,7 +106,8 @@ class PageCompareDialog(QDialog):
             return not_the_page(exc.reason, self.language)
         lines = comparison_lines(self.saved.comparison, self.language)
         problem = problem_line(self.saved.in_use, self.language)
-        return printable("\n".join([*lines, problem] if problem else lines))
+        # Line by line: printable() writes a line break as an escape.
+        return "\n".join(printable(line) for line in ([*lines, problem] if problem else lines))
 
     def _note(self) -> str:
         if self.saved is None or self.saved.comparison.same:
@@ -160,7 +161,7 @@ class ListAgeNote(QLabel):
         self.setObjectName("listAgeNote")
         self.setTextFormat(Qt.TextFormat.PlainText)
         # Never widens the window: a narrow window cuts the line, the tooltip keeps it.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(1)
         self.setVisible(False)
 
     def show_for(self, policy: Policy | None, language: str, today: date | None = None) -> None:

@@ -36,6 +36,7 @@ def test_the_comparison_in_words_then_use_this_list(qtbot, window: MainWindow,
     dialog = PageCompareDialog(window, _page(tmp_path, "moved"), "sv")
     qtbot.addWidget(dialog)
     text = dialog.text.text()
+    assert len(text.splitlines()) == 3 and "\\n" not in text  # one line each, no escapes
     assert "statistics_optin har flyttats: Webbanalys → Nödvändig." in text
     assert "statistics_optin är inte längre en kaka för webbanalys" in text
     assert dialog.use_button.text() == "Använd den här listan"
@@ -112,7 +113,7 @@ def test_a_quiet_line_when_the_list_is_over_a_year_old(qtbot, window: MainWindow
     qtbot.addWidget(note)
     note.show_for(load_policy(), "sv", today=date(2026, 2, 13))
     assert not note.isHidden()
-    assert note.text().startswith("Listan är mer än ett år gammal.")
+    assert note.text().startswith("Listan är över ett år gammal: spara sidan")
     assert "Hjälp → Jämför med en sparad sida…" in note.text()
     note.show_for(load_policy(), "en", today=date(2026, 2, 12))
     assert note.isHidden() and note.text() == ""
