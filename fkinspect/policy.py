@@ -31,6 +31,10 @@ class Source:
     updated: date
     updated_text: str  # the page's own words: "Senast uppdaterad 12 februari 2025"
     text_file: str  # the page text the data was made from, relative to resources/
+    # A list adopted from a page the user saved (fkinspect.pagelist), not the built-in one:
+    # then text_file is the saved file's name and page_sha256 the hash of its bytes.
+    imported: bool = False
+    page_sha256: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,15 @@ def load_policy(path: Path | None = None) -> Policy:
         return _parse(data)
     except (KeyError, TypeError, ValueError) as exc:
         raise PolicyError(f"the cookie policy {file} is malformed: {exc!r}") from exc
+
+
+def policy_from_data(data: Mapping[str, Any], origin: str) -> Policy:
+    """A policy from data shaped as policy.toml (`source.updated` a date); PolicyError
+    naming `origin` when it is unusable."""
+    try:
+        return _parse(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise PolicyError(f"the cookie policy {origin} is malformed: {exc!r}") from exc
 
 
 def _parse(data: Mapping[str, Any]) -> Policy:

@@ -23,6 +23,7 @@ from typing import Any
 from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Scan, StoreResult
 from fkinspect.outfile import write_output
+from fkinspect.pagelist.words import in_use_words
 from fkinspect.policy import Policy
 from fkinspect.presentation import (
     CATEGORY_ORDER,
@@ -123,6 +124,9 @@ class PolicySource:
     updated_text: str
     agency: str
     third_party_text: str
+    in_use: str = ""  # which list classified the cookies, and whether it is old, in words
+    imported: bool = False  # adopted from a saved page (fkinspect.pagelist), not built in
+    source_file: str = ""  # that page's file name
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,7 @@ def build_report(scan: Scan, policy: Policy, language: str = "sv",
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}")
     scrub = Scrubber.for_home(home)
+    now = datetime.now(UTC)
     stores = tuple(_store(s, scrub, language) for s in scan.stores)
     rank = {c: i for i, c in enumerate(CATEGORY_ORDER)}
     items = sorted(scan.cookies, key=lambda c: (rank[c.classification.category],
@@ -201,8 +206,11 @@ def build_report(scan: Scan, policy: Policy, language: str = "sv",
         agency=policy.agency_name,
         third_party_text=(policy.third_party_text_sv if language == "sv"
                           else policy.third_party_text_en),
+        in_use=in_use_words(policy, now.date(), language),
+        imported=policy.source.imported,
+        source_file=policy.source.text_file if policy.source.imported else "",
     )
-    return Report(language, datetime.now(UTC), scan.finished, source, stores, cookies)
+    return Report(language, now, scan.finished, source, stores, cookies)
 
 
 def _store(result: StoreResult, scrub: Scrubber, language: str) -> ReportStore:
@@ -289,6 +297,8 @@ def report_json(report: Report) -> dict[str, Any]:
                 "updated_text": report.policy.updated_text,
             },
             "agency": report.policy.agency,
+            "in_use": {"origin": "imported" if report.policy.imported else "built-in",
+                       "source_file": report.policy.source_file or None},
         },
         "stores": [s.record for s in report.stores],
         "cookies": [c.record for c in report.cookies],

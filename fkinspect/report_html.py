@@ -135,6 +135,7 @@ def _meta(report: Report) -> str:
     rows = [
         (_w("policy", lang), f"{report.policy.title} — {report.policy.updated_text} "
                              f"({report.policy.updated.isoformat()})"),
+        (_w("policy", lang), report.policy.in_use),
         (_w("scanned", lang), _when(report.scanned.isoformat())),
         (_w("generated", lang), _when(report.generated.isoformat())),
     ]

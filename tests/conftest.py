@@ -8,3 +8,5 @@ import tempfile
 _PRIVATE = tempfile.mkdtemp(prefix="fkinspect-tests-")
 for _name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = os.path.join(_PRIVATE, _name.lower())
+# The adopted cookie list (fkinspect.pagelist.stored) is looked for here, on every platform.
+os.environ["FKINSPECT_CONFIG_DIR"] = os.path.join(_PRIVATE, "config")

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 import fkinspect
 from fkinspect.errors import PolicyError
 from fkinspect.model import Category, Scan, StoreLocation
-from fkinspect.policy import load_policy
+from fkinspect.pagelist.stored import policy_in_use
 from fkinspect.presentation import Naming
 from fkinspect.report import build_report, write_report
 from fkinspect.scan import store_files
@@ -45,6 +45,7 @@ from .clean_flow import CleanFlow
 from .i18n import LANGUAGES, Translations, save_language
 from .icons import app_icon, category_icon, icon
 from .ops import Op, Ops
+from .page_compare import ListAgeNote, about_list_lines, open_page_compare
 from .state import DemoReading, WindowState, read, read_demo
 
 REFRESH_DELAY_MS = 1500  # a browser writes its store in bursts: wait for the last one
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self._build_menus()
+        self.list_note = ListAgeNote(self)
+        self.statusBar().addPermanentWidget(self.list_note)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._store_changed)
         self.refresh_timer = QTimer(self)
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.present_action = self._action(self.set_presenting, None, None,
                                            self.state.naming.hidden)
         self.about_action = self._action(self.show_about, None, app_icon())
+        self.compare_action = self._action(self.compare_page)
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.compare_action)
         self.help_menu.addAction(self.about_action)
 
     # ------------------------------------------------------------------ texts
@@ -189,6 +194,8 @@ class MainWindow(QMainWindow):
         self.present_action.setText(self.tr("&Presentation mode (hide folders and profile "
                                             "names)"))
         self.about_action.setText(self.tr("&About fkinspect"))
+        self.compare_action.setText(self.tr("&Compare with a saved page…"))
+        self.list_note.show_for(self.state.policy, self.state.naming.language)
         self.banner.setAccessibleName(self.tr("Demo mode"))
         self._banner_text()
         self.body.retranslate()
@@ -318,6 +325,7 @@ class MainWindow(QMainWindow):
         if scan.failed:
             when += " " + self.tr("%n file(s) could not be read.", "", len(scan.failed))
         self.statusBar().showMessage(when)
+        self.list_note.show_for(scan.policy, naming.language)
 
     def _watch(self, scan: Scan) -> None:
         old = self.watcher.files()
@@ -426,11 +434,19 @@ class MainWindow(QMainWindow):
         return True
 
     @Slot()
+    def compare_page(self) -> None:
+        """Help → Compare with a saved page…; an adopted list is read at once."""
+        self.page_dialog = open_page_compare(self, self.state.naming.language)
+        if self.page_dialog is not None:
+            self.page_dialog.adopted.connect(self.refresh)
+
+    @Slot()
     def show_about(self) -> None:
         try:
-            source = load_policy().source
-            policy_line = self.tr("Cookie list: “{title}”, {updated}.").format(
-                title=source.title, updated=source.updated_text)
+            source = policy_in_use().policy.source
+            policy_line = "\n".join([self.tr("Cookie list: “{title}”, {updated}.").format(
+                title=source.title, updated=source.updated_text),
+                *about_list_lines(self.state.naming.language)])
         except PolicyError:  # the about box must open even when the list is broken
             policy_line = self.tr("The cookie list could not be loaded.")
         box = QMessageBox(self)

@@ -11,8 +11,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fkinspect.demo import DemoHome, build_demo_home
+from fkinspect.logs import logger
 from fkinspect.model import ClassifiedCookie, Scan, StoreLocation
-from fkinspect.policy import Policy, load_policy
+from fkinspect.pagelist.stored import policy_in_use
+from fkinspect.policy import Policy
 from fkinspect.presentation import Naming, cleanable, live
 from fkinspect.scan import ScanRequest, run_scan
 
@@ -78,8 +80,14 @@ class DemoReading:
 
 
 def read(request: ScanRequest, progress: Progress) -> Scan:
-    """Load the agency's list (PolicyError when it cannot be), then scan."""
-    return run_scan(request, load_policy(), progress=progress)
+    """Load the list in use (PolicyError when not even the built-in one loads), then scan.
+
+    An adopted list that cannot be used is logged here and said in the About box."""
+    in_use = policy_in_use()
+    if in_use.problem is not None:
+        logger(__name__).warning("adopted cookie list ignored (%s): %s", in_use.problem,
+                                 in_use.detail)
+    return run_scan(request, in_use.policy, progress=progress)
 
 
 def read_demo(progress: Progress) -> DemoReading:

@@ -56,9 +56,9 @@ from fkinspect.cli.common import (
     shown_path,
     write_json,
 )
+from fkinspect.cli.policy import command_policy
 from fkinspect.errors import StoreError
 from fkinspect.model import Category, ClassifiedCookie, StoreLocation, StoreResult, StoreStatus
-from fkinspect.policy import load_policy
 from fkinspect.scan import run_scan
 from fkinspect.textsafe import printable
 from fkinspect.wording import category_label, status_label
@@ -270,7 +270,7 @@ def run(args: argparse.Namespace) -> int:
     home = home_of(args)
     categories = [Category(c) for c in args.category] or [Category.ANALYTICS]
     try:
-        scan = run_scan(scan_request(args), load_policy())
+        scan = run_scan(scan_request(args), command_policy())
     except StoreError as exc:  # --store named something that is not a cookie store
         print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
         return EXIT_STORE

@@ -7,10 +7,10 @@ import sys
 from typing import Any
 
 from fkinspect.cli.common import EXIT_OK, EXIT_STORE, scan_request, write_json
+from fkinspect.cli.policy import command_policy
 from fkinspect.cli.table import print_scan
 from fkinspect.errors import StoreError
 from fkinspect.model import Category, StoreStatus
-from fkinspect.policy import load_policy
 from fkinspect.scan import run_scan
 from fkinspect.serialize import cookie_record, store_record
 from fkinspect.textsafe import printable
@@ -26,7 +26,7 @@ def register(subparsers: Any, store_options: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    policy = load_policy()
+    policy = command_policy()
     try:
         scan = run_scan(scan_request(args), policy)
     except StoreError as exc:  # --store named something that is not a cookie store

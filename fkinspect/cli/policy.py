@@ -1,30 +1,182 @@
-"""`fkinspect policy`: the agency's cookie list as fkinspect knows it."""
+"""`fkinspect policy`: the agency's cookie list as fkinspect knows it; compare it with a
+page the user saved, adopt that page's list, or go back to the built-in list."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-from fkinspect.cli.common import EXIT_OK, write_json
+from fkinspect.cli.common import EXIT_ERROR, EXIT_OK, confirm, no_terminal, write_json
+from fkinspect.errors import PolicyError
+from fkinspect.i18n import catalog, language_from_environment
 from fkinspect.lifetime import describe
 from fkinspect.model import Category
-from fkinspect.policy import load_policy
+from fkinspect.pagelist.reader import NotThePage
+from fkinspect.pagelist.saved import SavedPage, adopt, open_saved_page
+from fkinspect.pagelist.stored import InUse, policy_in_use, reset
+from fkinspect.pagelist.words import (
+    comparison_lines,
+    list_in_use,
+    not_the_page,
+    outdated,
+    outdated_line,
+    problem_line,
+)
+from fkinspect.policy import Policy
 from fkinspect.serialize import policy_record
+from fkinspect.textsafe import printable
 from fkinspect.wording import category_label
 
 
 def register(subparsers: Any, _store_options: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("policy", help="the agency's cookie list as fkinspect knows it")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--compare", type=Path, metavar="PAGE",
+                        help="compare the list in use with the cookie page saved from a browser")
+    action.add_argument("--import", dest="import_page", type=Path, metavar="PAGE",
+                        help="adopt the list of a saved cookie page (after showing what changes)")
+    action.add_argument("--reset", action="store_true", help="go back to the built-in list")
+    p.add_argument("--yes", action="store_true", help="--import without asking")
     p.set_defaults(handler=run)
 
 
+def _language() -> str:
+    return language_from_environment(os.environ)
+
+
+def _(msgid: str) -> str:
+    return catalog(_language()).gettext(msgid)
+
+
+def command_policy() -> Policy:
+    """The list `list`, `clean`, `report` and `policy` use: the adopted one when it is
+    usable, else the built-in one; an ignored adopted list is said on stderr."""
+    return _in_use().policy
+
+
+def _in_use() -> InUse:
+    return _warn(policy_in_use())
+
+
+def _warn(in_use: InUse) -> InUse:
+    warning = problem_line(in_use, _language())
+    if warning:
+        print(f"fkinspect: {printable(warning)}", file=sys.stderr)
+    return in_use
+
+
 def run(args: argparse.Namespace) -> int:
-    policy = load_policy()
-    if args.json:
-        write_json(policy_record(policy))
+    if args.reset:
+        return _reset()
+    if args.compare is not None:
+        return _compare(args.compare, args.json)
+    if args.import_page is not None:
+        return _import(args.import_page, args.yes)
+    return _show(_in_use(), args.json)
+
+
+def _open(path: Path) -> SavedPage | None:
+    """The saved page compared with the list in use; None (said on stderr) when it
+    cannot be read or is not that page."""
+    try:
+        return open_saved_page(path)
+    except OSError as exc:
+        print(printable(f"fkinspect: {path}: {exc.strerror or type(exc).__name__}"),
+              file=sys.stderr)
+    except NotThePage as exc:
+        print(printable(f"fkinspect: {path}: {not_the_page(exc.reason, _language())}"),
+              file=sys.stderr)
+    return None
+
+
+def _compare(path: Path, as_json: bool) -> int:
+    saved = _open(path)
+    if saved is None:
+        return EXIT_ERROR
+    _warn(saved.in_use)
+    if as_json:
+        write_json(saved.comparison.record())
+    else:
+        for line in comparison_lines(saved.comparison, _language()):
+            print(printable(line))
+    return EXIT_OK
+
+
+def _import(path: Path, yes: bool) -> int:
+    saved = _open(path)
+    if saved is None:
+        return EXIT_ERROR
+    _warn(saved.in_use)
+    for line in comparison_lines(saved.comparison, _language()):
+        print(printable(line))
+    if saved.comparison.unplaced:
+        print("fkinspect: " + _("the page has sentences fkinspect cannot read; "
+                               "the list was not adopted."), file=sys.stderr)
+        return EXIT_ERROR
+    if saved.comparison.same:
+        print(_("Nothing to adopt: the list in use already says what the page says."))
         return EXIT_OK
-    print(f"{policy.source.title} — {policy.source.updated_text}")
+    if not yes:
+        answer = confirm(_("Use this list?"))
+        if answer is None:
+            return no_terminal(_("Adopting a list"))
+        if not answer:
+            print(_("The list in use is unchanged."), file=sys.stderr)
+            return EXIT_OK
+    try:
+        adopted = adopt(saved)
+    except PolicyError as exc:
+        print(printable("fkinspect: " + _("the page's list cannot be used: {reason}").format(
+            reason=exc)), file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(printable("fkinspect: " + _("the list could not be saved: {reason}").format(
+            reason=exc.strerror or type(exc).__name__)), file=sys.stderr)
+        return EXIT_ERROR
+    print(printable(list_in_use(adopted, _language())))
+    print(_("Nothing was deleted; the next clean follows this list."))
+    return EXIT_OK
+
+
+def _reset() -> int:
+    try:
+        removed = reset()
+    except OSError as exc:
+        print(printable("fkinspect: " + _("the list could not be saved: {reason}").format(
+            reason=exc.strerror or type(exc).__name__)), file=sys.stderr)
+        return EXIT_ERROR
+    print(_("Back to the built-in list.") if removed
+          else _("The built-in list is already in use."))
+    return EXIT_OK
+
+
+def in_use_record(policy: Policy, today: date) -> dict[str, Any]:
+    """`policy --json`'s "in_use": which list, from where, and whether it is old."""
+    source = policy.source
+    return {
+        "origin": "imported" if source.imported else "built-in",
+        "updated": source.updated.isoformat(),
+        "source_file": source.text_file if source.imported else None,
+        "page_sha256": source.page_sha256 or None,
+        "outdated": outdated(policy, today),
+    }
+
+
+def _show(in_use: InUse, as_json: bool) -> int:
+    policy, today = in_use.policy, date.today()
+    if as_json:
+        write_json({**policy_record(policy), "in_use": in_use_record(policy, today)})
+        return EXIT_OK
+    print(printable(f"{policy.source.title} — {policy.source.updated_text}"))
+    print(printable(list_in_use(policy, _language())))
+    old = outdated_line(policy, today, _language())
+    if old:
+        print(printable(old))
     for category in (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS):
         entries = policy.by_category(category)
         print(f"\n{category_label(category)} ({len(entries)})")

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from fkinspect.cli.common import EXIT_ERROR, EXIT_OK, EXIT_STORE, EXIT_USAGE, scan_request
+from fkinspect.cli.policy import command_policy
 from fkinspect.errors import StoreError
-from fkinspect.policy import load_policy
 from fkinspect.report import build_report, report_bytes, write_report
 from fkinspect.scan import run_scan
 from fkinspect.serialize import REPORT_FORMATS as FORMATS
@@ -40,7 +40,7 @@ def report_format(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     if str(args.output) != "-" and args.output.is_dir():
         return _folder_given(args.output)  # said before the scan, not after it
-    policy = load_policy()
+    policy = command_policy()
     request = scan_request(args)
     try:
         scan = run_scan(request, policy)

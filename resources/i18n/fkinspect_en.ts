@@ -555,6 +555,10 @@ SameSite: {same}</translation>
         <translation>Reading your browsers…</translation>
     </message>
     <message>
+        <source>&amp;Compare with a saved page…</source>
+        <translation>&amp;Compare with a saved page…</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
@@ -691,6 +695,41 @@ SameSite: {same}</translation>
     <message>
         <source>No. The button only removes web analytics cookies.</source>
         <translation>No. The button only removes web analytics cookies.</translation>
+    </message>
+</context>
+<context>
+    <name>PageCompareDialog</name>
+    <message>
+        <source>Compare with a saved page</source>
+        <translation>Compare with a saved page</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>Use this list</source>
+        <translation>Use this list</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>The file could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Some of the page could not be read, so its list cannot be used.</source>
+        <translation>Some of the page could not be read, so its list cannot be used.</translation>
+    </message>
+    <message>
+        <source>Using this list deletes nothing. The table is read again, and the next removal follows this list.</source>
+        <translation>Using this list deletes nothing. The table is read again, and the next removal follows this list.</translation>
+    </message>
+    <message>
+        <source>The list could not be saved: {reason}</source>
+        <translation>The list could not be saved: {reason}</translation>
     </message>
 </context>
 <context>

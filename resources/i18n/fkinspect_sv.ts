@@ -555,6 +555,10 @@ SameSite: {same}</translation>
         <translation>Läser dina webbläsare…</translation>
     </message>
     <message>
+        <source>&amp;Compare with a saved page…</source>
+        <translation>&amp;Jämför med en sparad sida…</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>Läser…</translation>
     </message>
@@ -691,6 +695,41 @@ SameSite: {same}</translation>
     <message>
         <source>No. The button only removes web analytics cookies.</source>
         <translation>Nej. Knappen tar bara bort kakor för webbanalys.</translation>
+    </message>
+</context>
+<context>
+    <name>PageCompareDialog</name>
+    <message>
+        <source>Compare with a saved page</source>
+        <translation>Jämför med en sparad sida</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Jämförelse</translation>
+    </message>
+    <message>
+        <source>Use this list</source>
+        <translation>Använd den här listan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>Filen kunde inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <source>Some of the page could not be read, so its list cannot be used.</source>
+        <translation>Delar av sidan kunde inte läsas, så dess lista kan inte användas.</translation>
+    </message>
+    <message>
+        <source>Using this list deletes nothing. The table is read again, and the next removal follows this list.</source>
+        <translation>Att använda den här listan tar inte bort något. Tabellen läses på nytt, och nästa borttagning följer den här listan.</translation>
+    </message>
+    <message>
+        <source>The list could not be saved: {reason}</source>
+        <translation>Listan kunde inte sparas: {reason}</translation>
     </message>
 </context>
 <context>
