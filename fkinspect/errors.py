@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fkinspect.model import StoreStatus
+
+if TYPE_CHECKING:  # i18n finds its catalogs through resources, which raises these errors
+    from fkinspect.i18n import Words
 
 
 class FkInspectError(Exception):
@@ -81,8 +85,8 @@ class WriteStopped(FkInspectError):
     cleaner finds otherwise after a failed commit). `status` is that store's outcome
     (clean.Status or clean.RestoreStatus), `message` for people, `detail` technical."""
 
-    def __init__(self, status: StrEnum, message: str, detail: str = "") -> None:
-        super().__init__(detail or message)
+    def __init__(self, status: StrEnum, message: Words, detail: str = "") -> None:
+        super().__init__(detail or message.msgid)
         self.status = status
         self.message = message
         self.detail = detail

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gettext
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
 from fkinspect.resources import resource_path
@@ -52,3 +53,46 @@ def language_from_environment(environ: Mapping[str, str]) -> str:
             wanted = value.split(":")[0].split("_")[0].split(".")[0].lower()
             return wanted if wanted in LANGUAGES else DEFAULT
     return DEFAULT
+
+
+def N_(msgid: str) -> str:  # gettext's own name for it
+    """Marks an English msgid kept in a table, so the catalog's tools find it; said later."""
+    return msgid
+
+
+def text(language: str, msgid: str, /, **values: object) -> str:
+    """One sentence in `language`, its {named} values filled in after translating."""
+    said = catalog(language).gettext(msgid)
+    return said.format(**values) if values else said
+
+
+def ntext(language: str, singular: str, plural: str, count: int, /, **values: object) -> str:
+    """As text(), the form chosen by `count` (also given to the sentence as {count})."""
+    said = catalog(language).ngettext(singular, plural, count)
+    return said.format(count=count, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A sentence for people that the core returns before anyone picks a language:
+    its English msgid and the values it names. A front says it with `say()`."""
+
+    msgid: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, msgid: str, /, **values: object) -> Words:
+        return cls(msgid, tuple((k, str(v)) for k, v in values.items()))
+
+    def __bool__(self) -> bool:
+        return bool(self.msgid)
+
+
+NOTHING = Words("")  # no sentence: what a store that went well says
+
+
+def say(words: Words, language: str) -> str:
+    """The sentence in `language` ("" for NOTHING)."""
+    if not words.msgid:
+        return ""
+    return text(language, words.msgid, **dict(words.values))

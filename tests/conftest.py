@@ -8,3 +8,8 @@ import tempfile
 _PRIVATE = tempfile.mkdtemp(prefix="fkinspect-tests-")
 for _name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = os.path.join(_PRIVATE, _name.lower())
+
+# The CLI speaks the locale's language: the tests (and the commands they start) get
+# Swedish, the default, whatever the machine's locale. LANGUAGE decides messages only
+# (gettext reads it first), so the encoding LANG/LC_ALL give is left as it is.
+os.environ["LANGUAGE"] = "sv"

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from fkinspect.i18n import text
 from fkinspect.scan import ScanRequest
 from fkinspect.serialize import display_path
 from fkinspect.textsafe import json_safe
@@ -61,20 +62,20 @@ def shown_path(path: Path, home: Path) -> str:
     return display_path(path, home)
 
 
-def confirm(question: str) -> bool | None:
+def confirm(question: str, language: str) -> bool | None:
     """True/False from the person at the terminal; None when there is nobody to ask."""
     if not sys.stdin.isatty():
         return None
-    sys.stderr.write(f"{question} [j/N] ")
+    sys.stderr.write(f"{question} {text(language, '[y/N]')} ")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().lower()
     return answer in YES
 
 
-def no_terminal(what: str) -> int:
-    print(
-        f"fkinspect: {what} utan fråga kräver --yes (ingen terminal att fråga i).", file=sys.stderr
-    )
+def no_terminal(what: str, language: str) -> int:
+    """`what` ("Removing cookies") needs an answer and there is no terminal to ask on."""
+    print(text(language, "fkinspect: {what} without asking needs --yes (no terminal to ask "
+                         "on).", what=what), file=sys.stderr)
     return EXIT_USAGE
 
 

@@ -39,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         write_json({"stores": [store_record(s) for s in scan.stores],
                     "cookies": [cookie_record(c) for c in cookies]})
     else:
-        print_scan(scan.stores, cookies)
+        print_scan(scan.stores, cookies, args.lang)
     return EXIT_STORE if failed else EXIT_OK
