@@ -40,8 +40,9 @@ def parser_class(language: str) -> type[argparse.ArgumentParser]:
     class Formatter(argparse.HelpFormatter):
         def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
                       groups: Iterable[Any], prefix: str | None = None) -> None:
-            super().add_usage(usage, actions, groups,
-                              words.gettext(prefix if prefix is not None else "usage: "))
+            # argparse passes "" when it only wants the bare usage (a subcommand's prog).
+            said = "" if prefix == "" else words.gettext(prefix or "usage: ")
+            super().add_usage(usage, actions, groups, said)
 
         def start_section(self, heading: str | None) -> None:
             super().start_section(words.gettext(heading) if heading else heading)
