@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from fkinspect.model import StoreStatus
-
-if TYPE_CHECKING:  # i18n finds its catalogs through resources, which raises these errors
-    from fkinspect.i18n import Words
+from fkinspect.model import StoreStatus, Words
 
 
 class FkInspectError(Exception):
@@ -93,4 +89,10 @@ class WriteStopped(FkInspectError):
 
 
 class ValueUnavailable(FkInspectError):
-    """One cookie's value could not be decrypted; says why in plain words."""
+    """One cookie's value could not be read; says why in plain words: `reason` is an
+    English msgid of the core's catalog (str() of the error is that English), `words`
+    what a front says in its language."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.words = Words(reason)

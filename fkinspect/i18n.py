@@ -12,10 +12,21 @@ from __future__ import annotations
 import gettext
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 
+from fkinspect.model import NOTHING, Words
 from fkinspect.resources import resource_path
+
+__all__ = [
+    "NOTHING",
+    "N_",
+    "Words",
+    "catalog",
+    "language_from_environment",
+    "ntext",
+    "say",
+    "text",
+]
 
 LANGUAGES = ("sv", "en")
 DEFAULT = "sv"
@@ -72,23 +83,6 @@ def ntext(language: str, singular: str, plural: str, count: int, /, **values: ob
     return said.format(count=count, **values)
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
-    """A sentence for people that the core returns before anyone picks a language:
-    its English msgid and the values it names. A front says it with `say()`."""
-
-    msgid: str
-    values: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(cls, msgid: str, /, **values: object) -> Words:
-        return cls(msgid, tuple((k, str(v)) for k, v in values.items()))
-
-    def __bool__(self) -> bool:
-        return bool(self.msgid)
-
-
-NOTHING = Words("")  # no sentence: what a store that went well says
 
 
 def say(words: Words, language: str) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fkinspect.errors import ValueUnavailable
+from fkinspect.i18n import say
 from fkinspect.lifetime import describe
 from fkinspect.model import ClassifiedCookie, SameSite
 from fkinspect.policy import Policy
@@ -154,8 +155,8 @@ class DetailsPane(QScrollArea):
             self._value_problem(self.tr("The value could not be read: the file could not "
                                         "be opened."))
         else:  # ValueUnavailable says why; anything else is named by its kind
-            reason = str(error) if isinstance(error, ValueUnavailable) else \
-                type(error).__name__
+            reason = say(error.words, self._language) if isinstance(error, ValueUnavailable) \
+                else type(error).__name__
             self._value_problem(self.tr("The value could not be read: {reason}").format(
                 reason=reason))
 

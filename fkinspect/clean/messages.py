@@ -64,14 +64,15 @@ _BACKUP_WHY = {
     Failure.IO: N_("The backup of {browser} (profile {profile}) could not be written: the disk "
                 "reported a read or write error. Nothing was removed."),
 }
+_BACKUP_OTHER = N_("The backup of {browser} (profile {profile}) could not be written or "
+                  "checked. Nothing was removed.")
 
 
 def backup_failed(profile: Profile, failure: Failure = Failure.OTHER) -> Words:
     """The backup (or its journal) could not be made; said by what went wrong."""
     if failure in (Failure.SCHEMA, Failure.CORRUPT, Failure.LOCKED):
         return cannot_write(profile, failure)  # the store's own problem, met while copying it
-    return _of(_BACKUP_WHY.get(failure, "The backup of {browser} (profile {profile}) could not "
-                                        "be written or checked. Nothing was removed."), profile)
+    return _of(_BACKUP_WHY.get(failure, _BACKUP_OTHER), profile)
 
 
 def store_not_read(profile: Profile, why: str = "") -> Words:

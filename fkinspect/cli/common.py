@@ -66,7 +66,8 @@ def confirm(question: str, language: str) -> bool | None:
     """True/False from the person at the terminal; None when there is nobody to ask."""
     if not sys.stdin.isatty():
         return None
-    sys.stderr.write(f"{question} {text(language, '[y/N]')} ")
+    answers = text(language, "[y/N]")
+    sys.stderr.write(f"{question} {answers} ")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().lower()
     return answer in YES

@@ -189,10 +189,11 @@ def _list(
             f"{j.run}  {j.created:%Y-%m-%d %H:%M}  {j.profile.label:<32} "
             f"{count:>10}  {text(language, _STATE[j.state])}"
         ))
+    damaged_word = text(language, N_("damaged"))
     for d in damaged:
         print(printable(
             f"{d.run or '-':<22}  {d.created:%Y-%m-%d %H:%M}  {_damaged_message(d, language)}  "
-            f"{text(language, N_('damaged'))}"
+            f"{damaged_word}"
         ))
     return EXIT_OK
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from fkinspect.i18n import N_, ntext, text
+from fkinspect.i18n import N_, ntext, say, text
 from fkinspect.model import ClassifiedCookie, StoreResult, StoreStatus
 from fkinspect.serialize import display_path
 from fkinspect.textsafe import printable
@@ -48,7 +48,8 @@ def print_stores(stores: Sequence[StoreResult], language: str) -> None:
         if store.running:
             state += ", " + text(language, "the browser is running")
         failed = store.status is not StoreStatus.OK
-        detail = f" — {store.message}" if store.message and failed else ""
+        why = say(store.words, language) or store.message
+        detail = f" — {why}" if why and failed else ""
         print(printable(f"  {profile.label}: {display_path(store.location.path)} [{state}]"
                         f"{detail}"))
     if not stores:

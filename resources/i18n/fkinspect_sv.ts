@@ -26,13 +26,13 @@
     <message numerus="yes">
         <source>%n cookie(s) were put back.</source>
         <translation>
-            <numerusform>%n kaka lades tillbaka.</numerusform>
-            <numerusform>%n kakor lades tillbaka.</numerusform>
+            <numerusform>%n kaka återställdes.</numerusform>
+            <numerusform>%n kakor återställdes.</numerusform>
         </translation>
     </message>
     <message>
         <source>The cookies could not be put back: {reason}</source>
-        <translation>Kakorna kunde inte läggas tillbaka: {reason}</translation>
+        <translation>Kakorna kunde inte återställas: {reason}</translation>
     </message>
 </context>
 <context>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>{browser} ({profile}): the cookies were removed, but the check afterwards did not match. Undo puts them back from the backup.</source>
-        <translation>{browser} ({profile}): kakorna togs bort, men kontrollen efteråt stämde inte. Ångra lägger tillbaka dem från säkerhetskopian.</translation>
+        <translation>{browser} ({profile}): kakorna togs bort, men kontrollen efteråt stämde inte. Ångra återställer dem från säkerhetskopian.</translation>
     </message>
     <message>
         <source>Close {browser} ({profile}) and press Undo again.</source>
@@ -386,7 +386,7 @@ SameSite: {same}</translation>
     </message>
     <message>
         <source>Real expiry</source>
-        <translation>Verkligt slutdatum</translation>
+        <translation>Upphör</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -595,6 +595,10 @@ SameSite: {same}</translation>
         <source>Each browser profile that was found and whether it could be read. Choose one to show only its cookies.</source>
         <translation>Varje webbläsarprofil som hittades och om den gick att läsa. Välj en för att bara visa dess kakor.</translation>
     </message>
+    <message>
+        <source>Technical detail: {detail}</source>
+        <translation>Teknisk information: {detail}</translation>
+    </message>
     <message numerus="yes">
         <source>%n cookie(s)</source>
         <translation>
@@ -671,8 +675,8 @@ SameSite: {same}</translation>
     <message numerus="yes">
         <source>%n cookie(s) have already expired and are not counted: the browser removes them by itself.</source>
         <translation>
-            <numerusform>%n kaka har redan gått ut och räknas inte: webbläsaren tar bort den själv.</numerusform>
-            <numerusform>%n kakor har redan gått ut och räknas inte: webbläsaren tar bort dem själv.</numerusform>
+            <numerusform>%n kaka har redan upphört och räknas inte: webbläsaren tar bort den själv.</numerusform>
+            <numerusform>%n kakor har redan upphört och räknas inte: webbläsaren tar bort dem själv.</numerusform>
         </translation>
     </message>
     <message>
@@ -766,15 +770,15 @@ SameSite: {same}</translation>
     </message>
     <message>
         <source>when the browser closes</source>
-        <translation>när webbläsaren stängs</translation>
+        <translation>tills webbläsaren stängs</translation>
     </message>
     <message>
         <source>expired {date} ({relative})</source>
-        <translation>gick ut {date} ({relative})</translation>
+        <translation>upphörde {date} ({relative})</translation>
     </message>
     <message>
         <source>Expired: the browser no longer sends it and removes it by itself, so it is not counted.</source>
-        <translation>Har gått ut: webbläsaren skickar den inte längre och tar bort den själv, så den räknas inte.</translation>
+        <translation>Har upphört: webbläsaren skickar den inte längre och tar bort den själv, så den räknas inte.</translation>
     </message>
 </context>
 <context>
