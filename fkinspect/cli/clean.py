@@ -52,6 +52,7 @@ from fkinspect.cli.common import (
     confirm,
     home_of,
     no_terminal,
+    not_a_store,
     scan_request,
     shown_path,
     write_json,
@@ -294,8 +295,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         scan = run_scan(scan_request(args), load_policy())
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
-        return EXIT_STORE
+        return not_a_store(exc, args.lang)
     plan = make_plan(scan, categories)
     unread = [s for s in scan.stores if s.status is not StoreStatus.OK]
     lang = args.lang

@@ -17,10 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from fkinspect.errors import StoreError
 from fkinspect.i18n import text
 from fkinspect.scan import ScanRequest
 from fkinspect.serialize import display_path
-from fkinspect.textsafe import json_safe
+from fkinspect.textsafe import json_safe, printable
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -78,6 +79,14 @@ def no_terminal(what: str, language: str) -> int:
     print(text(language, "fkinspect: {what} without asking needs --yes (no terminal to ask "
                          "on).", what=what), file=sys.stderr)
     return EXIT_USAGE
+
+
+def not_a_store(error: StoreError, language: str) -> int:
+    """--store named something that cannot be read as a cookie store: say so (the detail
+    is the system's, in English), exit 4."""
+    print(printable(text(language, "fkinspect: {path} cannot be read as a cookie file ({why})",
+                         path=error.path, why=error.detail or error.status)), file=sys.stderr)
+    return EXIT_STORE
 
 
 def _utf8(out: TextIO) -> bool:

@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fkinspect.cli.common import EXIT_ERROR, EXIT_OK, EXIT_STORE, EXIT_USAGE, scan_request
+from fkinspect.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_STORE,
+    EXIT_USAGE,
+    not_a_store,
+    scan_request,
+)
 from fkinspect.errors import StoreError
 from fkinspect.i18n import text
 from fkinspect.policy import load_policy
@@ -43,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         scan = run_scan(request, policy)
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
-        return EXIT_STORE
+        return not_a_store(exc, args.lang)
     home = request.environment.home
     report = build_report(scan, policy, args.lang, home=home)
     fmt = report_format(args)
