@@ -104,3 +104,16 @@ def test_every_help_text_and_argparse_heading_has_its_swedish() -> None:
     wanted = _help_texts(build_parser("sv")) | {
         "usage: ", "options", "positional arguments", "show this help message and exit"}
     assert not {t for t in wanted if sv.gettext(t) == t}
+
+
+def test_each_swedish_sentence_names_the_values_its_english_names() -> None:
+    """text() fills {named} values after translating: a Swedish sentence that lost or
+    misspelt one would fail at run time, in front of the user."""
+    names = re.compile(r"\{(\w+)[^}]*\}")
+    with (SV_PO.with_suffix(".mo")).open("rb") as file:
+        entries = gettext.GNUTranslations(file)._catalog  # type: ignore[attr-defined]
+    for key, swedish in entries.items():
+        english = key[0] if isinstance(key, tuple) else key
+        if english:
+            assert set(names.findall(swedish)) <= set(names.findall(english)) | {"count"}, key
+            assert set(names.findall(english)) - {"count"} <= set(names.findall(swedish)), key
