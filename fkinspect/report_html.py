@@ -15,21 +15,21 @@ from fkinspect.i18n import N_
 from fkinspect.model import Category
 from fkinspect.presentation import CATEGORY_ORDER
 from fkinspect.textsafe import printable
-from fkinspect.wording import category_label
+from fkinspect.wording import AGENCY, category_label
 
 if TYPE_CHECKING:  # report.py imports this module to render html; the records are types here
     from fkinspect.report import ProfileGroup, Report, ReportCookie, ReportStore
 
 # The report's own words (English msgids; the Swedish is in the core's catalog).
 _WORDS = {
-    "title": N_("Report: Försäkringskassan's cookies in the browsers"),
+    "title": N_("Report: {agency}'s cookies in the browsers"),
     "generated": N_("Generated"),
     "scanned": N_("Read"),
-    "policy": N_("Försäkringskassan's list"),
+    "policy": N_("{agency}'s list"),
     "summary": N_("Summary"),
     "stores": N_("Cookie files"),
     "cookies": N_("Cookies"),
-    "none_found": N_("None of Försäkringskassan's cookies were found here."),
+    "none_found": N_("None of {agency}'s cookies were found here."),
     "no_stores": N_("No browsers with cookie files were found."),
     "file": N_("File"),
     "format": N_("Format"),
@@ -41,7 +41,7 @@ _WORDS = {
     "category": N_("Category"),
     "expires": N_("Expires"),
     "session": N_("until the browser closes"),
-    "explanation": N_("Försäkringskassan's explanation"),
+    "explanation": N_("{agency}'s explanation"),
     "documented": N_("Documented lifetime"),
     "findings": N_("Notes"),
     "partition": N_("Stored under"),
@@ -97,7 +97,7 @@ def escape(text: str) -> str:
 
 
 def _w(key: str, language: str) -> str:
-    return i18n.text(language, _WORDS[key])
+    return i18n.text(language, _WORDS[key], agency=AGENCY)
 
 
 def report_html(report: Report) -> str:

@@ -13,7 +13,10 @@ from fkinspect.i18n import LANGUAGES, N_, text
 from fkinspect.lifetime import Lifetime, describe
 from fkinspect.model import Category, Family, Finding, FindingCode, StoreStatus
 
-__all__ = ["LANGUAGES", "category_label", "finding_text", "status_hint", "status_label"]
+__all__ = ["AGENCY", "LANGUAGES", "category_label", "finding_text", "status_hint", "status_label"]
+
+# The agency is named, not translated: the sentences take it as {agency}.
+AGENCY = "Försäkringskassan"
 
 _CATEGORY = {
     Category.NECESSARY: N_("Necessary"),
@@ -24,7 +27,7 @@ _CATEGORY = {
 }
 
 _FINDING = {
-    FindingCode.UNDOCUMENTED: N_("Not in Försäkringskassan's list of cookies."),
+    FindingCode.UNDOCUMENTED: N_("Not in {agency}'s list of cookies."),
     FindingCode.LIKELY_TOOL: N_("Most likely a {tool} cookie ({pattern})."),
     FindingCode.LONGER_THAN_DOCUMENTED: N_("Stored longer than the page says ({documented}): "
                                         "{stored}."),
@@ -35,7 +38,7 @@ _FINDING = {
     FindingCode.CASE_DIFFERS: N_("The page spells the name {documented}."),
     FindingCode.KNOWN_TYPO: N_("The page writes {documented} but means {meant}."),
     FindingCode.PARTITIONED_THIRD_PARTY: N_("A {owner} cookie, stored while you visited {site}."),
-    FindingCode.NAMED_THIRD_PARTY: N_("A cookie of {site}, a site Försäkringskassan's page names."),
+    FindingCode.NAMED_THIRD_PARTY: N_("A cookie of {site}, a site {agency}'s page names."),
     FindingCode.PARTITIONED_ELSEWHERE: N_("Stored while you visited {site}."),
 }
 
@@ -47,7 +50,7 @@ _FINDING_SHORT = {
     FindingCode.CASE_DIFFERS: N_("The page spells the name differently."),
     FindingCode.KNOWN_TYPO: N_("The page misspells the name."),
     FindingCode.PARTITIONED_THIRD_PARTY: N_("A cookie of another site."),
-    FindingCode.NAMED_THIRD_PARTY: N_("A cookie of a site Försäkringskassan's page names."),
+    FindingCode.NAMED_THIRD_PARTY: N_("A cookie of a site {agency}'s page names."),
     FindingCode.PARTITIONED_ELSEWHERE: N_("Stored while you visited another site."),
 }
 
@@ -82,7 +85,7 @@ def category_label(category: Category, language: str = "sv") -> str:
 
 
 def finding_text(finding: Finding, language: str = "sv") -> str:
-    values = dict(finding.detail)
+    values = {"agency": AGENCY, **finding.detail}
     if finding.code in _LIFETIME_DETAIL:
         # The detail keeps the policy's codes ("P27Y") for machines; people read "27 år".
         for key in ("documented", "stored"):
@@ -91,7 +94,7 @@ def finding_text(finding: Finding, language: str = "sv") -> str:
     try:
         return text(language, _FINDING[finding.code], **values)
     except KeyError:  # a finding made without its details still reads as a sentence
-        return text(language, _FINDING_SHORT[finding.code])
+        return text(language, _FINDING_SHORT[finding.code], agency=AGENCY)
 
 
 def _lifetime_words(code: str, language: str) -> str:
