@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from fkinspect.model import StoreStatus
+from fkinspect.model import StoreStatus, Words
 
 
 class FkInspectError(Exception):
@@ -81,12 +81,18 @@ class WriteStopped(FkInspectError):
     cleaner finds otherwise after a failed commit). `status` is that store's outcome
     (clean.Status or clean.RestoreStatus), `message` for people, `detail` technical."""
 
-    def __init__(self, status: StrEnum, message: str, detail: str = "") -> None:
-        super().__init__(detail or message)
+    def __init__(self, status: StrEnum, message: Words, detail: str = "") -> None:
+        super().__init__(detail or message.msgid)
         self.status = status
         self.message = message
         self.detail = detail
 
 
 class ValueUnavailable(FkInspectError):
-    """One cookie's value could not be decrypted; says why in plain words."""
+    """One cookie's value could not be read; says why in plain words: `reason` is an
+    English msgid of the core's catalog (str() of the error is that English), `words`
+    what a front says in its language."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.words = Words(reason)

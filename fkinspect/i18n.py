@@ -14,7 +14,19 @@ import logging
 from collections.abc import Mapping
 from functools import cache
 
+from fkinspect.model import NOTHING, Words
 from fkinspect.resources import resource_path
+
+__all__ = [
+    "NOTHING",
+    "N_",
+    "Words",
+    "catalog",
+    "language_from_environment",
+    "ntext",
+    "say",
+    "text",
+]
 
 LANGUAGES = ("sv", "en")
 DEFAULT = "sv"
@@ -52,3 +64,29 @@ def language_from_environment(environ: Mapping[str, str]) -> str:
             wanted = value.split(":")[0].split("_")[0].split(".")[0].lower()
             return wanted if wanted in LANGUAGES else DEFAULT
     return DEFAULT
+
+
+def N_(msgid: str) -> str:  # gettext's own name for it
+    """Marks an English msgid kept in a table, so the catalog's tools find it; said later."""
+    return msgid
+
+
+def text(language: str, msgid: str, /, **values: object) -> str:
+    """One sentence in `language`, its {named} values filled in after translating."""
+    said = catalog(language).gettext(msgid)
+    return said.format(**values) if values else said
+
+
+def ntext(language: str, singular: str, plural: str, count: int, /, **values: object) -> str:
+    """As text(), the form chosen by `count` (also given to the sentence as {count})."""
+    said = catalog(language).ngettext(singular, plural, count)
+    return said.format(count=count, **values)
+
+
+
+
+def say(words: Words, language: str) -> str:
+    """The sentence in `language` ("" for NOTHING)."""
+    if not words.msgid:
+        return ""
+    return text(language, words.msgid, **dict(words.values))

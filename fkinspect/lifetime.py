@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fkinspect.errors import PolicyError
+from fkinspect.i18n import N_, ntext, text
 
 SESSION = "session"
 UNSTATED = "unstated"
@@ -74,21 +75,18 @@ def _days_in_month(year: int, month: int) -> int:
 
 def describe(lifetime: Lifetime, language: str = "sv") -> str:
     """Plain words: "30 minuter", "13 months", "tills webbläsaren stängs"."""
-    sv = language == "sv"
     if lifetime.is_session:
-        return "tills webbläsaren stängs" if sv else "until the browser closes"
+        return text(language, "until the browser closes")
     if not lifetime.is_stated:
-        return "anges inte" if sv else "not stated"
+        return text(language, "not stated")
     units = (
-        (lifetime.years, ("år", "år"), ("year", "years")),
-        (lifetime.months, ("månad", "månader"), ("month", "months")),
-        (lifetime.days, ("dag", "dagar"), ("day", "days")),
-        (lifetime.seconds // 3600, ("timme", "timmar"), ("hour", "hours")),
-        (lifetime.seconds % 3600 // 60, ("minut", "minuter"), ("minute", "minutes")),
+        (lifetime.years, N_("{count} year"), N_("{count} years")),
+        (lifetime.months, N_("{count} month"), N_("{count} months")),
+        (lifetime.days, N_("{count} day"), N_("{count} days")),
+        (lifetime.seconds // 3600, N_("{count} hour"), N_("{count} hours")),
+        (lifetime.seconds % 3600 // 60, N_("{count} minute"), N_("{count} minutes")),
     )
-    words = []
-    for amount, sv_names, en_names in units:
-        if amount:
-            names = sv_names if sv else en_names
-            words.append(f"{amount} {names[0] if amount == 1 else names[1]}")
-    return (" och " if sv else " and ").join(words)
+    words = [ntext(language, one, many, amount) for amount, one, many in units if amount]
+    if len(words) < 2:
+        return "".join(words)
+    return text(language, "{first} and {last}", first=", ".join(words[:-1]), last=words[-1])

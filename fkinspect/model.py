@@ -17,6 +17,25 @@ if TYPE_CHECKING:  # policy.py imports this module
     from fkinspect.policy import Policy
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A sentence for people that the core returns before anyone picks a language:
+    its English msgid and the values it names. fkinspect.i18n.say() says it."""
+
+    msgid: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, msgid: str, /, **values: object) -> Words:
+        return cls(msgid, tuple((k, str(v)) for k, v in values.items()))
+
+    def __bool__(self) -> bool:
+        return bool(self.msgid)
+
+
+NOTHING = Words("")  # no sentence: what a store that went well says
+
+
 class Family(StrEnum):
     """Store format family: decides which reader and which lock test apply."""
 
@@ -160,11 +179,12 @@ class StoreResult:
 
     location: StoreLocation
     status: StoreStatus
-    message: str = ""  # plain words for people when status is not OK
+    message: str = ""  # why, when status is not OK: English, for JSON, logs and support
     method: ReadMethod | None = None
     schema: str = ""  # e.g. "meta 24", "user_version 17", "mozLz4"
     cookies: tuple[Cookie, ...] = ()
     running: bool = False  # the owning browser was running while we read
+    words: Words = NOTHING  # `message` for people, said in their language (i18n.say)
 
 
 class FindingCode(StrEnum):

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fkinspect.i18n import text
 from fkinspect.lifetime import Lifetime
 from fkinspect.model import (
     Category,
@@ -299,8 +300,7 @@ class Naming:
     def profile_name(self, profile: Profile) -> str:
         if not self.hidden:
             return printable(profile.name)  # from Local State or a folder name: data
-        word = "Profil" if self.language == "sv" else "Profile"
-        return f"{word} {self._number(profile)}"
+        return text(self.language, "Profile {number}", number=self._number(profile))
 
     def profile_label(self, profile: Profile) -> str:
         return f"{profile.browser_name} ({self.profile_name(profile)})"

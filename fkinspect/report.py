@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from fkinspect.i18n import say
 from fkinspect.lifetime import describe
 from fkinspect.model import Category, ClassifiedCookie, Scan, StoreResult
 from fkinspect.outfile import write_output
@@ -218,7 +219,9 @@ def _store(result: StoreResult, scrub: Scrubber, language: str) -> ReportStore:
     record = store_record(result, scrub.home)
     record["path"] = scrub.path(result.location.path)
     record["profile"] = scrub.text(profile.name)
-    record["message"] = scrub.text(result.message)
+    # Why a file could not be read, in the report's language (the English detail is in
+    # `list --json` and the log).
+    record["message"] = scrub.text(say(result.words, language) or result.message)
     return ReportStore(
         browser=profile.browser_id,
         browser_name=profile.browser_name,

@@ -10,46 +10,45 @@ from __future__ import annotations
 from html import escape as _html_escape
 from typing import TYPE_CHECKING
 
+from fkinspect import i18n
+from fkinspect.i18n import N_
 from fkinspect.model import Category
 from fkinspect.presentation import CATEGORY_ORDER
 from fkinspect.textsafe import printable
-from fkinspect.wording import category_label
+from fkinspect.wording import AGENCY, category_label
 
 if TYPE_CHECKING:  # report.py imports this module to render html; the records are types here
     from fkinspect.report import ProfileGroup, Report, ReportCookie, ReportStore
 
+# The report's own words (English msgids; the Swedish is in the core's catalog).
 _WORDS = {
-    "title": ("Rapport: Försäkringskassans kakor i webbläsarna",
-              "Report: Försäkringskassan's cookies in the browsers"),
-    "generated": ("Skapad", "Generated"),
-    "scanned": ("Läst", "Scanned"),
-    "policy": ("Försäkringskassans lista", "Försäkringskassan's list"),
-    "summary": ("Sammanfattning", "Summary"),
-    "stores": ("Kakfiler", "Cookie stores"),
-    "cookies": ("Kakor", "Cookies"),
-    "none_found": ("Inga av Försäkringskassans kakor hittades här.",
-                   "None of Försäkringskassan's cookies were found here."),
-    "no_stores": ("Inga webbläsare med kakfiler hittades.",
-                  "No browsers with cookie stores were found."),
-    "file": ("Fil", "File"),
-    "format": ("Format", "Format"),
-    "status": ("Status", "Status"),
-    "count": ("Kakor", "Cookies"),
-    "running": ("webbläsaren var igång", "the browser was running"),
-    "name": ("Namn", "Name"),
-    "host": ("Webbplats", "Host"),
-    "category": ("Kategori", "Category"),
-    "expires": ("Sparas till", "Expires"),
-    "session": ("tills webbläsaren stängs", "until the browser closes"),
-    "explanation": ("Försäkringskassans förklaring", "Försäkringskassan's explanation"),
-    "documented": ("Enligt sidan", "The page says"),
-    "findings": ("Att notera", "Notes"),
-    "partition": ("Sparad under", "Stored under"),
-    "container": ("Behållare", "Container"),
-    "no_text": ("Sidan förklarar inte den här kakan.", "The page does not explain this cookie."),
-    "privacy": ("Rapporten innehåller aldrig kakornas värden. Hemmappen skrivs som ~.",
-                "The report never contains the cookies' values. The home folder is written ~."),
-    "total": ("Totalt", "Total"),
+    "title": N_("Report: {agency}'s cookies in the browsers"),
+    "generated": N_("Generated"),
+    "scanned": N_("Read"),
+    "policy": N_("{agency}'s list"),
+    "summary": N_("Summary"),
+    "stores": N_("Cookie files"),
+    "cookies": N_("Cookies"),
+    "none_found": N_("None of {agency}'s cookies were found here."),
+    "no_stores": N_("No browsers with cookie files were found."),
+    "file": N_("File"),
+    "format": N_("Format"),
+    "status": N_("Status"),
+    "count": N_("Cookies"),
+    "running": N_("the browser was running"),
+    "name": N_("Name"),
+    "host": N_("Site"),
+    "category": N_("Category"),
+    "expires": N_("Expires"),
+    "session": N_("until the browser closes"),
+    "explanation": N_("{agency}'s explanation"),
+    "documented": N_("Documented lifetime"),
+    "findings": N_("Notes"),
+    "partition": N_("Stored under"),
+    "container": N_("Container"),
+    "no_text": N_("The page does not explain this cookie."),
+    "privacy": N_("The report never contains the cookies' values. The home folder is written ~."),
+    "total": N_("Total"),
 }
 
 _CSS = """
@@ -98,8 +97,7 @@ def escape(text: str) -> str:
 
 
 def _w(key: str, language: str) -> str:
-    pair = _WORDS[key]
-    return pair[0] if language == "sv" else pair[1]
+    return i18n.text(language, _WORDS[key], agency=AGENCY)
 
 
 def report_html(report: Report) -> str:

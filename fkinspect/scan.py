@@ -16,11 +16,21 @@ from fkinspect.browsers.discovery import Environment, discover, locations_for_pa
 from fkinspect.browsers.firefox import read_firefox
 from fkinspect.browsers.firefox_session import read_session_cookies
 from fkinspect.browsers.folders import real
+from fkinspect.browsers.reading import NOT_READ, failed, failure_words
 from fkinspect.browsers.safari import read_binarycookies
 from fkinspect.classify import Classifier
 from fkinspect.errors import MAX_STORE_COOKIES, StoreError
+from fkinspect.i18n import N_
 from fkinspect.logs import log_scan, logger
-from fkinspect.model import Profile, Scan, StoreFormat, StoreLocation, StoreResult, StoreStatus
+from fkinspect.model import (
+    Profile,
+    Scan,
+    StoreFormat,
+    StoreLocation,
+    StoreResult,
+    StoreStatus,
+    Words,
+)
 from fkinspect.policy import Policy
 from fkinspect.running import running_evidence
 from fkinspect.scope import Scope
@@ -87,18 +97,23 @@ def locations(request: ScanRequest) -> list[StoreLocation]:
     return unique
 
 
+# What people read about a store discovery could not reach (its message says which file).
+_FOLDER_CLOSED = Words(N_("This browser's folder or one of its files may not be read."))
+
 def read_store(location: StoreLocation, scope: Scope, running: bool,
                limit: int = MAX_STORE_COOKIES) -> StoreResult:
     """Read one store; never raises for a bad store (nor reads more than `limit` cookies)."""
     if location.problem:  # discovery could not read its folder or a settings file
-        return StoreResult(location, StoreStatus.UNREADABLE, location.problem)
+        return failed(location, StoreStatus.UNREADABLE, location.problem, _FOLDER_CLOSED)
     try:
         result = _reader(location.format)(location, scope, running, limit)
     except StoreError as exc:
-        return StoreResult(location, exc.status, exc.detail or str(exc), running=running)
+        return failed(location, exc.status, exc.detail or str(exc), failure_words(exc),
+                      running=running)
     except Exception as exc:  # a reader bug must cost one store, not the scan
         logger(__name__).exception("reading a %s store failed", location.format)
-        return StoreResult(location, StoreStatus.ERROR, f"{type(exc).__name__}", running=running)
+        return failed(location, StoreStatus.ERROR, f"{type(exc).__name__}", NOT_READ,
+                      running=running)
     return replace(result, running=True) if running and not result.running else result
 
 

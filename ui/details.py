@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from fkinspect.clean.plan import can_write
 from fkinspect.errors import ValueUnavailable
+from fkinspect.i18n import say
 from fkinspect.lifetime import describe
 from fkinspect.model import ClassifiedCookie, FindingCode, SameSite, Scan, StoreLocation
 from fkinspect.policy import Policy
@@ -198,8 +199,8 @@ class DetailsPane(QScrollArea):
             self._value_problem(self.tr("The value could not be read: the file could not "
                                         "be opened."))
         else:  # ValueUnavailable says why; anything else is named by its kind
-            reason = str(error) if isinstance(error, ValueUnavailable) else \
-                type(error).__name__
+            reason = say(error.words, self._language) if isinstance(error, ValueUnavailable) \
+                else type(error).__name__
             self._value_problem(self.tr("The value could not be read: {reason}").format(
                 reason=reason))
 
@@ -283,7 +284,7 @@ class DetailsPane(QScrollArea):
         the page's) and whether they agree."""
         cookie, found, policy = item.cookie, item.classification, self._policy
         if cookie.expires is None:
-            self.expires.setText(self.tr("It is removed when the browser closes."))
+            self.expires.setText(self.tr("It is kept until the browser closes."))
         else:
             when = {"date": date_text(cookie.expires),
                     "relative": relative_text(relative_time(cookie.expires, now))}

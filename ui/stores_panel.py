@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from fkinspect.i18n import say
 from fkinspect.model import Profile, Scan, StoreResult, StoreStatus
 from fkinspect.presentation import Naming, group_by_profile
 from fkinspect.textsafe import printable
@@ -59,8 +60,9 @@ class StoresPanel(QListWidget):
             item = QListWidgetItem(self._profile_text(profile, results, counts.get(profile, 0)),
                                    self)
             item.setData(PROFILE_ROLE, profile)
-            # The technical reason (SQLite's words, for support staff) on hover.
-            details = [r.message for r in results if r.message]
+            # Why each file could not be read, in the window's language, on hover; then
+            # the technical reason (SQLite's words, in English) for support staff.
+            details = [line for r in results for line in self._why(r)]
             if details:
                 item.setToolTip("\n".join(details))
             item.setIcon(icon(self._status_icon(results)))
@@ -72,6 +74,13 @@ class StoresPanel(QListWidget):
         self.setAccessibleDescription(
             self.tr("Each browser profile that was found and whether it could be read. "
                     "Choose one to show only its cookies."))
+
+    def _why(self, result: StoreResult) -> list[str]:
+        lines = [say(result.words, self._language)] if result.words else []
+        if result.message:
+            lines.append(self.tr("Technical detail: {detail}").format(
+                detail=printable(result.message)))
+        return lines
 
     @staticmethod
     def _status_icon(results: list[StoreResult]) -> str:

@@ -28,6 +28,7 @@ from fkinspect.browsers.reading import (
     text_of,
 )
 from fkinspect.errors import MAX_STORE_COOKIES, UnsupportedSchema, ValueUnavailable
+from fkinspect.i18n import N_
 from fkinspect.model import Cookie, SameSite, Source, StoreLocation, StoreResult
 from fkinspect.scope import Scope, partition_url
 from fkinspect.sqlite.open import equal_tests, open_snapshot
@@ -233,7 +234,8 @@ def _value_row(con: sqlite3.Connection, cookie: Cookie) -> Sequence[Any] | None:
     if len(matches) > 1 and cookie.rowid is not None:
         matches = [r for r in matches if r[3] == cookie.rowid]
     if len(matches) > 1:
-        raise ValueUnavailable("Several stored cookies match this one; cannot tell which to show.")
+        raise ValueUnavailable(N_("Several stored cookies match this one; cannot tell which "
+                                  "to show."))
     return matches[0] if matches else None
 
 

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from fkinspect.browsers.mozlz4 import MAX_SIZE, MozLz4Error, compress, decompress
-from fkinspect.browsers.reading import failure_message
+from fkinspect.browsers.reading import NOT_READ, failed, failure_message, failure_words
 from fkinspect.errors import MAX_STORE_COOKIES, FkInspectError, FormatError, StoreTooLarge
+from fkinspect.i18n import N_
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -39,6 +40,7 @@ from fkinspect.model import (
     StoreLocation,
     StoreResult,
     StoreStatus,
+    Words,
 )
 from fkinspect.safe_open import read_regular_head
 from fkinspect.scope import Scope, partition_url
@@ -236,8 +238,17 @@ def too_large_message(location: StoreLocation, limit: int) -> str:
     return failure_message(StoreTooLarge(location.path, f"over {limit:,} cookies"))
 
 
-def _failure(location: StoreLocation, status: StoreStatus, message: str) -> StoreResult:
-    return StoreResult(location, status, message, method=ReadMethod.FILE, schema=SCHEMA)
+def _failure(location: StoreLocation, status: StoreStatus, message: str,
+             words: Words | None = None) -> StoreResult:
+    """`message` is English with the detail; `words` (default: the message) for people."""
+    return failed(location, status, message, words or Words(message), method=ReadMethod.FILE,
+                  schema=SCHEMA)
+
+
+_GONE = N_("The session store file is gone.")
+_DENIED = N_("Permission denied reading the session store.")
+_FOLDER = N_("This is a folder, not a session store.")
+_DAMAGED = Words(N_("The session store is damaged."))
 
 
 def read_session_cookies(
@@ -250,7 +261,8 @@ def read_session_cookies(
     try:
         entries = _load(location.path)
         if len(entries) > limit:
-            return _failure(location, StoreStatus.CORRUPT, too_large_message(location, limit))
+            return _failure(location, StoreStatus.CORRUPT, too_large_message(location, limit),
+                            failure_words(StoreTooLarge(location.path)))
         cookies = []
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
@@ -259,21 +271,22 @@ def read_session_cookies(
             if cookie is not None:
                 cookies.append(cookie)
     except FileNotFoundError:
-        return _failure(location, StoreStatus.MISSING, "The session store file is gone.")
+        return _failure(location, StoreStatus.MISSING, _GONE)
     except PermissionError:
-        return _failure(
-            location, StoreStatus.UNREADABLE, "Permission denied reading the session store."
-        )
+        return _failure(location, StoreStatus.UNREADABLE, _DENIED)
     except IsADirectoryError:
-        return _failure(location, StoreStatus.CORRUPT, "This is a folder, not a session store.")
+        return _failure(location, StoreStatus.CORRUPT, _FOLDER)
     except OSError as exc:
         return _failure(
-            location, StoreStatus.ERROR, f"The session store could not be read ({exc.strerror})."
+            location, StoreStatus.ERROR, f"The session store could not be read ({exc.strerror}).",
+            NOT_READ,
         )
     except MozLz4Error as exc:
-        return _failure(location, StoreStatus.CORRUPT, f"Not a readable session store: {exc}.")
+        return _failure(location, StoreStatus.CORRUPT, f"Not a readable session store: {exc}.",
+                        _DAMAGED)
     except SessionStoreError as exc:
-        return _failure(location, StoreStatus.CORRUPT, f"Damaged session store: {exc}.")
+        return _failure(location, StoreStatus.CORRUPT, f"Damaged session store: {exc}.",
+                        _DAMAGED)
     return StoreResult(
         location,
         StoreStatus.OK,

@@ -1,6 +1,7 @@
 """What the store readers share; each format's own knowledge is in its module.
 
-Every reader: `failure_message` (a store that could not be read, in plain words).
+Every reader: `failure_words` (a store that could not be read, in plain words for
+people) and `failure_message` (the same in English with the detail, for JSON and logs).
 The SQLite formats (chromium.py, firefox.py): `read_sqlite_store` opens a snapshot
 through fkinspect.sqlite and turns every failure into a status; `select_in_scope`
 runs a format's one query for the rows that may be in scope (`scope_test`), with
@@ -25,28 +26,46 @@ from fkinspect.errors import (
     StoreUnreadable,
     UnsupportedSchema,
 )
-from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus
+from fkinspect.i18n import N_
+from fkinspect.model import Cookie, ReadMethod, StoreLocation, StoreResult, StoreStatus, Words
 from fkinspect.scope import Scope
 from fkinspect.sqlite.errors import store_error
 from fkinspect.sqlite.open import open_snapshot
 
 _MESSAGES = {
-    StoreMissing: "The cookie file is gone (it was moved or deleted while fkinspect looked).",
-    StoreUnreadable: "Permission denied: fkinspect may not read this cookie file.",
-    StoreLocked: "Another program holds this cookie file and no copy could be made.",
-    StoreCorrupt: "The cookie file is damaged, truncated or not a database.",
-    StoreTooLarge: "The cookie file holds more cookies than any browser keeps (at most about "
-                   "3,300): it is damaged or was not made by a browser, so fkinspect neither "
-                   "reads nor cleans it.",
+    StoreMissing: N_("The cookie file is gone (it was moved or deleted while fkinspect "
+                     "looked)."),
+    StoreUnreadable: N_("Permission denied: fkinspect may not read this cookie file."),
+    StoreLocked: N_("Another program holds this cookie file and no copy could be made."),
+    StoreCorrupt: N_("The cookie file is damaged, truncated or not a database."),
+    StoreTooLarge: N_("The cookie file holds more cookies than any browser keeps (at most "
+                      "about 3,300): it is damaged or was not made by a browser, so fkinspect "
+                      "neither reads nor cleans it."),
 }
+NOT_READ = Words(N_("The cookie file could not be read."))
+UNKNOWN_LAYOUT = Words(N_("This cookie file has a layout fkinspect does not know."))
+ODD_DATA = Words(N_("The cookie file is damaged: a cookie holds data of a kind no browser "
+                    "writes."))
+
+
+def failure_words(error: StoreError) -> Words:
+    """Plain words for people about a store that could not be read (no technical detail)."""
+    base = _MESSAGES.get(type(error))
+    return Words(base) if base is not None else NOT_READ
 
 
 def failure_message(error: StoreError) -> str:
-    """Plain words for people about a store that could not be read."""
+    """failure_words in English with the technical detail, for JSON, logs and support."""
     base = _MESSAGES.get(type(error))
     if base is not None:
         return f"{base} ({error.detail})" if error.detail else base
     return f"The cookie file could not be read: {error.detail or 'unknown error'}."
+
+
+def failed(location: StoreLocation, status: StoreStatus, message: str, words: Words,
+           **more: Any) -> StoreResult:
+    """A store that could not be read: `message` (English, technical) and `words` for people."""
+    return StoreResult(location, status, message, words=words, **more)
 
 
 Layout = TypeVar("Layout")
@@ -71,20 +90,21 @@ def read_sqlite_store(
                 raise store_error(location.path, exc) from exc
     except UnsupportedSchema as exc:
         message = f"This cookie file has a layout fkinspect does not know ({exc.detail})."
-        return StoreResult(location, exc.status, message, method, schema, running=running)
+        return failed(location, exc.status, message, UNKNOWN_LAYOUT, method=method,
+                      schema=schema, running=running)
     except StoreError as exc:
-        return StoreResult(
-            location, exc.status, failure_message(exc), method, schema, running=running
-        )
+        return failed(location, exc.status, failure_message(exc), failure_words(exc),
+                      method=method, schema=schema, running=running)
     except (sqlite3.Error, OSError) as exc:
         message = f"The cookie file could not be read: {exc}."
-        return StoreResult(location, StoreStatus.ERROR, message, method, schema, running=running)
+        return failed(location, StoreStatus.ERROR, message, NOT_READ, method=method,
+                      schema=schema, running=running)
     except (TypeError, ValueError, OverflowError) as exc:
         # SQLite lets any column hold any type: text where a time belongs is damage.
         message = (f"{_MESSAGES[StoreCorrupt]} (a cookie holds data of a kind no browser "
                    f"writes: {type(exc).__name__})")
-        return StoreResult(location, StoreStatus.CORRUPT, message, method, schema,
-                           running=running)
+        return failed(location, StoreStatus.CORRUPT, message, ODD_DATA, method=method,
+                      schema=schema, running=running)
     return StoreResult(
         location, StoreStatus.OK, "", method, schema, cookies=tuple(cookies), running=running
     )

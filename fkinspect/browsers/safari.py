@@ -23,8 +23,9 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
-from fkinspect.browsers.reading import failure_message
+from fkinspect.browsers.reading import NOT_READ, failed, failure_message, failure_words
 from fkinspect.errors import MAX_STORE_COOKIES, FormatError, StoreTooLarge
+from fkinspect.i18n import N_
 from fkinspect.model import (
     Cookie,
     ReadMethod,
@@ -33,6 +34,7 @@ from fkinspect.model import (
     StoreLocation,
     StoreResult,
     StoreStatus,
+    Words,
 )
 from fkinspect.safe_open import read_regular_head
 from fkinspect.scope import Scope
@@ -51,10 +53,13 @@ FLAG_HTTP_ONLY = 0x4
 _FLAG_SAME_SITE = 0x8
 _FLAG_SAME_SITE_STRICT = 0x10
 
-FULL_DISK_ACCESS_MESSAGE = (
+FULL_DISK_ACCESS_MESSAGE = N_(
     "macOS does not let fkinspect read Safari's cookies. Give fkinspect Full Disk Access "
     "in System Settings → Privacy & Security → Full Disk Access, then start it again."
 )
+_GONE = N_("Safari's cookie file is gone.")
+_FOLDER = N_("This is a folder, not a cookie file.")
+_DAMAGED = N_("The Safari cookie file is damaged.")
 
 
 class BinaryCookiesError(FormatError):
@@ -185,8 +190,11 @@ def _same_site(flags: int) -> SameSite:
     return SameSite.LAX if flags & _FLAG_SAME_SITE_STRICT else SameSite.UNSPECIFIED
 
 
-def _failure(location: StoreLocation, status: StoreStatus, message: str) -> StoreResult:
-    return StoreResult(location, status, message, method=ReadMethod.FILE, schema=SCHEMA)
+def _failure(location: StoreLocation, status: StoreStatus, message: str,
+             words: Words | None = None) -> StoreResult:
+    """`message` is English with the detail; `words` (default: the message) for people."""
+    return failed(location, status, message, words or Words(message), method=ReadMethod.FILE,
+                  schema=SCHEMA)
 
 
 def read_binarycookies(
@@ -199,20 +207,21 @@ def read_binarycookies(
     try:
         records = _parse(_read_file(location.path), limit)
     except FileNotFoundError:
-        return _failure(location, StoreStatus.MISSING, "Safari's cookie file is gone.")
+        return _failure(location, StoreStatus.MISSING, _GONE)
     except PermissionError:
         return _failure(location, StoreStatus.UNREADABLE, FULL_DISK_ACCESS_MESSAGE)
     except IsADirectoryError:
-        return _failure(location, StoreStatus.CORRUPT, "This is a folder, not a cookie file.")
+        return _failure(location, StoreStatus.CORRUPT, _FOLDER)
     except OSError as exc:
-        return _failure(
-            location, StoreStatus.ERROR, f"Safari's cookie file could not be read ({exc.strerror})."
-        )
+        message = f"Safari's cookie file could not be read ({exc.strerror})."
+        return _failure(location, StoreStatus.ERROR, message, NOT_READ)
     except BinaryCookiesError as exc:
-        return _failure(location, StoreStatus.CORRUPT, f"Damaged Safari cookie file: {exc}.")
+        return _failure(location, StoreStatus.CORRUPT, f"Damaged Safari cookie file: {exc}.",
+                        Words(_DAMAGED))
     if len(records) > limit:
         too_large = StoreTooLarge(location.path, f"over {limit:,} cookies")
-        return _failure(location, StoreStatus.CORRUPT, failure_message(too_large))
+        return _failure(location, StoreStatus.CORRUPT, failure_message(too_large),
+                        failure_words(too_large))
     cookies = tuple(
         Cookie(
             host=r.domain.lower(),

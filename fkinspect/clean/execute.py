@@ -55,6 +55,7 @@ from fkinspect.clean.schema import (
 from fkinspect.clean.session import back_up_session, replace_session_file
 from fkinspect.clean.target import clean_target_problem
 from fkinspect.errors import UnsupportedSchema, WriteStopped
+from fkinspect.i18n import NOTHING, Words
 from fkinspect.model import ClassifiedCookie, StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
 from fkinspect.sqlite.errors import Failure, classify, classify_os, describe
@@ -98,7 +99,7 @@ class StoreOutcome:
     rows_after: int | None = None  # every row left in the store (all sites), when written
     backup: Path | None = None
     journal_id: str | None = None
-    message: str = ""  # Swedish, for people
+    message: Words = NOTHING  # for people, said in their language by the front
     detail: str = ""  # technical (English / SQLite), never a value
 
 
@@ -442,7 +443,7 @@ class _StoreCleaner:
             rows_after=rows_after,
             backup=journal.backup_path,
             journal_id=journal.id,
-            message=messages.verify_failed(store.profile, journal.id) if detail else "",
+            message=messages.verify_failed(store.profile, journal.id) if detail else NOTHING,
             detail=detail,
         )
 

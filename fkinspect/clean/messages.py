@@ -1,152 +1,194 @@
-"""Sentences for people about a clean or a restore (Swedish, the CLI's language).
+"""Sentences for people about a clean or a restore, as Words a front says in its language.
 
-Technical detail (SQLite's words, paths) goes in a separate `detail` field.
+The English msgids are here; the Swedish is in the core's catalog. Technical
+detail (SQLite's words, paths) goes in a separate `detail` field.
 """
 
 from __future__ import annotations
 
+from fkinspect.i18n import N_, Words
 from fkinspect.model import Profile
 from fkinspect.sqlite.errors import Failure
 
 
-def close_browser(profile: Profile) -> str:
-    return f"Stäng {profile.browser_name} (profil {profile.name}) och försök igen"
+def _of(msgid: str, profile: Profile, **values: object) -> Words:
+    return Words.of(msgid, browser=profile.browser_name, profile=profile.name, **values)
 
 
-def session_damaged(profile: Profile) -> str:
-    return (
-        f"Sessionsfilen för {profile.browser_name} (profil {profile.name}) är skadad eller "
-        "har ett format som fkinspect inte känner till. Inget togs bort."
-    )
+def close_browser(profile: Profile) -> Words:
+    return _of("Close {browser} (profile {profile}) and try again", profile)
 
 
-def session_gone(profile: Profile) -> str:
-    return (
-        f"{profile.browser_name} (profil {profile.name}) har avslutat sessionen sedan "
-        "rensningen och sessionsfilen finns inte längre, så sessionskakorna hade ändå "
-        "försvunnit. Inget lades tillbaka."
-    )
+def session_damaged(profile: Profile) -> Words:
+    return _of("The session file of {browser} (profile {profile}) is damaged or has a format "
+               "fkinspect does not know. Nothing was removed.", profile)
 
 
-def not_writable(profile: Profile) -> str:
-    return f"{profile.browser_name} (profil {profile.name}): den här kakfilen kan bara läsas."
+def session_gone(profile: Profile) -> Words:
+    return _of("{browser} (profile {profile}) has ended the session since the removal and the "
+               "session file is gone, so the session cookies would have gone anyway. Nothing "
+               "was restored.", profile)
 
 
-def outside_profile(profile: Profile, *, restoring: bool = False) -> str:
-    nothing = "Inget återställdes" if restoring else "Inget togs bort"
-    return (
-        f"Kakfilen för {profile.browser_name} (profil {profile.name}) är en länk eller ligger "
-        f"utanför webbläsarens profilmapp, så fkinspect ändrar den inte. {nothing}."
-    )
+def not_writable(profile: Profile) -> Words:
+    return _of("{browser} (profile {profile}): this cookie file can only be read.", profile)
 
 
-def no_row_ids(profile: Profile) -> str:
-    return f"{profile.browser_name} (profil {profile.name}): raderna kunde inte pekas ut exakt."
+def outside_profile(profile: Profile, *, restoring: bool = False) -> Words:
+    if restoring:
+        return _of("The cookie file of {browser} (profile {profile}) is a link or lies outside "
+                   "the browser's profile folder, so fkinspect does not change it. Nothing was "
+                   "restored.", profile)
+    return _of("The cookie file of {browser} (profile {profile}) is a link or lies outside the "
+               "browser's profile folder, so fkinspect does not change it. Nothing was "
+               "removed.", profile)
 
 
-def store_changed(profile: Profile) -> str:
-    return (
-        f"Kakfilen för {profile.browser_name} (profil {profile.name}) har ändrats sedan den "
-        "lästes. Inget togs bort; läs in igen och försök på nytt."
-    )
+def no_row_ids(profile: Profile) -> Words:
+    return _of("{browser} (profile {profile}): the rows could not be pointed out exactly.",
+               profile)
 
 
-def backup_failed(profile: Profile, failure: Failure = Failure.OTHER) -> str:
+def store_changed(profile: Profile) -> Words:
+    return _of("The cookie file of {browser} (profile {profile}) has changed since it was read. "
+               "Nothing was removed; read again and try once more.", profile)
+
+
+_BACKUP_WHY = {
+    Failure.FULL: N_("The backup of {browser} (profile {profile}) could not be written: the disk "
+                  "is full. Nothing was removed."),
+    Failure.UNREADABLE: N_("The backup of {browser} (profile {profile}) could not be written: the "
+                        "backup folder cannot be written to. Nothing was removed."),
+    Failure.READ_ONLY: N_("The backup of {browser} (profile {profile}) could not be written: the "
+                       "backup folder cannot be written to. Nothing was removed."),
+    Failure.IO: N_("The backup of {browser} (profile {profile}) could not be written: the disk "
+                "reported a read or write error. Nothing was removed."),
+}
+_BACKUP_OTHER = N_("The backup of {browser} (profile {profile}) could not be written or "
+                  "checked. Nothing was removed.")
+
+
+def backup_failed(profile: Profile, failure: Failure = Failure.OTHER) -> Words:
     """The backup (or its journal) could not be made; said by what went wrong."""
     if failure in (Failure.SCHEMA, Failure.CORRUPT, Failure.LOCKED):
         return cannot_write(profile, failure)  # the store's own problem, met while copying it
-    why = {
-        Failure.FULL: ": disken är full",
-        Failure.UNREADABLE: ": mappen för säkerhetskopior går inte att skriva i",
-        Failure.READ_ONLY: ": mappen för säkerhetskopior går inte att skriva i",
-        Failure.IO: ": disken rapporterade ett läs- eller skrivfel",
-    }.get(failure, " eller kontrolleras")
-    return (
-        f"Säkerhetskopian för {profile.browser_name} (profil {profile.name}) kunde inte "
-        f"skrivas{why}. Inget togs bort."
-    )
+    return _of(_BACKUP_WHY.get(failure, _BACKUP_OTHER), profile)
 
 
-def store_not_read(profile: Profile, why: str = "") -> str:
-    return (
-        f"Kakfilen för {profile.browser_name} (profil {profile.name}) kunde inte läsas"
-        f"{f' ({why})' if why else ''}; inget tas bort ur den."
-    )
+def store_not_read(profile: Profile, why: str = "") -> Words:
+    if why:
+        return _of("The cookie file of {browser} (profile {profile}) could not be read ({why}); "
+                   "nothing is removed from it.", profile, why=why)
+    return _of("The cookie file of {browser} (profile {profile}) could not be read; nothing is "
+               "removed from it.", profile)
 
 
-def journal_failed(profile: Profile) -> str:
-    return (
-        f"Det som skulle tas bort ur {profile.browser_name} (profil {profile.name}) gick inte "
-        "att anteckna så att det kan ångras. Inget togs bort."
-    )
+def journal_failed(profile: Profile) -> Words:
+    return _of("What was to be removed from {browser} (profile {profile}) could not be noted "
+               "down so that it can be undone. Nothing was removed.", profile)
 
 
-def cannot_write(profile: Profile, failure: Failure, *, restoring: bool = False) -> str:
+# The store could not be changed, and so was not (a rolled-back transaction): what
+# went wrong, when removing and when restoring.
+_CANNOT_WRITE = {
+    Failure.LOCKED: (
+        N_("Another program is writing to the cookie file of {browser} (profile {profile}). "
+        "Nothing was removed; try again in a while."),
+        N_("Another program is writing to the cookie file of {browser} (profile {profile}). "
+        "Nothing was restored; try again in a while."),
+    ),
+    Failure.UNREADABLE: (
+        N_("The cookie file of {browser} (profile {profile}) cannot be written to. Nothing was "
+        "removed."),
+        N_("The cookie file of {browser} (profile {profile}) cannot be written to. Nothing was "
+        "restored."),
+    ),
+    Failure.CORRUPT: (
+        N_("The cookie file of {browser} (profile {profile}) is damaged. Nothing was removed."),
+        N_("The cookie file of {browser} (profile {profile}) is damaged. Nothing was restored."),
+    ),
+    Failure.SCHEMA: (
+        N_("The cookie file of {browser} (profile {profile}) has a format fkinspect does not "
+        "know. Nothing was removed."),
+        N_("The cookie file of {browser} (profile {profile}) has a format fkinspect does not "
+        "know. Nothing was restored."),
+    ),
+    Failure.FULL: (
+        N_("The disk is full, so the cookie file of {browser} (profile {profile}) could not be "
+        "changed. Nothing was removed."),
+        N_("The disk is full, so the cookie file of {browser} (profile {profile}) could not be "
+        "changed. Nothing was restored."),
+    ),
+    Failure.IO: (
+        N_("The disk reported a read or write error, so the cookie file of {browser} (profile "
+        "{profile}) could not be changed. Nothing was removed."),
+        N_("The disk reported a read or write error, so the cookie file of {browser} (profile "
+        "{profile}) could not be changed. Nothing was restored."),
+    ),
+}
+_CANNOT_WRITE[Failure.READ_ONLY] = _CANNOT_WRITE[Failure.UNREADABLE]
+_CANNOT_WRITE_OTHER = (
+    N_("The cookie file of {browser} (profile {profile}) could not be written or checked. "
+    "Nothing was removed."),
+    N_("The cookie file of {browser} (profile {profile}) could not be written or checked. "
+    "Nothing was restored."),
+)
+
+
+def cannot_write(profile: Profile, failure: Failure, *, restoring: bool = False) -> Words:
     """The store could not be changed, and so was not (a rolled-back transaction)."""
-    nothing = "Inget återställdes" if restoring else "Inget togs bort"
-    store = f"kakfilen för {profile.browser_name} (profil {profile.name})"
-    first = f"K{store[1:]}"  # the same words starting a sentence
-    sentence = {
-        Failure.LOCKED: f"Ett annat program skriver i {store}. {nothing}; försök igen om en stund",
-        Failure.UNREADABLE: f"{first} går inte att skriva i. {nothing}",
-        Failure.READ_ONLY: f"{first} går inte att skriva i. {nothing}",
-        Failure.CORRUPT: f"{first} är skadad. {nothing}",
-        Failure.SCHEMA: f"{first} har ett format som fkinspect inte känner till. {nothing}",
-        Failure.FULL: f"Disken är full, så {store} kunde inte ändras. {nothing}",
-        Failure.IO: f"Disken rapporterade ett läs- eller skrivfel, så {store} kunde inte "
-                    f"ändras. {nothing}",
-    }.get(failure, f"{first} kunde inte skrivas eller kontrolleras. {nothing}")
-    return f"{sentence}."
+    removing, restoring_words = _CANNOT_WRITE.get(failure, _CANNOT_WRITE_OTHER)
+    return _of(restoring_words if restoring else removing, profile)
 
 
-def store_busy(profile: Profile) -> str:
+def store_busy(profile: Profile) -> Words:
     return cannot_write(profile, Failure.LOCKED)
 
 
-def store_read_only(profile: Profile) -> str:
+def store_read_only(profile: Profile) -> Words:
     return cannot_write(profile, Failure.READ_ONLY)
 
 
-def write_failed(profile: Profile) -> str:
+def write_failed(profile: Profile) -> Words:
     return cannot_write(profile, Failure.OTHER)
 
 
-def verify_failed(profile: Profile, journal_id: str) -> str:
-    return (
-        f"Kakorna togs bort ur {profile.browser_name} (profil {profile.name}), men "
-        f"kontrollen efteråt stämde inte. Återställ med: fkinspect restore {journal_id}"
-    )
+def verify_failed(profile: Profile, journal_id: str) -> Words:
+    return _of("The cookies were removed from {browser} (profile {profile}), but the check "
+               "afterwards did not match. Undo with: fkinspect restore {journal}", profile,
+               journal=journal_id)
 
 
-def newer_cookie(names: list[str]) -> str:
+def newer_cookie(names: list[str]) -> Words:
     shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
-    return (
-        f"Webbläsaren har fått nya kakor med samma namn sedan rensningen ({shown}); de skrivs "
-        "inte över. Inget återställdes."
-    )
+    return Words.of("The browser has received new cookies with the same names since the "
+                    "removal ({names}); they are not overwritten. Nothing was restored.",
+                    names=shown)
 
 
-def backup_missing() -> str:
-    return "Säkerhetskopian saknas eller är skadad. Inget återställdes."
+def already_restored() -> Words:
+    return Words.of("Already restored.")
 
 
-def backup_damaged() -> str:
-    return "Säkerhetskopian är skadad, så inget återställdes; kakfilen är som den var."
+def backup_missing() -> Words:
+    return Words.of("The backup is missing or damaged. Nothing was restored.")
 
 
-def nothing_removed() -> str:
-    return "Rensningen blev aldrig klar; inget hade tagits bort, så inget behöver återställas."
+def backup_damaged() -> Words:
+    return Words.of("The backup is damaged, so nothing was restored; the cookie file is as it "
+                    "was.")
 
 
-def session_damaged_restore(profile: Profile) -> str:
-    return (
-        f"Sessionsfilen för {profile.browser_name} (profil {profile.name}) är skadad eller "
-        "har ett format som fkinspect inte känner till. Inget återställdes."
-    )
+def nothing_removed() -> Words:
+    return Words.of("The removal never finished; nothing had been removed, so nothing needs to "
+                    "be restored.")
 
 
-def store_changed_restore(profile: Profile) -> str:
-    return (
-        f"Kakfilen för {profile.browser_name} (profil {profile.name}) ändrades medan den "
-        "återställdes. Inget återställdes; försök igen."
-    )
+def session_damaged_restore(profile: Profile) -> Words:
+    return _of("The session file of {browser} (profile {profile}) is damaged or has a format "
+               "fkinspect does not know. Nothing was restored.", profile)
+
+
+def store_changed_restore(profile: Profile) -> Words:
+    return _of("The cookie file of {browser} (profile {profile}) changed while it was being "
+               "restored. Nothing was restored; try again.", profile)

@@ -22,6 +22,7 @@ from fkinspect.classify import Classifier
 from fkinspect.clean import messages
 from fkinspect.clean.fallbacks import fallback_sessions
 from fkinspect.clean.target import clean_target_problem
+from fkinspect.i18n import NOTHING, Words
 from fkinspect.model import (
     Category,
     ClassifiedCookie,
@@ -66,7 +67,7 @@ class StorePlan:
     keep: tuple[ClassifiedCookie, ...]
     schema: str = ""
     refusal: Refusal | None = None
-    message: str = ""  # Swedish, for people, when refused
+    message: Words = NOTHING  # for people, when refused (said by the front)
     evidence: str = ""  # why it is refused: how we know the browser runs ... (English, technical)
 
     @property
@@ -113,7 +114,7 @@ def can_write(location: StoreLocation) -> bool:
 
 def _refusal(
     location: StoreLocation, remove: tuple[ClassifiedCookie, ...], check_running: RunningCheck
-) -> tuple[Refusal | None, str, str]:
+) -> tuple[Refusal | None, Words, str]:
     profile = location.profile
     if not can_write(location):
         return Refusal.NOT_WRITABLE, messages.not_writable(profile), ""
@@ -127,7 +128,7 @@ def _refusal(
     evidence = check_running(profile)
     if evidence is not None:
         return Refusal.RUNNING, messages.close_browser(profile), evidence.how
-    return None, "", ""
+    return None, NOTHING, ""
 
 
 def make_plan(
@@ -172,7 +173,7 @@ def make_plan(
     stores = []
     for location, (remove, keep) in groups.items():
         refusal, message, evidence = (
-            _refusal(location, tuple(remove), check) if remove else (None, "", "")
+            _refusal(location, tuple(remove), check) if remove else (None, NOTHING, "")
         )
         stores.append(
             StorePlan(

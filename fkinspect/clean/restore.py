@@ -49,6 +49,7 @@ from fkinspect.clean.schema import (
 from fkinspect.clean.session import replace_session_file
 from fkinspect.clean.target import clean_target_problem
 from fkinspect.errors import FkInspectError, UnsupportedSchema, WriteStopped
+from fkinspect.i18n import NOTHING, Words
 from fkinspect.model import StoreFormat, StoreLocation
 from fkinspect.running import running_evidence
 from fkinspect.sqlite.errors import failure_of
@@ -74,7 +75,7 @@ class RestoreOutcome:
     journal: Journal
     status: RestoreStatus
     restored: int = 0
-    message: str = ""  # Swedish, for people
+    message: Words = NOTHING  # for people, said in their language by the front
     detail: str = ""
 
     @property
@@ -130,7 +131,7 @@ def restore(
 
 def _restore_one(journal: Journal, check: RunningCheck, timeout: float) -> RestoreOutcome:
     if journal.state is JournalState.RESTORED:
-        return RestoreOutcome(journal, RestoreStatus.NOTHING, message="Redan återställd.")
+        return RestoreOutcome(journal, RestoreStatus.NOTHING, message=messages.already_restored())
     try:
         if not journal.backup_path.is_file():
             raise WriteStopped(RestoreStatus.FAILED, messages.backup_missing(),

@@ -27,7 +27,7 @@ clean -> {
     removed), "kept": int | null (the agency's cookies that stay; null when
     the store could not be read), "rows_after": int | null (every row left in
     the file, all sites), "backup": str | null (backup file), "journal": str |
-    null (this store's journal id), "message": str (Swedish, for people),
+    null (this store's journal id), "message": str (for people, in --lang's language),
     "detail": str (technical),
     "cookies": [{"name", "host", "path", "partition", "container",
                  "category", "clean_as"}]   (the rows removed; for a store
@@ -52,12 +52,14 @@ from fkinspect.cli.common import (
     confirm,
     home_of,
     no_terminal,
+    not_a_store,
     scan_request,
     shown_path,
     write_json,
 )
 from fkinspect.cli.policy import command_policy
 from fkinspect.errors import StoreError
+from fkinspect.i18n import ntext, say, text
 from fkinspect.model import Category, ClassifiedCookie, StoreLocation, StoreResult, StoreStatus
 from fkinspect.scan import run_scan
 from fkinspect.textsafe import printable
@@ -97,18 +99,18 @@ def _cookie_record(item: ClassifiedCookie) -> dict[str, Any]:
     }
 
 
-def _kind(item: ClassifiedCookie) -> str:
+def _kind(item: ClassifiedCookie, language: str) -> str:
     found = item.classification
-    label = category_label(found.clean_as or found.category)
+    label = category_label(found.clean_as or found.category, language)
     if found.clean_as and found.category is not found.clean_as:
-        label += f", {category_label(found.category).lower()}"
+        label += f", {category_label(found.category, language).lower()}"
     return label
 
 
-def _where(item: ClassifiedCookie) -> str:
+def _where(item: ClassifiedCookie, language: str) -> str:
     c = item.cookie
-    extra = [f"partition {c.partition}"] if c.partition else []
-    extra += [f"behållare {c.container}"] if c.container else []
+    extra = [text(language, "partition {site}", site=c.partition)] if c.partition else []
+    extra += [text(language, "container {name}", name=c.container)] if c.container else []
     return f"{c.host}{c.path if c.path != '/' else ''}" + (
         f" ({', '.join(extra)})" if extra else ""
     )
@@ -134,12 +136,13 @@ def _store_json(location: StoreLocation, home: Path) -> dict[str, Any]:
     }
 
 
-def _unread_message(store: StoreResult) -> str:
-    why = "" if store.status is StoreStatus.ERROR else status_label(store.status).lower()
-    return messages.store_not_read(store.location.profile, why)
+def _unread_message(store: StoreResult, language: str) -> str:
+    why = "" if store.status is StoreStatus.ERROR else status_label(store.status, language)
+    return say(messages.store_not_read(store.location.profile, why.lower()), language)
 
 
-def _unread_json(unread: Sequence[StoreResult], home: Path) -> list[dict[str, Any]]:
+def _unread_json(unread: Sequence[StoreResult], home: Path, language: str
+                 ) -> list[dict[str, Any]]:
     """Stores the scan could not read: nothing is removed from them, and it is said."""
     return [
         {
@@ -150,7 +153,7 @@ def _unread_json(unread: Sequence[StoreResult], home: Path) -> list[dict[str, An
             "rows_after": None,
             "backup": None,
             "journal": None,
-            "message": _unread_message(s),
+            "message": _unread_message(s, language),
             "detail": s.message,
             "cookies": [],
         }
@@ -159,7 +162,7 @@ def _unread_json(unread: Sequence[StoreResult], home: Path) -> list[dict[str, An
 
 
 def _plan_json(
-    plan: Plan, unread: Sequence[StoreResult], home: Path, code: int
+    plan: Plan, unread: Sequence[StoreResult], home: Path, code: int, language: str
 ) -> dict[str, Any]:
     stores = []
     for s in plan.stores:
@@ -172,7 +175,7 @@ def _plan_json(
                 "rows_after": None,
                 "backup": None,
                 "journal": None,
-                "message": s.message,
+                "message": say(s.message, language),
                 "detail": s.evidence,
                 "cookies": [_cookie_record(i) for i in s.remove],
             }
@@ -183,12 +186,13 @@ def _plan_json(
         "run": None,
         "removed": 0,
         "exit": code,
-        "stores": stores + _unread_json(unread, home),
+        "stores": stores + _unread_json(unread, home, language),
     }
 
 
 def _result_json(
-    plan: Plan, result: CleanResult, unread: Sequence[StoreResult], home: Path, code: int
+    plan: Plan, result: CleanResult, unread: Sequence[StoreResult], home: Path, code: int,
+    language: str,
 ) -> dict[str, Any]:
     stores = []
     for s, o in zip(plan.stores, result.stores, strict=True):
@@ -201,7 +205,7 @@ def _result_json(
                 "rows_after": o.rows_after,
                 "backup": str(o.backup) if o.backup else None,
                 "journal": o.journal_id,
-                "message": o.message,
+                "message": say(o.message, language),
                 "detail": o.detail,
                 "cookies": [_cookie_record(i) for i in (o.removed or s.remove)],
             }
@@ -212,46 +216,65 @@ def _result_json(
         "run": result.journal_id,
         "removed": result.removed,
         "exit": code,
-        "stores": stores + _unread_json(unread, home),
+        "stores": stores + _unread_json(unread, home, language),
     }
 
 
-def _print_unread(unread: Sequence[StoreResult], home: Path) -> None:
+def _print_unread(unread: Sequence[StoreResult], home: Path, language: str) -> None:
     for s in unread:
-        print(printable(f"{_unread_message(s)} — {shown_path(s.location.path, home)}"))
+        print(printable(f"{_unread_message(s, language)} — {shown_path(s.location.path, home)}"))
 
 
-def _print_plan(plan: Plan, unread: Sequence[StoreResult], home: Path) -> None:
+def _print_plan(plan: Plan, unread: Sequence[StoreResult], home: Path, language: str) -> None:
     if plan.empty:
-        where = " i kakfilerna som gick att läsa" if unread else ""
-        print(f"Det finns inga kakor att ta bort{where}.")
+        print(text(language, "There are no cookies to remove in the cookie files that could "
+                             "be read.") if unread
+              else text(language, "There are no cookies to remove."))
     for s in plan.stores:
         if not s.remove:
             continue
         print("\n" + printable(f"{s.profile.label} — {shown_path(s.path, home)}"))
         if s.refusal is not None:
-            print(printable(f"  {s.message}"))
+            print(printable(f"  {say(s.message, language)}"))
         for item in s.remove:
-            print(printable(f"  - {item.cookie.name:<28} {_where(item):<34} {_kind(item)}"))
-        print(f"  Kvar: {len(s.keep)} av webbplatsens kakor.")
+            print(printable(f"  - {item.cookie.name:<28} {_where(item, language):<34} "
+                            f"{_kind(item, language)}"))
+        print("  " + text(language, "Staying: {count} of the site's cookies.",
+                          count=len(s.keep)))
     if unread:
         print()
-        _print_unread(unread, home)
+        _print_unread(unread, home, language)
 
 
-def _print_result(result: CleanResult, unread: Sequence[StoreResult], home: Path) -> None:
+def _print_totals(plan: Plan, unread: Sequence[StoreResult], language: str) -> None:
+    """A dry run's last words: how much would go, how much is held back, and that
+    nothing was changed (support staff read this line first)."""
+    held = sum(len(s.remove) for s in plan.stores if s.refusal is not None)
+    stores = sum(1 for s in plan.stores if s.remove and s.refusal is None)
+    print()
+    print(ntext(language, "In total: {count} cookie would be removed from {stores} cookie "
+                          "file(s); {held} cannot be removed now; {unread} cookie file(s) could "
+                          "not be read.",
+                "In total: {count} cookies would be removed from {stores} cookie file(s); "
+                "{held} cannot be removed now; {unread} cookie file(s) could not be read.",
+                plan.to_remove, stores=stores, held=held, unread=len(unread)))
+    print(text(language, "This was a dry run: nothing was changed."))
+
+
+def _print_result(result: CleanResult, unread: Sequence[StoreResult], home: Path,
+                  language: str) -> None:
     for o in result.stores:
         label = o.location.profile.label
         if o.status == "done":
-            print(printable(
-                f"{label}: {len(o.removed)} kakor borttagna; säkerhetskopia i "
-                f"{shown_path(o.backup.parent if o.backup else home, home)}."
-            ))
+            folder = shown_path(o.backup.parent if o.backup else home, home)
+            print(printable(f"{label}: " + ntext(
+                language, "{count} cookie removed; backup in {folder}.",
+                "{count} cookies removed; backup in {folder}.", len(o.removed), folder=folder)))
         elif o.status != "nothing":
-            print(printable(f"{label}: {o.message}"))
-    _print_unread(unread, home)
+            print(printable(f"{label}: {say(o.message, language)}"))
+    _print_unread(unread, home, language)
     if result.journal_id:
-        print(f"Ångra med: fkinspect restore {result.journal_id}")
+        print(text(language, "Undo with: fkinspect restore {run}", run=result.journal_id))
 
 
 def _clean_code(plan: Plan, result: CleanResult | None, unread: Sequence[StoreResult]) -> int:
@@ -270,34 +293,36 @@ def run(args: argparse.Namespace) -> int:
     home = home_of(args)
     categories = [Category(c) for c in args.category] or [Category.ANALYTICS]
     try:
-        scan = run_scan(scan_request(args), command_policy())
+        scan = run_scan(scan_request(args), command_policy(args.lang))
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
-        return EXIT_STORE
+        return not_a_store(exc, args.lang)
     plan = make_plan(scan, categories)
     unread = [s for s in scan.stores if s.status is not StoreStatus.OK]
+    lang = args.lang
     if args.dry_run:
         code = _clean_code(plan, None, unread)
         if args.json:
-            write_json(_plan_json(plan, unread, home, code))
+            write_json(_plan_json(plan, unread, home, code, lang))
         else:
-            _print_plan(plan, unread, home)
+            _print_plan(plan, unread, home, lang)
+            _print_totals(plan, unread, lang)
         return code
     if plan.to_remove and not args.yes:
         if not args.json:
-            _print_plan(plan, unread, home)
-        answer = confirm(f"Ta bort {plan.to_remove} kakor?")
+            _print_plan(plan, unread, home, lang)
+        answer = confirm(ntext(lang, "Remove {count} cookie?", "Remove {count} cookies?",
+                               plan.to_remove), lang)
         if answer is None:
-            return no_terminal("Att ta bort kakor")
+            return no_terminal(text(lang, "Removing cookies"), lang)
         if not answer:
-            print("Inget togs bort.", file=sys.stderr)
+            print(text(lang, "Nothing was removed."), file=sys.stderr)
             return _clean_code(plan, None, unread)
     result = run_clean(plan)  # writes nothing when no store may be written
     code = _clean_code(plan, result, unread)
     if args.json:
-        write_json(_result_json(plan, result, unread, home, code))
+        write_json(_result_json(plan, result, unread, home, code, lang))
     elif plan.to_remove:
-        _print_result(result, unread, home)
+        _print_result(result, unread, home, lang)
     else:
-        _print_plan(plan, unread, home)  # nothing could go: what there is, and why it stays
+        _print_plan(plan, unread, home, lang)  # nothing could go: what there is, and why
     return code

@@ -17,9 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from fkinspect.errors import StoreError
+from fkinspect.i18n import text
 from fkinspect.scan import ScanRequest
 from fkinspect.serialize import display_path
-from fkinspect.textsafe import json_safe
+from fkinspect.textsafe import json_safe, printable
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -61,21 +63,30 @@ def shown_path(path: Path, home: Path) -> str:
     return display_path(path, home)
 
 
-def confirm(question: str) -> bool | None:
+def confirm(question: str, language: str) -> bool | None:
     """True/False from the person at the terminal; None when there is nobody to ask."""
     if not sys.stdin.isatty():
         return None
-    sys.stderr.write(f"{question} [j/N] ")
+    answers = text(language, "[y/N]")
+    sys.stderr.write(f"{question} {answers} ")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().lower()
     return answer in YES
 
 
-def no_terminal(what: str) -> int:
-    print(
-        f"fkinspect: {what} utan fråga kräver --yes (ingen terminal att fråga i).", file=sys.stderr
-    )
+def no_terminal(what: str, language: str) -> int:
+    """`what` ("Removing cookies") needs an answer and there is no terminal to ask on."""
+    print(text(language, "fkinspect: {what} without asking needs --yes (no terminal to ask "
+                         "on).", what=what), file=sys.stderr)
     return EXIT_USAGE
+
+
+def not_a_store(error: StoreError, language: str) -> int:
+    """--store named something that cannot be read as a cookie store: say so (the detail
+    is the system's, in English), exit 4."""
+    print(printable(text(language, "fkinspect: {path} cannot be read as a cookie file ({why})",
+                         path=error.path, why=error.detail or error.status)), file=sys.stderr)
+    return EXIT_STORE
 
 
 def _utf8(out: TextIO) -> bool:

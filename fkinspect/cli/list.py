@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from fkinspect.cli.common import EXIT_OK, EXIT_STORE, scan_request, write_json
+from fkinspect.cli.common import EXIT_OK, EXIT_STORE, not_a_store, scan_request, write_json
 from fkinspect.cli.policy import command_policy
 from fkinspect.cli.table import print_scan
 from fkinspect.errors import StoreError
 from fkinspect.model import Category, StoreStatus
 from fkinspect.scan import run_scan
 from fkinspect.serialize import cookie_record, store_record
-from fkinspect.textsafe import printable
 
 
 def register(subparsers: Any, store_options: argparse.ArgumentParser) -> None:
@@ -26,12 +24,11 @@ def register(subparsers: Any, store_options: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    policy = command_policy()
+    policy = command_policy(args.lang)
     try:
         scan = run_scan(scan_request(args), policy)
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
-        return EXIT_STORE
+        return not_a_store(exc, args.lang)
     wanted = set(args.category)
     cookies = [c for c in scan.cookies if not wanted or c.classification.category in wanted]
     failed = any(s.status is not StoreStatus.OK for s in scan.stores)
@@ -39,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         write_json({"stores": [store_record(s) for s in scan.stores],
                     "cookies": [cookie_record(c) for c in cookies]})
     else:
-        print_scan(scan.stores, cookies)
+        print_scan(scan.stores, cookies, args.lang)
     return EXIT_STORE if failed else EXIT_OK

@@ -14,10 +14,11 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from types import FrameType
 
-from fkinspect import __version__
+from fkinspect import __version__, i18n
 from fkinspect.cli import clean, policy, report, restore
 from fkinspect.cli import list as list_command
 from fkinspect.cli.common import EXIT_ERROR, EXIT_OK, store_options
+from fkinspect.cli.words import language_of, parser_class
 from fkinspect.errors import FkInspectError, PolicyError
 from fkinspect.logs import setup_logging
 from fkinspect.tempcopy import remove_stale
@@ -29,26 +30,41 @@ Handler = Callable[[argparse.Namespace], int]
 COMMANDS = (policy, list_command, clean, restore, report)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+_LANG_HELP = "the language of what is printed: sv or en (default: the locale's, else sv)"
+
+
+def build_parser(language: str = i18n.DEFAULT) -> argparse.ArgumentParser:
+    """The command line, its help and usage errors said in `language`."""
+    parser = parser_class(language)(
         prog="fkinspect",
         description="See which forsakringskassan.se cookies your browsers keep, and why.",
     )
-    parser.add_argument("--version", action="version", version=f"fkinspect {__version__}")
+    parser.add_argument("--version", action="version", version=f"fkinspect {__version__}",
+                        help="show the version and exit")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="log what is read to stderr (never a cookie value)")
+    # Before or after the command: main() has read it already (language_of); the
+    # options are here so that --help lists it and a wrong value is a usage error.
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                        help=_LANG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     common = store_options()
     for command in COMMANDS:
         command.register(sub, common)
+    for command_parser in sub.choices.values():
+        command_parser.add_argument("--lang", choices=i18n.LANGUAGES,
+                                    default=argparse.SUPPRESS, help=_LANG_HELP)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_stdout()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    language = language_of(words)
+    parser = build_parser(language)
+    args = parser.parse_args(words)
+    args.lang = language
     _configure_logging(args.verbose)
     remove_stale()  # temporary copies left by runs that were killed
     handler: Handler = args.handler
@@ -56,8 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _signals_end_the_run():
             return handler(args)
     except PolicyError as exc:
-        print(f"fkinspect: the cookie policy could not be loaded: {printable(str(exc))}",
-              file=sys.stderr)
+        print(i18n.text(language, "fkinspect: the cookie list could not be loaded: {why}",
+                        why=printable(str(exc))), file=sys.stderr)
         return EXIT_ERROR
     except FkInspectError as exc:
         print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)

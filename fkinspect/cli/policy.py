@@ -4,7 +4,6 @@ page the user saved, adopt that page's list, or go back to the built-in list."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 from fkinspect.cli.common import EXIT_ERROR, EXIT_OK, confirm, no_terminal, write_json
 from fkinspect.errors import PolicyError
-from fkinspect.i18n import catalog, language_from_environment
+from fkinspect.i18n import text
 from fkinspect.lifetime import describe
 from fkinspect.model import Category
 from fkinspect.pagelist.reader import NotThePage
@@ -45,42 +44,35 @@ def register(subparsers: Any, _store_options: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=run)
 
 
-def _language() -> str:
-    return language_from_environment(os.environ)
-
-
-def _(msgid: str) -> str:
-    return catalog(_language()).gettext(msgid)
-
-
-def command_policy() -> Policy:
+def command_policy(language: str) -> Policy:
     """The list `list`, `clean`, `report` and `policy` use: the adopted one when it is
     usable, else the built-in one; an ignored adopted list is said on stderr."""
-    return _in_use().policy
+    return _in_use(language).policy
 
 
-def _in_use() -> InUse:
-    return _warn(policy_in_use())
+def _in_use(language: str) -> InUse:
+    return _warn(policy_in_use(), language)
 
 
-def _warn(in_use: InUse) -> InUse:
-    warning = problem_line(in_use, _language())
+def _warn(in_use: InUse, language: str) -> InUse:
+    warning = problem_line(in_use, language)
     if warning:
         print(f"fkinspect: {printable(warning)}", file=sys.stderr)
     return in_use
 
 
 def run(args: argparse.Namespace) -> int:
+    language = args.lang
     if args.reset:
-        return _reset()
+        return _reset(language)
     if args.compare is not None:
-        return _compare(args.compare, args.json)
+        return _compare(args.compare, args.json, language)
     if args.import_page is not None:
-        return _import(args.import_page, args.yes)
-    return _show(_in_use(), args.json)
+        return _import(args.import_page, args.yes, language)
+    return _show(_in_use(language), args.json, language)
 
 
-def _open(path: Path) -> SavedPage | None:
+def _open(path: Path, language: str) -> SavedPage | None:
     """The saved page compared with the list in use; None (said on stderr) when it
     cannot be read or is not that page."""
     try:
@@ -89,70 +81,70 @@ def _open(path: Path) -> SavedPage | None:
         print(printable(f"fkinspect: {path}: {exc.strerror or type(exc).__name__}"),
               file=sys.stderr)
     except NotThePage as exc:
-        print(printable(f"fkinspect: {path}: {not_the_page(exc.reason, _language())}"),
+        print(printable(f"fkinspect: {path}: {not_the_page(exc.reason, language)}"),
               file=sys.stderr)
     return None
 
 
-def _compare(path: Path, as_json: bool) -> int:
-    saved = _open(path)
+def _compare(path: Path, as_json: bool, language: str) -> int:
+    saved = _open(path, language)
     if saved is None:
         return EXIT_ERROR
-    _warn(saved.in_use)
+    _warn(saved.in_use, language)
     if as_json:
         write_json(saved.comparison.record())
     else:
-        for line in comparison_lines(saved.comparison, _language()):
+        for line in comparison_lines(saved.comparison, language):
             print(printable(line))
     return EXIT_OK
 
 
-def _import(path: Path, yes: bool) -> int:
-    saved = _open(path)
+def _import(path: Path, yes: bool, language: str) -> int:
+    saved = _open(path, language)
     if saved is None:
         return EXIT_ERROR
-    _warn(saved.in_use)
-    for line in comparison_lines(saved.comparison, _language()):
+    _warn(saved.in_use, language)
+    for line in comparison_lines(saved.comparison, language):
         print(printable(line))
     if saved.comparison.unplaced:
-        print("fkinspect: " + _("the page has sentences fkinspect cannot read; "
-                               "the list was not adopted."), file=sys.stderr)
-        return EXIT_ERROR
+        return _failed(language, "the page has sentences fkinspect cannot read; "
+                                 "the list was not adopted.")
     if saved.comparison.same:
-        print(_("Nothing to adopt: the list in use already says what the page says."))
+        print(text(language, "Nothing to adopt: the list in use already says what the page says."))
         return EXIT_OK
     if not yes:
-        answer = confirm(_("Use this list?"))
+        answer = confirm(text(language, "Use this list?"), language)
         if answer is None:
-            return no_terminal(_("Adopting a list"))
+            return no_terminal(text(language, "Adopting a list"), language)
         if not answer:
-            print(_("The list in use is unchanged."), file=sys.stderr)
+            print(text(language, "The list in use is unchanged."), file=sys.stderr)
             return EXIT_OK
     try:
         adopted = adopt(saved)
     except PolicyError as exc:
-        print(printable("fkinspect: " + _("the page's list cannot be used: {reason}").format(
-            reason=exc)), file=sys.stderr)
-        return EXIT_ERROR
+        return _failed(language, "the page's list cannot be used: {reason}", reason=exc)
     except OSError as exc:
-        print(printable("fkinspect: " + _("the list could not be saved: {reason}").format(
-            reason=exc.strerror or type(exc).__name__)), file=sys.stderr)
-        return EXIT_ERROR
-    print(printable(list_in_use(adopted, _language())))
-    print(_("Nothing was deleted; the next clean follows this list."))
+        return _failed(language, "the list could not be saved: {reason}",
+                       reason=exc.strerror or type(exc).__name__)
+    print(printable(list_in_use(adopted, language)))
+    print(text(language, "Nothing was deleted; the next clean follows this list."))
     return EXIT_OK
 
 
-def _reset() -> int:
+def _reset(language: str) -> int:
     try:
         removed = reset()
     except OSError as exc:
-        print(printable("fkinspect: " + _("the list could not be saved: {reason}").format(
-            reason=exc.strerror or type(exc).__name__)), file=sys.stderr)
-        return EXIT_ERROR
-    print(_("Back to the built-in list.") if removed
-          else _("The built-in list is already in use."))
+        return _failed(language, "the list could not be saved: {reason}",
+                       reason=exc.strerror or type(exc).__name__)
+    print(text(language, "Back to the built-in list.") if removed
+          else text(language, "The built-in list is already in use."))
     return EXIT_OK
+
+
+def _failed(language: str, msgid: str, **values: object) -> int:
+    print(printable("fkinspect: " + text(language, msgid, **values)), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def in_use_record(policy: Policy, today: date) -> dict[str, Any]:
@@ -167,26 +159,27 @@ def in_use_record(policy: Policy, today: date) -> dict[str, Any]:
     }
 
 
-def _show(in_use: InUse, as_json: bool) -> int:
+def _show(in_use: InUse, as_json: bool, language: str) -> int:
     policy, today = in_use.policy, date.today()
     if as_json:
         write_json({**policy_record(policy), "in_use": in_use_record(policy, today)})
         return EXIT_OK
     print(printable(f"{policy.source.title} — {policy.source.updated_text}"))
-    print(printable(list_in_use(policy, _language())))
-    old = outdated_line(policy, today, _language())
+    print(printable(list_in_use(policy, language)))
+    old = outdated_line(policy, today, language)
     if old:
         print(printable(old))
     for category in (Category.NECESSARY, Category.WEBMEETING, Category.ANALYTICS):
         entries = policy.by_category(category)
-        print(f"\n{category_label(category)} ({len(entries)})")
+        print(f"\n{category_label(category, language)} ({len(entries)})")
         for entry in entries:
             meant = f" (= {entry.meant})" if entry.meant else ""
-            print(f"  {entry.label + meant:<32} {describe(entry.lifetime)}")
-    print(f"\nInte på sidan, men kända verktyg ({len(policy.known_tools)})")
+            print(f"  {entry.label + meant:<32} {describe(entry.lifetime, language)}")
+    print("\n" + text(language, "Not on the page, but known tools ({count})",
+                             count=len(policy.known_tools)))
     for tool in policy.known_tools:
         print(f"  {tool.label:<32} {tool.tool}")
-    print("\nAndra webbplatser som sidan nämner")
+    print("\n" + text(language, "Other sites the page names"))
     for site in policy.third_party:
         print(f"  {site.name:<32} {', '.join(site.domains)}")
     return EXIT_OK

@@ -7,14 +7,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fkinspect.cli.common import EXIT_ERROR, EXIT_OK, EXIT_STORE, EXIT_USAGE, scan_request
+from fkinspect.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_STORE,
+    EXIT_USAGE,
+    not_a_store,
+    scan_request,
+)
 from fkinspect.cli.policy import command_policy
 from fkinspect.errors import StoreError
+from fkinspect.i18n import text
 from fkinspect.report import build_report, report_bytes, write_report
 from fkinspect.scan import run_scan
 from fkinspect.serialize import REPORT_FORMATS as FORMATS
 from fkinspect.textsafe import printable
-from fkinspect.wording import LANGUAGES
 
 
 def register(subparsers: Any, store_options: argparse.ArgumentParser) -> None:
@@ -25,8 +32,6 @@ def register(subparsers: Any, store_options: argparse.ArgumentParser) -> None:
                    help="html, csv or json (default: from the file name, else html)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                    help="where to write the report ('-' for standard output)")
-    p.add_argument("--lang", choices=LANGUAGES, default="sv",
-                   help="language of the report's words (default: sv)")
     p.set_defaults(handler=run)
 
 
@@ -39,14 +44,13 @@ def report_format(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if str(args.output) != "-" and args.output.is_dir():
-        return _folder_given(args.output)  # said before the scan, not after it
-    policy = command_policy()
+        return _folder_given(args.output, args.lang)  # said before the scan, not after it
+    policy = command_policy(args.lang)
     request = scan_request(args)
     try:
         scan = run_scan(request, policy)
     except StoreError as exc:  # --store named something that is not a cookie store
-        print(f"fkinspect: {printable(str(exc))}", file=sys.stderr)
-        return EXIT_STORE
+        return not_a_store(exc, args.lang)
     home = request.environment.home
     report = build_report(scan, policy, args.lang, home=home)
     fmt = report_format(args)
@@ -58,18 +62,23 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_report(report, args.output, fmt)
     except IsADirectoryError:
-        return _folder_given(args.output)
+        return _folder_given(args.output, args.lang)
     except OSError as exc:
-        print(f"fkinspect: cannot write {printable(str(args.output))}: "
-              f"{exc.strerror or type(exc).__name__}", file=sys.stderr)
+        print(text(args.lang, "fkinspect: cannot write {path}: {why}",
+                   path=printable(str(args.output)), why=exc.strerror or type(exc).__name__),
+              file=sys.stderr)
         return EXIT_ERROR
-    print(printable(f"{args.output}: {len(report.cookies)} cookies, {len(report.stores)} "
-                    f"stores ({len(scan.failed)} unreadable)"), file=sys.stderr)
+    print(printable(text(args.lang, "{path}: {cookies} cookies, {stores} cookie files "
+                         "({failed} could not be read)", path=args.output,
+                         cookies=len(report.cookies), stores=len(report.stores),
+                         failed=len(scan.failed))), file=sys.stderr)
     # Like `list`: the report is written, and the exit code still says a store failed.
     return EXIT_STORE if scan.failed else EXIT_OK
 
 
-def _folder_given(path: Path) -> int:
-    print(f"fkinspect: cannot write the report to {printable(str(path))}: it is a folder; "
-          f"name a file in it (e.g. {printable(str(path / 'rapport.html'))})", file=sys.stderr)
+def _folder_given(path: Path, language: str) -> int:
+    example = path / text(language, "report.html")
+    print(text(language, "fkinspect: cannot write the report to {path}: it is a folder; name a "
+               "file in it (e.g. {example})", path=printable(str(path)),
+               example=printable(str(example))), file=sys.stderr)
     return EXIT_USAGE

@@ -50,20 +50,30 @@ from fkinspect.cli.common import (
     shown_path,
     write_json,
 )
+from fkinspect.i18n import N_, ntext, say, text
 from fkinspect.textsafe import printable
 
 # `restore --list`'s state for a journal that cannot be used (clean.journal.DamagedJournal).
 DAMAGED = "damaged"
 
+# The states as `restore --list` prints them for people (JSON keeps the codes).
+_STATE = {
+    JournalState.PENDING: N_("pending"),
+    JournalState.DONE: N_("done"),
+    JournalState.UNVERIFIED: N_("unverified"),
+    JournalState.RESTORED: N_("restored"),
+}
+
 
 def register(subparsers: Any, store_options: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "restore", parents=[store_options], help="put back what a clean removed"
+        "restore", parents=[store_options],
+        help="undo a removal: restore its cookies from the backup",
     )
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("id", nargs="?", metavar="ID", help="a clean's id (from --list)")
-    which.add_argument("--list", action="store_true", help="list the cleans that can be undone")
-    which.add_argument("--latest", action="store_true", help="undo the newest clean")
+    which.add_argument("id", nargs="?", metavar="ID", help="a removal's id (from --list)")
+    which.add_argument("--list", action="store_true", help="list the removals that can be undone")
+    which.add_argument("--latest", action="store_true", help="undo the newest removal")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask before restoring")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=run)
@@ -111,12 +121,14 @@ def _damaged_record(d: DamagedJournal) -> dict[str, Any]:
     }
 
 
-def _damaged_message(d: DamagedJournal) -> str:
-    return f"Journalen {d.id} är skadad och hoppas över ({d.reason})."
+def _damaged_message(d: DamagedJournal, language: str) -> str:
+    return text(language, "The journal {id} is damaged and is skipped ({why}).", id=d.id,
+                why=d.reason)
 
 
 def _restore_json(
-    run_id: str, result: RestoreResult, damaged: Sequence[DamagedJournal], home: Path, code: int
+    run_id: str, result: RestoreResult, damaged: Sequence[DamagedJournal], home: Path, code: int,
+    language: str,
 ) -> dict[str, Any]:
     stores = []
     for o in result.stores:
@@ -130,7 +142,7 @@ def _restore_json(
                 "path": shown_path(o.path, home),
                 "status": str(o.status),
                 "restored": o.restored,
-                "message": o.message,
+                "message": say(o.message, language),
                 "detail": o.detail,
             }
         )
@@ -144,7 +156,7 @@ def _restore_json(
                 "path": None,
                 "status": "failed",
                 "restored": 0,
-                "message": _damaged_message(d),
+                "message": _damaged_message(d, language),
                 "detail": d.reason,
             }
         )
@@ -168,16 +180,20 @@ def _list(
         records = [_journal_record(j, home) for j in journals]
         write_json({"journals": records + [_damaged_record(d) for d in damaged]})
         return EXIT_OK
+    language = args.lang
     if not journals and not damaged:
-        print("Det finns inga rensningar att ångra.")
+        print(text(language, "There are no removals to undo."))
     for j in journals:
+        count = ntext(language, "{count} cookie", "{count} cookies", len(j.removed))
         print(printable(
             f"{j.run}  {j.created:%Y-%m-%d %H:%M}  {j.profile.label:<32} "
-            f"{len(j.removed):>3} kakor  {j.state}"
+            f"{count:>10}  {text(language, _STATE[j.state])}"
         ))
+    damaged_word = text(language, N_("damaged"))
     for d in damaged:
         print(printable(
-            f"{d.run or '-':<22}  {d.created:%Y-%m-%d %H:%M}  {_damaged_message(d)}  {DAMAGED}"
+            f"{d.run or '-':<22}  {d.created:%Y-%m-%d %H:%M}  {_damaged_message(d, language)}  "
+            f"{damaged_word}"
         ))
     return EXIT_OK
 
@@ -193,39 +209,44 @@ def run(args: argparse.Namespace) -> int:
     journals = [j for j in usable if _wanted(j, args)]
     if args.list:
         return _list(journals, damaged, args, home)
+    language = args.lang
     chosen_run = _latest(journals) if args.latest else str(args.id)
     if chosen_run is None:
         if args.json:
             write_json({"run": None, "restored": 0, "exit": EXIT_OK, "stores": []})
         else:
-            print("Det finns ingen rensning att ångra.")
+            print(text(language, "There is no removal to undo."))
         return EXIT_OK
     chosen = [j for j in journals if chosen_run in (j.id, j.run)]
     # A damaged journal of this clean cannot be undone; it is named, not skipped silently.
     broken = [d for d in damaged if chosen_run in (d.id, d.run)]
     if not chosen and not broken:
-        raise JournalNotFound(f"ingen rensning med id {chosen_run!r} (se fkinspect restore --list)")
+        raise JournalNotFound(text(language, "no removal with id {id!r} (see fkinspect restore "
+                                             "--list)", id=chosen_run))
     if chosen and not args.yes:
         if not args.json:
             for j in chosen:
-                print(printable(f"{j.profile.label}: {len(j.removed)} kakor från "
-                                f"{j.created:%Y-%m-%d %H:%M}"))
-        answer = confirm(f"Lägga tillbaka {sum(len(j.removed) for j in chosen)} kakor?")
+                print(printable(f"{j.profile.label}: " + ntext(
+                    language, "{count} cookie from {time}", "{count} cookies from {time}",
+                    len(j.removed), time=f"{j.created:%Y-%m-%d %H:%M}")))
+        count = sum(len(j.removed) for j in chosen)
+        answer = confirm(ntext(language, "Restore {count} cookie?", "Restore {count} cookies?",
+                               count), language)
         if answer is None:
-            return no_terminal("Att återställa")
+            return no_terminal(text(language, "Restoring"), language)
         if not answer:
-            print("Inget återställdes.", file=sys.stderr)
+            print(text(language, "Nothing was restored."), file=sys.stderr)
             return EXIT_OK
     # One journal at a time: --home/--store/--browser may have left some of the run out.
     result = RestoreResult(tuple(o for j in chosen for o in restore(j.id).stores))
     code = _restore_code(result, broken)
     if args.json:
-        write_json(_restore_json(chosen_run, result, broken, home, code))
+        write_json(_restore_json(chosen_run, result, broken, home, code, language))
     else:
         for o in result.stores:
-            label = o.journal.profile.label
-            text = f"{o.restored} kakor tillbaka" if o.status == "restored" else o.message
-            print(printable(f"{label}: {text}"))
+            said = (ntext(language, "{count} cookie restored", "{count} cookies restored",
+                          o.restored) if o.status == "restored" else say(o.message, language))
+            print(printable(f"{o.journal.profile.label}: {said}"))
         for d in broken:
-            print(printable(_damaged_message(d)))
+            print(printable(_damaged_message(d, language)))
     return code

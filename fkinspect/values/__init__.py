@@ -15,6 +15,7 @@ from functools import partial
 
 from fkinspect.browsers import chromium, firefox, firefox_session, safari
 from fkinspect.errors import StoreError, StoreMissing, StoreUnreadable, ValueUnavailable
+from fkinspect.i18n import N_
 from fkinspect.model import Cookie, StoreFormat
 from fkinspect.values import chromium_crypto
 
@@ -39,15 +40,14 @@ def read_value(cookie: Cookie, *, platform: str = sys.platform) -> str:
         else:
             found = safari.find_value(path, cookie.key)
     except (FileNotFoundError, StoreMissing):
-        raise ValueUnavailable("The cookie file is gone; scan again.") from None
+        raise ValueUnavailable(N_("The cookie file is gone; scan again.")) from None
     except (PermissionError, StoreUnreadable):
-        raise ValueUnavailable("Permission denied reading the cookie file.") from None
+        raise ValueUnavailable(N_("Permission denied reading the cookie file.")) from None
     except (OSError, StoreError, sqlite3.Error, ValueError):
         # ValueError covers damaged session stores and Safari files. No detail:
         # an error message could quote bytes of the file.
-        raise ValueUnavailable("The cookie file could not be read.") from None
+        raise ValueUnavailable(N_("The cookie file could not be read.")) from None
     if found is None:
-        raise ValueUnavailable(
-            "The cookie is no longer in its store; the browser may have removed it."
-        )
+        raise ValueUnavailable(N_("The cookie is no longer in its store; the browser may have "
+                                  "removed it."))
     return found

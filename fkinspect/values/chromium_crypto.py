@@ -17,6 +17,7 @@ import json
 
 from fkinspect.browsers.folders import MAX_SETTINGS_BYTES
 from fkinspect.errors import ValueUnavailable
+from fkinspect.i18n import N_
 from fkinspect.model import Profile
 from fkinspect.safe_open import read_regular_file
 from fkinspect.values.keystore import dpapi_unprotect, keychain_password, keyring_password
@@ -37,7 +38,7 @@ _SECRETS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     ("opera", ("chromium", "Opera Safe Storage", "Opera")),
     ("vivaldi", ("chrome", "Vivaldi Safe Storage", "Vivaldi")),
 )
-_UNKNOWN = "This value is encrypted in a way fkinspect does not know."
+_UNKNOWN = N_("This value is encrypted in a way fkinspect does not know.")
 
 
 def _secrets_for(browser_id: str) -> tuple[str, str, str]:
@@ -84,22 +85,20 @@ def value_text(encrypted: bytes, host_key: bytes, meta_version: int, *, platform
     data = decrypt(encrypted, platform=platform, profile=profile)
     if meta_version >= HOST_HASH_FROM_META:
         if data[:32] != hashlib.sha256(host_key).digest():
-            raise ValueUnavailable("The value did not decrypt correctly (wrong key).")
+            raise ValueUnavailable(N_("The value did not decrypt correctly (wrong key)."))
         data = data[32:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueUnavailable("The value did not decrypt to text (wrong key).") from None
+        raise ValueUnavailable(N_("The value did not decrypt to text (wrong key).")) from None
 
 
 def decrypt(encrypted: bytes, *, platform: str, profile: Profile) -> bytes:
     """The plaintext of an `encrypted_value` written on `platform` by `profile`'s browser."""
     prefix, body = encrypted[:3], encrypted[3:]
     if prefix == b"v20":
-        raise ValueUnavailable(
-            "This value is protected by the browser's app-bound encryption and "
-            "cannot be read by other programs."
-        )
+        raise ValueUnavailable(N_("This value is protected by the browser's app-bound "
+                                  "encryption and cannot be read by other programs."))
     if platform == "win32":
         return _decrypt_windows(prefix, body, encrypted, profile)
     application, service, account = _secrets_for(profile.browser_id)
@@ -108,12 +107,12 @@ def decrypt(encrypted: bytes, *, platform: str, profile: Profile) -> bytes:
             raise ValueUnavailable(_UNKNOWN)
         out = _aes_cbc(_pbkdf2_key(keychain_password(service, account), 1003), body)
         if out is None:
-            raise ValueUnavailable("The keychain did not give the right key for this value.")
+            raise ValueUnavailable(N_("The keychain did not give the right key for this value."))
         return out
     if prefix == b"v10":
         out = _aes_cbc(_pbkdf2_key(LINUX_FIXED_PASSWORD, 1), body)
         if out is None:
-            raise ValueUnavailable("The value did not decrypt with the browser's fixed key.")
+            raise ValueUnavailable(N_("The value did not decrypt with the browser's fixed key."))
         return out
     if prefix == b"v11":
         # b"": the key of Chromiums that stored an empty keyring secret.
@@ -121,7 +120,7 @@ def decrypt(encrypted: bytes, *, platform: str, profile: Profile) -> bytes:
             out = _aes_cbc(_pbkdf2_key(password, 1), body)
             if out is not None:
                 return out
-        raise ValueUnavailable("The keyring did not give the right key for this value.")
+        raise ValueUnavailable(N_("The keyring did not give the right key for this value."))
     raise ValueUnavailable(_UNKNOWN)
 
 
@@ -132,7 +131,8 @@ def _windows_key(profile: Profile) -> bytes:
         local_state = json.loads(read_regular_file(state_file, MAX_SETTINGS_BYTES))
         wrapped = base64.b64decode(local_state["os_crypt"]["encrypted_key"])
     except (OSError, ValueError, binascii.Error, KeyError, TypeError):
-        raise ValueUnavailable("Windows did not give the browser's key for this value.") from None
+        raise ValueUnavailable(
+            N_("Windows did not give the browser's key for this value.")) from None
     return dpapi_unprotect(wrapped.removeprefix(b"DPAPI"))
 
 
@@ -147,5 +147,5 @@ def _decrypt_windows(prefix: bytes, body: bytes, whole: bytes, profile: Profile)
             ciphertext, tag
         )
     except ValueError:
-        raise ValueUnavailable("The value did not decrypt with the browser's key.") from None
+        raise ValueUnavailable(N_("The value did not decrypt with the browser's key.")) from None
     return out

@@ -17,8 +17,7 @@ import sys
 from contextlib import closing
 
 from fkinspect.errors import ValueUnavailable
-
-_UNLOCK = "unlock it (log in to the desktop) and try again"
+from fkinspect.i18n import N_
 
 
 def keyring_password(application: str) -> bytes:
@@ -37,13 +36,14 @@ def keyring_password(application: str) -> bytes:
             unlocked = [item for item in items if not item.is_locked()]
             secret = unlocked[0].get_secret() if unlocked else None
     except Exception:  # no bus, no Secret Service, an error reply (jeepney's), a lost socket
-        raise ValueUnavailable(f"The system keyring could not be reached; {_UNLOCK}.") from None
+        raise ValueUnavailable(N_("The system keyring could not be reached; unlock it (log in to "
+                                  "the desktop) and try again.")) from None
     if secret is None and items:
-        raise ValueUnavailable(f"The keyring is locked; {_UNLOCK}.")
+        raise ValueUnavailable(N_("The keyring is locked; unlock it (log in to the desktop) and "
+                                  "try again."))
     if secret is None:
-        raise ValueUnavailable(
-            f"The keyring is locked or empty: it gave no key for this browser; {_UNLOCK}."
-        )
+        raise ValueUnavailable(N_("The keyring is locked or empty: it gave no key for this "
+                                  "browser; unlock it (log in to the desktop) and try again."))
     return bytes(secret)
 
 
@@ -55,9 +55,10 @@ def keychain_password(service: str, account: str) -> bytes:
     try:
         password = keyring.get_password(service, account)
     except (keyring.errors.KeyringError, OSError):
-        raise ValueUnavailable("The keychain could not be asked for the browser's key.") from None
+        raise ValueUnavailable(
+            N_("The keychain could not be asked for the browser's key.")) from None
     if password is None:
-        raise ValueUnavailable("The keychain holds no key for this browser.")
+        raise ValueUnavailable(N_("The keychain holds no key for this browser."))
     return str(password).encode("utf-8")
 
 
@@ -77,7 +78,7 @@ if sys.platform == "win32":
             ctypes.byref(blob_in), None, None, None, None, 0, ctypes.byref(blob_out)
         )
         if not ok:
-            raise ValueUnavailable("Windows did not give the browser's key for this value.")
+            raise ValueUnavailable(N_("Windows did not give the browser's key for this value."))
         try:
             return ctypes.string_at(blob_out.pbData, blob_out.cbData)
         finally:
@@ -87,4 +88,4 @@ else:
 
     def dpapi_unprotect(data: bytes) -> bytes:
         """DPAPI exists on Windows only: a Windows store's value is not readable here."""
-        raise ValueUnavailable("Windows' key store can only be asked on Windows.")
+        raise ValueUnavailable(N_("Windows' key store can only be asked on Windows."))

@@ -26,13 +26,13 @@
     <message numerus="yes">
         <source>%n cookie(s) were put back.</source>
         <translation>
-            <numerusform>%n cookie was put back.</numerusform>
-            <numerusform>%n cookies were put back.</numerusform>
+            <numerusform>%n cookie was restored.</numerusform>
+            <numerusform>%n cookies were restored.</numerusform>
         </translation>
     </message>
     <message>
         <source>The cookies could not be put back: {reason}</source>
-        <translation>The cookies could not be put back: {reason}</translation>
+        <translation>The cookies could not be restored: {reason}</translation>
     </message>
 </context>
 <context>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>{browser} ({profile}): the cookies were removed, but the check afterwards did not match. Undo puts them back from the backup.</source>
-        <translation>{browser} ({profile}): the cookies were removed, but the check afterwards did not match. Undo puts them back from the backup.</translation>
+        <translation>{browser} ({profile}): the cookies were removed, but the check afterwards did not match. Undo restores them from the backup.</translation>
     </message>
     <message>
         <source>Close {browser} ({profile}) and press Undo again.</source>
@@ -405,8 +405,8 @@ SameSite: {same}</translation>
         <translation>Flags</translation>
     </message>
     <message>
-        <source>It is removed when the browser closes.</source>
-        <translation>It is removed when the browser closes.</translation>
+        <source>It is kept until the browser closes.</source>
+        <translation>It is kept until the browser closes.</translation>
     </message>
     <message>
         <source>It expired on {date} ({relative}).</source>
@@ -749,6 +749,10 @@ SameSite: {same}</translation>
         <source>Each browser profile that was found and whether it could be read. Choose one to show only its cookies.</source>
         <translation>Each browser profile that was found and whether it could be read. Choose one to show only its cookies.</translation>
     </message>
+    <message>
+        <source>Technical detail: {detail}</source>
+        <translation>Technical detail: {detail}</translation>
+    </message>
     <message numerus="yes">
         <source>%n cookie(s)</source>
         <translation>
@@ -920,7 +924,7 @@ SameSite: {same}</translation>
     </message>
     <message>
         <source>when the browser closes</source>
-        <translation>when the browser closes</translation>
+        <translation>until the browser closes</translation>
     </message>
     <message>
         <source>expired {date} ({relative})</source>

@@ -26,13 +26,13 @@
     <message numerus="yes">
         <source>%n cookie(s) were put back.</source>
         <translation>
-            <numerusform>%n kaka lades tillbaka.</numerusform>
-            <numerusform>%n kakor lades tillbaka.</numerusform>
+            <numerusform>%n kaka återställdes.</numerusform>
+            <numerusform>%n kakor återställdes.</numerusform>
         </translation>
     </message>
     <message>
         <source>The cookies could not be put back: {reason}</source>
-        <translation>Kakorna kunde inte läggas tillbaka: {reason}</translation>
+        <translation>Kakorna kunde inte återställas: {reason}</translation>
     </message>
 </context>
 <context>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>{browser} ({profile}): the cookies were removed, but the check afterwards did not match. Undo puts them back from the backup.</source>
-        <translation>{browser} ({profile}): kakorna togs bort, men kontrollen efteråt stämde inte. Ångra lägger tillbaka dem från säkerhetskopian.</translation>
+        <translation>{browser} ({profile}): kakorna togs bort, men kontrollen efteråt stämde inte. Ångra återställer dem från säkerhetskopian.</translation>
     </message>
     <message>
         <source>Close {browser} ({profile}) and press Undo again.</source>
@@ -405,16 +405,16 @@ SameSite: {same}</translation>
         <translation>Flaggor</translation>
     </message>
     <message>
-        <source>It is removed when the browser closes.</source>
-        <translation>Den tas bort när webbläsaren stängs.</translation>
+        <source>It is kept until the browser closes.</source>
+        <translation>Den sparas tills webbläsaren stängs.</translation>
     </message>
     <message>
         <source>It expired on {date} ({relative}).</source>
-        <translation>Den gick ut {date} ({relative}).</translation>
+        <translation>Den upphörde {date} ({relative}).</translation>
     </message>
     <message>
         <source>It is kept until {date} ({relative}).</source>
-        <translation>Den sparas till {date} ({relative}).</translation>
+        <translation>Den upphör {date} ({relative}).</translation>
     </message>
     <message>
         <source>Försäkringskassan&apos;s page says: {lifetime}.</source>
@@ -674,7 +674,7 @@ SameSite: {same}</translation>
     </message>
     <message>
         <source>No. It has already expired: the browser removes it by itself.</source>
-        <translation>Nej. Den har redan gått ut: webbläsaren tar bort den själv.</translation>
+        <translation>Nej. Den har redan upphört: webbläsaren tar bort den själv.</translation>
     </message>
     <message>
         <source>No. It belongs to another site ({site}), not to Försäkringskassan. You can remove it in the browser&apos;s settings.</source>
@@ -748,6 +748,10 @@ SameSite: {same}</translation>
     <message>
         <source>Each browser profile that was found and whether it could be read. Choose one to show only its cookies.</source>
         <translation>Varje webbläsarprofil som hittades och om den gick att läsa. Välj en för att bara visa dess kakor.</translation>
+    </message>
+    <message>
+        <source>Technical detail: {detail}</source>
+        <translation>Teknisk information: {detail}</translation>
     </message>
     <message numerus="yes">
         <source>%n cookie(s)</source>
@@ -825,8 +829,8 @@ SameSite: {same}</translation>
     <message numerus="yes">
         <source>%n cookie(s) have already expired and are not counted: the browser removes them by itself.</source>
         <translation>
-            <numerusform>%n kaka har redan gått ut och räknas inte: webbläsaren tar bort den själv.</numerusform>
-            <numerusform>%n kakor har redan gått ut och räknas inte: webbläsaren tar bort dem själv.</numerusform>
+            <numerusform>%n kaka har redan upphört och räknas inte: webbläsaren tar bort den själv.</numerusform>
+            <numerusform>%n kakor har redan upphört och räknas inte: webbläsaren tar bort dem själv.</numerusform>
         </translation>
     </message>
     <message>
@@ -920,15 +924,15 @@ SameSite: {same}</translation>
     </message>
     <message>
         <source>when the browser closes</source>
-        <translation>när webbläsaren stängs</translation>
+        <translation>tills webbläsaren stängs</translation>
     </message>
     <message>
         <source>expired {date} ({relative})</source>
-        <translation>gick ut {date} ({relative})</translation>
+        <translation>upphörde {date} ({relative})</translation>
     </message>
     <message>
         <source>Expired: the browser no longer sends it and removes it by itself, so it is not counted.</source>
-        <translation>Har gått ut: webbläsaren skickar den inte längre och tar bort den själv, så den räknas inte.</translation>
+        <translation>Har upphört: webbläsaren skickar den inte längre och tar bort den själv, så den räknas inte.</translation>
     </message>
 </context>
 <context>

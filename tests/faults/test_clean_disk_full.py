@@ -33,7 +33,7 @@ if limit:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 result = run_clean(plan, backup_root=root, check_running=lambda p: None)
 o = result.stores[0]
-print(json.dumps({"status": str(o.status), "message": o.message, "detail": o.detail,
+print(json.dumps({"status": str(o.status), "message": say(o.message, "sv"), "detail": o.detail,
                   "planned": o.planned}))
 """
 

@@ -37,7 +37,7 @@ def test_a_tool_s_cookie_does_not_say_the_page_states_its_lifetime(window: MainW
     assert details.removal.text() == (
         "Ja. Den står inte i Försäkringskassans lista, men känns igen som en kaka för "
         "webbanalys från Matomo, så knappen tar bort den också.")
-    assert details.expires.text().startswith("Den sparas till ")
+    assert details.expires.text().startswith("Den upphör ")
     # Nor does the table's "Lagringstid enligt sidan" column: Matomo's default is a tooltip.
     row = window.body.select_cookie("_pk_ref.1.3f2a")
     cell = row.siblingAtColumn(Column.DOCUMENTED)
@@ -56,13 +56,13 @@ def test_the_button_s_verdict_and_why(window: MainWindow, records_with_safari) -
     _select(window, "SMSESSION", "chromium")
     assert details.removal.text() == ("Nej. Den behövs för inloggning och för att sidan ska "
                                       "fungera.")
-    assert details.expires.text() == "Den tas bort när webbläsaren stängs."
+    assert details.expires.text() == "Den sparas tills webbläsaren stängs."
     _select(window, "VISITOR_INFO1_LIVE", "chromium")
     assert details.removal.text().startswith("Nej. Den hör till en annan webbplats "
                                              "(youtube.com)")
     _select(window, "fr")  # facebook.com's, expired as it was written
-    assert details.removal.text() == "Nej. Den har redan gått ut: webbläsaren tar bort den själv."
-    assert details.expires.text().startswith("Den gick ut ")
+    assert details.removal.text() == "Nej. Den har redan upphört: webbläsaren tar bort den själv."
+    assert details.expires.text().startswith("Den upphörde ")
     _select(window, "vngage.lkvt")
     assert details.documented.text().startswith("Sparas längre än sidan anger (90 dagar): ")
     _select(window, "Fk_hide_cookie_warning", "chromium")  # said once, not twice

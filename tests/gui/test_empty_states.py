@@ -63,7 +63,10 @@ def test_every_store_failing_says_so(qtbot, started: MainWindow, home: Path) -> 
     statuses = [started.body.stores.item(i).text() for i in range(started.body.stores.count())]
     assert statuses[1] == ("Chromium (Default)\n0 kakor\n"
                            "Cookies: Filen är skadad. Den går inte att läsa som en kakfil.")
-    assert "not an SQLite database" in started.body.stores.item(1).toolTip()  # for support staff
+    tip = started.body.stores.item(1).toolTip().splitlines()
+    assert tip[0] == "Kakfilen är skadad, avkortad eller ingen databas."  # the window's language
+    assert tip[1].startswith("Teknisk information: ")  # then SQLite's words, for support staff
+    assert "not an SQLite database" in tip[1]
 
 
 def test_a_scan_done_before_start_returns_still_reaches_the_window(

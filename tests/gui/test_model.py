@@ -62,7 +62,7 @@ def test_session_and_dated_expiry_texts(records, translations) -> None:
     texts = {item.cookie.name: model.index(row, Column.EXPIRES).data()
              for row, item in enumerate(scan.cookies) if item.cookie.store.profile.browser_id
              == "chromium"}
-    assert texts["SMSESSION"] == "när webbläsaren stängs"
+    assert texts["SMSESSION"] == "tills webbläsaren stängs"
     assert texts["_pk_id.1.3f2a"].endswith("(om 12 månader)")  # 395 days, 30 of them gone
     model.set_language("en")  # relative words follow the installed translator, not this
     assert model.index(0, Column.CATEGORY).data() in {"Necessary", "Personal web meeting",

@@ -283,14 +283,14 @@ def test_the_headline_counts_the_agency_s_own_cookies_that_still_count(
     assert body.summary.meanings[Category.THIRD_PARTY].text() == (
         "Andra webbplatser har också sparat 3 kakor när du besökte Försäkringskassans "
         "sidor: youtube.com.")
-    assert body.summary.note.text() == ("1 kaka har redan gått ut och räknas inte: "
+    assert body.summary.note.text() == ("1 kaka har redan upphört och räknas inte: "
                                         "webbläsaren tar bort den själv.")
     assert body.summary.buttons[Category.THIRD_PARTY].text() == "Annan webbplats: 3"
     assert body.proxy.rowCount() == 26  # every cookie is in the table ...
     row = body.select_cookie("fr")
-    assert row.siblingAtColumn(4).data().startswith("gick ut ")  # ... the expired marked
-    assert row.siblingAtColumn(6).data().startswith("Har gått ut")
-    assert body.details.notes.text().startswith("Har gått ut")
+    assert row.siblingAtColumn(4).data().startswith("upphörde ")  # ... the expired marked
+    assert row.siblingAtColumn(6).data().startswith("Har upphört")
+    assert body.details.notes.text().startswith("Har upphört")
     body.set_category_filter(Category.THIRD_PARTY)
     assert body.proxy.rowCount() == 3  # a category holds what its count counts
     body.set_category_filter(None)

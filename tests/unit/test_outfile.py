@@ -112,7 +112,7 @@ def test_a_folder_is_a_clear_usage_error(home: Path, tmp_path: Path,
     folder.mkdir()
     assert _report(home, str(folder)) == 2
     err = capsys.readouterr().err
-    assert "is a folder" in err and "Traceback" not in err
+    assert "det är en mapp" in err and "Traceback" not in err
     assert list(folder.iterdir()) == []
 
 

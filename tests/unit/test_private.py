@@ -108,7 +108,7 @@ def test_a_journal_folder_others_can_write_is_skipped_then_trusted_again(
     human = _run(tmp_path, "restore", "--list")
     assert human.returncode == 0 and "not trusted" in human.stderr
     latest = _run(tmp_path, "restore", "--latest", "--yes")
-    assert latest.returncode == 0 and "ingen rensning att ångra" in latest.stdout
+    assert latest.returncode == 0 and "ingen borttagning att ångra" in latest.stdout
     assert chrome.read_bytes() == cleaned
     by_id = _run(tmp_path, "restore", folder.name, "--yes")
     assert by_id.returncode == 1 and chrome.read_bytes() == cleaned

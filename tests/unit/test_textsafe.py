@@ -120,7 +120,7 @@ def test_clean_and_restore_show_the_names_escaped(hostile_home: Path,
     assert code == 0 and "Chromium (Berit\\x9b31m)" in out3
     code, out4, err4 = _cli(["restore", "--latest", "--yes", *home], capsys)
     assert code == 0, err4
-    assert "Chromium (\\x1b]0;pwned\\x07Anna\\x1b[2J): 1 kakor tillbaka" in out4
+    assert "Chromium (\\x1b]0;pwned\\x07Anna\\x1b[2J): 1 kaka återställd" in out4
     for text in (out, err, out2, err2, out3, err3, out4, err4):
         assert not RAW.search(text)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from fkinspect.clean import Status, make_plan, run_clean
+from fkinspect.i18n import say
 from tests.unit.clean.support import chromium_store, mixed_cookies, not_running, scan
 
 HOLD_WRITE_LOCK = """
@@ -52,8 +53,8 @@ def test_store_locked_by_another_writer(tmp_path: Path) -> None:
         child.stdout.close()
     (outcome,) = result.stores
     assert outcome.status is Status.FAILED
-    assert "Ett annat program skriver i kakfilen" in outcome.message
-    assert "Inget togs bort" in outcome.message
+    assert "Ett annat program skriver i kakfilen" in say(outcome.message, "sv")
+    assert "Inget togs bort" in say(outcome.message, "sv")
     assert path.read_bytes() == before
     assert result.journal_id is None and not list((tmp_path / "b").glob("*"))
 
@@ -68,7 +69,7 @@ def test_store_replaced_between_plan_and_delete(tmp_path: Path) -> None:
     result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
     (outcome,) = result.stores
     assert outcome.status is Status.FAILED
-    assert "har ändrats sedan den lästes" in outcome.message
+    assert "har ändrats sedan den lästes" in say(outcome.message, "sv")
     assert path.read_bytes() == before
     assert result.journal_id is None
 
@@ -78,7 +79,7 @@ def test_store_gone_between_plan_and_delete(tmp_path: Path) -> None:
     plan = make_plan(scan(path), check_running=not_running)
     path.unlink()
     result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
-    assert result.stores[0].status is Status.FAILED and result.stores[0].message
+    assert result.stores[0].status is Status.FAILED and say(result.stores[0].message, "sv")
     assert not path.exists()  # not created by our connection
 
 
@@ -86,13 +87,14 @@ CLEAN_AS_OTHER = """
 import json, sys
 from pathlib import Path
 from fkinspect.clean import make_plan, run_clean
+from fkinspect.i18n import say
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
 scan = run_scan(ScanRequest(stores=(Path(sys.argv[1]),), discover_home=False), load_policy())
 plan = make_plan(scan, check_running=lambda p: None)
 result = run_clean(plan, backup_root=Path(sys.argv[2]), check_running=lambda p: None)
 o = result.stores[0]
-print(json.dumps({"status": str(o.status), "message": o.message, "detail": o.detail}))
+print(json.dumps({"status": str(o.status), "message": say(o.message, "sv"), "detail": o.detail}))
 """
 
 
@@ -168,7 +170,7 @@ def test_a_table_with_a_trigger_is_not_written(tmp_path: Path) -> None:
     before = path.read_bytes()
     result = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running)
     (outcome,) = result.stores
-    assert outcome.status is Status.FAILED and "Inget togs bort" in outcome.message
+    assert outcome.status is Status.FAILED and "Inget togs bort" in say(outcome.message, "sv")
     assert "triggers" in outcome.detail
     assert path.read_bytes() == before and result.journal_id is None
 
@@ -192,8 +194,8 @@ def test_a_delete_that_fails_is_failed_whatever_a_later_look_finds(tmp_path: Pat
                        progress=progress)  # fmt: skip
     blocker.rmdir()
     (outcome,) = result.stores
-    assert outcome.status is Status.FAILED, outcome.message
-    assert outcome.message.endswith("går inte att skriva i. Inget togs bort.")
+    assert outcome.status is Status.FAILED, say(outcome.message, "sv")
+    assert say(outcome.message, "sv").endswith("går inte att skriva i. Inget togs bort.")
     assert outcome.detail.startswith("SQLITE_CANTOPEN")
     assert path.read_bytes() == before
     assert result.journal_id is None and not list((tmp_path / "b").glob("*"))
@@ -209,7 +211,8 @@ def test_an_unknown_collation_is_named_as_a_format_not_a_full_disk(tmp_path: Pat
     before = path.read_bytes()
     (outcome,) = run_clean(plan, backup_root=tmp_path / "b", check_running=not_running).stores
     assert outcome.status is Status.FAILED
-    assert outcome.message == ("Kakfilen för Chromium (profil Default) har ett format som "
+    said = say(outcome.message, "sv")
+    assert said == ("Kakfilen för Chromium (profil Default) har ett format som "
                                "fkinspect inte känner till. Inget togs bort.")  # fmt: skip
     assert "no such collation sequence: weird" in outcome.detail
     assert path.read_bytes() == before
@@ -228,7 +231,8 @@ def test_a_truncated_backup_is_named_and_the_store_left_as_it_is(tmp_path: Path)
     cleaned = path.read_bytes()
     (back,) = restore(result.run, backup_root=root, check_running=not_running).stores
     assert back.status is RestoreStatus.FAILED
-    assert back.message == ("Säkerhetskopian är skadad, så inget återställdes; kakfilen är som "
+    said = say(back.message, "sv")
+    assert said == ("Säkerhetskopian är skadad, så inget återställdes; kakfilen är som "
                             "den var.")  # fmt: skip
     assert path.read_bytes() == cleaned
 

@@ -12,6 +12,7 @@ import pytest
 
 from fkinspect.browsers.firefox_session import write_session_store
 from fkinspect.clean import Refusal, make_plan
+from fkinspect.i18n import say
 from fkinspect.model import Category, Profile
 from fkinspect.running import RunningEvidence
 from fkinspect.synth import SynthCookie
@@ -107,7 +108,8 @@ def test_running_browser_is_refused_by_name_and_others_still_planned(tmp_path: P
     assert by_path[chrome].writable
     refused = by_path[fox]
     assert refused.refusal is Refusal.RUNNING and not refused.writable
-    assert refused.message == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
+    said = say(refused.message, "sv")
+    assert said == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
     assert plan.refused == (refused,)
     assert plan.to_remove == len(by_path[chrome].remove)
 
@@ -147,7 +149,8 @@ def test_session_store_cookies_are_planned_by_key_and_refused_while_firefox_runs
     running = make_plan(scan(fox, session), check_running=firefox_runs)
     store = {s.path: s for s in running.stores}[session]
     assert store.refusal is Refusal.RUNNING and not store.writable
-    assert store.message == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
+    said = say(store.message, "sv")
+    assert said == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
     assert running.to_remove == 0 and running.refused == (store,)
 
 

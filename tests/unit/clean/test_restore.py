@@ -20,6 +20,7 @@ from fkinspect.clean import (
     restore,
     run_clean,
 )
+from fkinspect.i18n import say
 from fkinspect.model import StoreLocation
 from tests.unit.clean.support import (
     ANALYTICS,
@@ -67,7 +68,8 @@ def test_newer_cookie_with_the_same_key_refuses(tmp_path: Path, family: str) -> 
     undo = restore(run, backup_root=tmp_path / "b", check_running=not_running)
     (outcome,) = undo.stores
     assert outcome.status is RestoreStatus.REFUSED_NEWER and not undo.ok
-    assert "_pk_ses.1.abcd" in outcome.message and "skrivs inte över" in outcome.message
+    said = say(outcome.message, "sv")
+    assert "_pk_ses.1.abcd" in said and "skrivs inte över" in said
     assert path.read_bytes() == before  # nothing written
     assert list_journals(tmp_path / "b")[0].state is JournalState.DONE
     # Once the newer cookie is gone again, the restore goes through.
@@ -131,5 +133,5 @@ def test_unknown_id_and_missing_backup(tmp_path: Path) -> None:
     list_journals(tmp_path / "b")[0].backup_path.unlink()
     undo = restore(run, backup_root=tmp_path / "b", check_running=not_running)
     assert undo.stores[0].status is RestoreStatus.FAILED
-    assert "Säkerhetskopian saknas" in undo.stores[0].message
+    assert "Säkerhetskopian saknas" in say(undo.stores[0].message, "sv")
     assert path.read_bytes() == after

@@ -101,7 +101,7 @@ def test_restore_killed_after_its_commit_finishes_at_the_next_restore(
     assert rows(path) == original  # nothing added twice
     assert _states(tmp_path) == ["restored"]
     last = _run(tmp_path, "restore", "--latest", "--yes")
-    assert last.returncode == 0 and "ingen rensning att ångra" in last.stdout
+    assert last.returncode == 0 and "ingen borttagning att ångra" in last.stdout
 
 
 @pytest.mark.parametrize("family", ["chromium", "firefox"])

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from fkinspect.clean import RestoreStatus, Status, make_plan, restore, run_clean
+from fkinspect.i18n import say
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
 from tests.unit.children import HOLD_LOCK, WAIT, Child
@@ -31,11 +32,13 @@ def test_firefox_lock_refuses_that_store_and_cleans_the_other(tmp_path: Path) ->
         found = scan(fox, chrome)
         plan = make_plan(found)
         refused = {s.path: s for s in plan.stores}[fox]
-        assert refused.message == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
+        said = say(refused.message, "sv")
+        assert said == "Stäng Firefox (profil abcd1234.default-release) och försök igen"
         result = run_clean(plan, backup_root=tmp_path / "b")
         by_path = {o.location.path: o for o in result.stores}
         assert by_path[fox].status is Status.REFUSED_RUNNING
-        assert by_path[fox].message == refused.message and not by_path[fox].removed
+        said = say(by_path[fox].message, "sv")
+        assert said == say(refused.message, "sv") and not by_path[fox].removed
         assert fox.read_bytes() == fox_bytes  # not a byte changed
         assert by_path[chrome].status is Status.DONE
         assert not ANALYTICS & set(agency_names(chrome))
@@ -48,7 +51,7 @@ def test_firefox_lock_refuses_that_store_and_cleans_the_other(tmp_path: Path) ->
         assert result2.stores[0].status is Status.DONE
         undo = restore(result2.journal_id or "", backup_root=tmp_path / "b2")
         assert undo.stores[0].status is RestoreStatus.REFUSED_RUNNING
-        assert "Stäng Firefox" in undo.stores[0].message
+        assert "Stäng Firefox" in say(undo.stores[0].message, "sv")
     finally:
         child.finish()
     undo = restore(result2.journal_id or "", backup_root=tmp_path / "b2")
@@ -91,7 +94,7 @@ def test_chromium_singleton_lock(tmp_path: Path, alive: bool) -> None:
     (outcome,) = result.stores
     if alive:
         assert outcome.status is Status.REFUSED_RUNNING
-        assert outcome.message == "Stäng Chromium (profil Default) och försök igen"
+        assert say(outcome.message, "sv") == "Stäng Chromium (profil Default) och försök igen"
         assert chrome.read_bytes() == before
     else:
         assert outcome.status is Status.DONE
@@ -110,7 +113,7 @@ def test_the_install_to_close_is_named(tmp_path: Path) -> None:
         before = flatpak.read_bytes()
         plan = make_plan(run_scan(ScanRequest.for_home(home), load_policy()))
         by_path = {s.path: s for s in plan.stores}
-        assert by_path[flatpak].message == (
+        assert say(by_path[flatpak].message, "sv") == (
             "Stäng Chromium (Flatpak) (profil Default) och försök igen")
         result = run_clean(plan, backup_root=tmp_path / "b")
     finally:

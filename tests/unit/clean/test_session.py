@@ -28,6 +28,7 @@ from fkinspect.clean import (
     restore,
     run_clean,
 )
+from fkinspect.i18n import say
 from tests.unit.children import holding_lock
 from tests.unit.clean.support import AG, WWW, not_running, scan
 
@@ -129,7 +130,7 @@ def test_clean_removes_exactly_the_planned_entries_and_restore_puts_them_back(
 
     result = _clean(path, root)
     (outcome,) = result.stores
-    assert outcome.status is Status.DONE, (outcome.message, outcome.detail)
+    assert outcome.status is Status.DONE, (say(outcome.message, "sv"), outcome.detail)
     assert sorted(i.cookie.name for i in outcome.removed) == sorted(n for n, _h, _a in GOES)
     assert outcome.rows_after == len(STAYS)
 
@@ -188,7 +189,7 @@ def test_refused_while_firefox_runs_and_cleaned_once_it_is_closed(tmp_path: Path
         late = run_clean(make_plan(scan(path), check_running=not_running), backup_root=root)
     for outcome in (result.stores[0], late.stores[0]):
         assert outcome.status is Status.REFUSED_RUNNING
-        assert outcome.message == f"Stäng Firefox (profil {PROFILE}) och försök igen"
+        assert say(outcome.message, "sv") == f"Stäng Firefox (profil {PROFILE}) och försök igen"
         assert not outcome.removed and outcome.journal_id is None
     assert path.read_bytes() == before
     assert not root.exists() or not list(root.iterdir())
@@ -199,7 +200,7 @@ def test_refused_while_firefox_runs_and_cleaned_once_it_is_closed(tmp_path: Path
         cleaned = path.read_bytes()
         undo = restore(done.run, backup_root=root)
     assert undo.stores[0].status is RestoreStatus.REFUSED_RUNNING
-    assert "Stäng Firefox" in undo.stores[0].message
+    assert "Stäng Firefox" in say(undo.stores[0].message, "sv")
     assert path.read_bytes() == cleaned
 
 
@@ -214,7 +215,7 @@ def test_file_changed_between_plan_and_clean_changes_nothing(tmp_path: Path) -> 
     before = path.read_bytes()
     root = tmp_path / "backups"
     (outcome,) = run_clean(plan, backup_root=root, check_running=not_running).stores
-    assert outcome.status is Status.FAILED and "har ändrats" in outcome.message
+    assert outcome.status is Status.FAILED and "har ändrats" in say(outcome.message, "sv")
     assert path.read_bytes() == before
     assert not root.exists() or not list(root.iterdir())
 
@@ -226,8 +227,8 @@ def test_corrupt_file_fails_and_changes_nothing(tmp_path: Path) -> None:
     path.write_bytes(damaged)
     root = tmp_path / "backups"
     (outcome,) = run_clean(plan, backup_root=root, check_running=not_running).stores
-    assert outcome.status is Status.FAILED and "skadad" in outcome.message
-    assert "Inget togs bort" in outcome.message
+    assert outcome.status is Status.FAILED and "skadad" in say(outcome.message, "sv")
+    assert "Inget togs bort" in say(outcome.message, "sv")
     assert path.read_bytes() == damaged
     assert not root.exists() or not list(root.iterdir())
 
@@ -241,7 +242,7 @@ def test_write_that_fails_leaves_the_old_file_and_no_backup(tmp_path: Path) -> N
     (blocker / "x").touch()  # not empty: cannot be removed as a stale partial
     root = tmp_path / "backups"
     (outcome,) = _clean(path, root).stores
-    assert outcome.status is Status.FAILED and "Inget togs bort" in outcome.message
+    assert outcome.status is Status.FAILED and "Inget togs bort" in say(outcome.message, "sv")
     assert path.read_bytes() == before
     assert not root.exists() or not list(root.iterdir())
 
@@ -255,8 +256,8 @@ def test_restore_refuses_when_the_same_cookie_is_back(tmp_path: Path) -> None:
     _write(path, state)
     before = path.read_bytes()
     (back,) = restore(result.run, backup_root=root, check_running=not_running).stores
-    assert back.status is RestoreStatus.REFUSED_NEWER and "_ga" in back.message
-    assert "Inget återställdes" in back.message
+    assert back.status is RestoreStatus.REFUSED_NEWER and "_ga" in say(back.message, "sv")
+    assert "Inget återställdes" in say(back.message, "sv")
     assert path.read_bytes() == before
     assert list_journals(root)[0].state is JournalState.DONE
 
@@ -270,7 +271,8 @@ def test_restore_after_firefox_dropped_the_session_file_recreates_nothing(
     path.unlink()  # Firefox started, moved it away, and its session ended
     (back,) = restore(result.run, backup_root=root, check_running=not_running).stores
     assert back.status is RestoreStatus.NOTHING and back.restored == 0
-    assert "finns inte längre" in back.message and "Inget lades tillbaka" in back.message
+    said = say(back.message, "sv")
+    assert "finns inte längre" in said and "Inget återställdes" in said
     assert not path.exists()
     assert list_journals(root)[0].state is JournalState.RESTORED
     assert latest_run(root) is None
@@ -313,7 +315,8 @@ def test_file_rewritten_between_backup_and_rename_is_left_as_rewritten(tmp_path:
     (outcome,) = run_clean(
         plan, backup_root=root, check_running=not_running, progress=progress
     ).stores
-    assert rewritten and outcome.status is Status.FAILED and "har ändrats" in outcome.message
+    said = say(outcome.message, "sv")
+    assert rewritten and outcome.status is Status.FAILED and "har ändrats" in said
     assert path.read_bytes() == rewritten[0]
     assert not list(path.parent.glob("*fkinspect*"))
     assert not root.exists() or not list(root.iterdir())
@@ -331,7 +334,7 @@ def test_a_number_json_cannot_write_back_is_refused_not_written_as_infinity(
     before = path.read_bytes()
     root = tmp_path / "backups"
     (outcome,) = _clean(path, root).stores
-    assert outcome.status is Status.FAILED and "Inget togs bort" in outcome.message
+    assert outcome.status is Status.FAILED and "Inget togs bort" in say(outcome.message, "sv")
     assert "JSON cannot write back" in outcome.detail
     assert path.read_bytes() == before
     assert not root.exists() or not list(root.iterdir())

@@ -20,6 +20,7 @@ import pytest
 from fkinspect.clean import Status, make_plan, run_clean
 from fkinspect.clean.plan import Refusal
 from fkinspect.clean.target import clean_target_problem
+from fkinspect.i18n import say
 from fkinspect.synth import write_chromium_store, write_firefox_store
 from tests.unit.browsers.test_discovery import firefox_root, local_state
 from tests.unit.clean.support import ANALYTICS, agency_names, mixed_cookies, scan
@@ -162,7 +163,7 @@ def test_a_store_that_becomes_a_link_after_the_plan_is_not_written(tmp_path: Pat
     store.symlink_to(target)  # swapped between the plan and the write
     result = run_clean(plan, backup_root=tmp_path / "b", check_running=lambda _p: None)
     assert result.stores[0].status is Status.FAILED
-    assert REFUSED in result.stores[0].message
+    assert REFUSED in say(result.stores[0].message, "sv")
     assert target.read_bytes() == before
 
 
@@ -173,7 +174,7 @@ def test_the_plan_says_why(tmp_path: Path) -> None:
     link.symlink_to(target)
     (store,) = make_plan(scan(link), check_running=lambda _p: None).stores
     assert store.refusal is Refusal.OUTSIDE_PROFILE and not store.writable
-    assert store.message.endswith(REFUSED)
+    assert say(store.message, "sv").endswith(REFUSED)
 
 
 def test_restore_does_not_write_through_a_store_that_became_a_link(tmp_path: Path) -> None:
