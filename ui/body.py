@@ -34,9 +34,12 @@ from .ops import Ops
 from .state import WindowState
 from .stores_panel import StoresPanel
 from .summary import SummaryView
+from .table_fit import ColumnFitter
 
-_COLUMN_WIDTHS = ((Column.NAME, 165), (Column.CATEGORY, 160), (Column.PROFILE, 175),
-                  (Column.SITE, 170), (Column.EXPIRES, 175), (Column.DOCUMENTED, 110))
+# The table's columns, most important first: where the table is narrow the last ones
+# are hidden (the details pane shows them for the chosen cookie).
+COLUMN_PRIORITY = (Column.NAME, Column.CATEGORY, Column.EXPIRES, Column.PROFILE, Column.SITE,
+                   Column.DOCUMENTED, Column.NOTES)
 
 
 def _plain(parent: QWidget, name: str) -> QLabel:
@@ -160,11 +163,8 @@ class WindowBody(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in _COLUMN_WIDTHS:
-            header.resizeSection(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.columns = ColumnFitter(self.table, COLUMN_PRIORITY)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.table
 

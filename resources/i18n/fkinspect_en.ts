@@ -428,10 +428,6 @@ SameSite: {same}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>fkinspect – Försäkringskassan&apos;s cookies on this computer</source>
-        <translation>fkinspect – Försäkringskassan&apos;s cookies on this computer</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -507,6 +503,18 @@ SameSite: {same}</translation>
         <translation>Reading your browsers…</translation>
     </message>
     <message>
+        <source>Försäkringskassan&apos;s cookies on this computer</source>
+        <translation>Försäkringskassan's cookies on this computer</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Presentation mode</translation>
+    </message>
+    <message>
+        <source>Presentation mode: folders and profile names are hidden, and cookie values are never shown. Turn it off in the View menu.</source>
+        <translation>Presentation mode: folders and profile names are hidden, and cookie values are never shown. Turn it off in the View menu.</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
@@ -554,8 +562,8 @@ SameSite: {same}</translation>
         <translation>Report saved in {path}</translation>
     </message>
     <message>
-        <source>Cookie list: “{title}”, {updated}.</source>
-        <translation>Cookie list: “{title}”, {updated}.</translation>
+        <source>Cookie list: “{title}”, last updated {date}.</source>
+        <translation>Cookie list: “{title}”, last updated {date}.</translation>
     </message>
     <message>
         <source>The cookie list could not be loaded.</source>

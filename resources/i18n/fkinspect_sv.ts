@@ -428,10 +428,6 @@ SameSite: {same}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>fkinspect – Försäkringskassan&apos;s cookies on this computer</source>
-        <translation>fkinspect – Försäkringskassans kakor på den här datorn</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -507,6 +503,18 @@ SameSite: {same}</translation>
         <translation>Läser dina webbläsare…</translation>
     </message>
     <message>
+        <source>Försäkringskassan&apos;s cookies on this computer</source>
+        <translation>Försäkringskassans kakor på den här datorn</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Presentationsläge</translation>
+    </message>
+    <message>
+        <source>Presentation mode: folders and profile names are hidden, and cookie values are never shown. Turn it off in the View menu.</source>
+        <translation>Presentationsläge: mappar och profilnamn är dolda och kakornas värden visas aldrig. Stäng av det i menyn Visa.</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>Läser…</translation>
     </message>
@@ -554,8 +562,8 @@ SameSite: {same}</translation>
         <translation>Rapporten sparades i {path}</translation>
     </message>
     <message>
-        <source>Cookie list: “{title}”, {updated}.</source>
-        <translation>Lista över kakor: ”{title}”, {updated}.</translation>
+        <source>Cookie list: “{title}”, last updated {date}.</source>
+        <translation>Lista över kakor: ”{title}”, senast uppdaterad {date}.</translation>
     </message>
     <message>
         <source>The cookie list could not be loaded.</source>
