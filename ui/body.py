@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -162,6 +163,7 @@ class WindowBody(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.columns = ColumnFitter(self.table, COLUMN_PRIORITY)
@@ -211,6 +213,9 @@ class WindowBody(QWidget):
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("Name, site or browser"))
         self.search.setAccessibleName(self.tr("Search cookies"))
+        for button in self.search.findChildren(QToolButton):  # the clear button Qt adds
+            button.setAccessibleName(self.tr("Clear the search"))
+            button.setToolTip(self.tr("Clear the search"))
         self.category_label.setText(self.tr("&Category:"))
         self.category_box.setAccessibleName(self.tr("Category filter"))
         current = self.proxy.category()

@@ -504,7 +504,7 @@ SameSite: {same}</translation>
     </message>
     <message>
         <source>Försäkringskassan&apos;s cookies on this computer</source>
-        <translation>Försäkringskassan's cookies on this computer</translation>
+        <translation>Försäkringskassan&apos;s cookies on this computer</translation>
     </message>
     <message>
         <source>Presentation mode</source>
@@ -798,6 +798,10 @@ SameSite: {same}</translation>
     <message>
         <source>Search cookies</source>
         <translation>Search cookies</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
     </message>
     <message>
         <source>&amp;Category:</source>

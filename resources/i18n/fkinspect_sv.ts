@@ -800,6 +800,10 @@ SameSite: {same}</translation>
         <translation>Sök bland kakorna</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Rensa sökningen</translation>
+    </message>
+    <message>
         <source>&amp;Category:</source>
         <translation>&amp;Kategori:</translation>
     </message>
