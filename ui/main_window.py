@@ -127,6 +127,15 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.body.show_busy(self.tr("Reading your browsers…"))  # until start() has read
         window_geometry.restore(self)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The browsers and details panes in proportion to the window, so that on a small
+        screen the table keeps room for its main columns (the splitter scales these)."""
+        width = max(self.width(), window_geometry.SMALLEST.width())
+        side = min(max(int(width * 0.16), 170), 240)
+        details = min(max(int(width * 0.21), 215), 340)
+        self.body.splitter.setSizes([side, width - side - details, details])
 
     # ------------------------------------------------------------------ building
     def _action(self, slot: Callable[..., object], keys: QKeySequence.StandardKey | None = None,
