@@ -303,8 +303,13 @@ def drive(app_process: subprocess.Popen, work: Path, seen: dict) -> dict:
 
     # Scan: F5 reads the browsers again.
     key("F5")
-    wait_for("the reading again", lambda: (status.name or "").startswith("Läst")
-             and rows(table) > 0)
+    try:  # the busy bar shows while it reads (a fast reading may end before it is seen)
+        seen["reading_shown"] = bool(wait_for("the reading to start", lambda: find(
+            frame, "progress bar"), timeout=5))
+    except Failed:
+        seen["reading_shown"] = False
+    wait_for("the reading to end", lambda: find(frame, "progress bar") is None
+             and (status.name or "").startswith("Läst") and rows(table) > 0)
 
     # The focus order, from the first control on.
     seen["tab_order"] = tab_until(focus, lambda r, n: r == "push button"
