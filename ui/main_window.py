@@ -221,8 +221,8 @@ class MainWindow(QMainWindow):
         self.banner.setAccessibleName(self.tr("Demo mode"))
         self.presenting_banner.setAccessibleName(self.tr("Presentation mode"))
         self.presenting_banner.setText(self.tr(
-            "Presentation mode: folders and profile names are hidden, and cookie values are "
-            "never shown. Turn it off in the View menu."))
+            "Presentation mode: folders and profile names are hidden, and so are this "
+            "computer's cookie values. Turn it off in the View menu."))
         self._banner_text()
         self.body.retranslate()
         self.update_state()

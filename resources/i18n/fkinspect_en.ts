@@ -472,6 +472,10 @@ SameSite: {same}</translation>
         <translation>&amp;About fkinspect</translation>
     </message>
     <message>
+        <source>Presentation mode: folders and profile names are hidden, and so are this computer&apos;s cookie values. Turn it off in the View menu.</source>
+        <translation>Presentation mode: folders and profile names are hidden, and so are this computer's cookie values. Turn it off in the View menu.</translation>
+    </message>
+    <message>
         <source>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</source>
         <translation>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</translation>
     </message>
@@ -509,10 +513,6 @@ SameSite: {same}</translation>
     <message>
         <source>Presentation mode</source>
         <translation>Presentation mode</translation>
-    </message>
-    <message>
-        <source>Presentation mode: folders and profile names are hidden, and cookie values are never shown. Turn it off in the View menu.</source>
-        <translation>Presentation mode: folders and profile names are hidden, and cookie values are never shown. Turn it off in the View menu.</translation>
     </message>
     <message>
         <source>Reading…</source>

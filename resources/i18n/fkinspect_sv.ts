@@ -472,6 +472,10 @@ SameSite: {same}</translation>
         <translation>&amp;Om fkinspect</translation>
     </message>
     <message>
+        <source>Presentation mode: folders and profile names are hidden, and so are this computer&apos;s cookie values. Turn it off in the View menu.</source>
+        <translation>Presentationsläge: mappar, profilnamn och den här datorns kakvärden är dolda. Stäng av det i menyn Visa.</translation>
+    </message>
+    <message>
         <source>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</source>
         <translation>Demoläge: det här är påhittade kakor i en tillfällig mapp, inte dina. Allt fungerar som på riktigt, även att ta bort.</translation>
     </message>
@@ -509,10 +513,6 @@ SameSite: {same}</translation>
     <message>
         <source>Presentation mode</source>
         <translation>Presentationsläge</translation>
-    </message>
-    <message>
-        <source>Presentation mode: folders and profile names are hidden, and cookie values are never shown. Turn it off in the View menu.</source>
-        <translation>Presentationsläge: mappar och profilnamn är dolda och kakornas värden visas aldrig. Stäng av det i menyn Visa.</translation>
     </message>
     <message>
         <source>Reading…</source>
