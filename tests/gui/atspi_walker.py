@@ -300,7 +300,23 @@ def drive(app_process: subprocess.Popen, work: Path, seen: dict) -> dict:
                                if role(n) in ACTIONABLE and n.name})
     clean = wait_for("the clean button", lambda: find(frame, "push button", "Ta bort analys"))
     seen["clean_before"] = clean.name
+    scan_filter_select(frame, table, status, focus, seen)
+    clean_confirm_close(app, frame, focus, work, seen)
 
+    # Close: Ctrl+Q quits (once the main window has the keyboard back).
+    before = len(focus.history)
+    focus_main_window()
+    wait_for("the main window's focus", lambda: len(focus.history) > before)
+    seen["focus_before_quit"] = focus.now()
+    chord(CONTROL, "q")
+    end = time.monotonic() + WAIT_S
+    while app_process.poll() is None and time.monotonic() < end:
+        time.sleep(0.05)
+    seen["exit_code"] = app_process.poll()
+    return seen
+
+
+def scan_filter_select(frame, table, status, focus: Focus, seen: dict) -> None:
     # Scan: F5 reads the browsers again.
     key("F5")
     try:  # the busy bar shows while it reads (a fast reading may end before it is seen)
@@ -337,6 +353,8 @@ def drive(app_process: subprocess.Popen, work: Path, seen: dict) -> dict:
         frame, "label", "_pk"))
     seen["selected"] = details.name
 
+
+def clean_confirm_close(app, frame, focus: Focus, work: Path, seen: dict) -> None:
     # Clean: Tab to the button, Space; the confirmation opens.
     tab_until(focus, lambda r, n: r == "push button" and n.startswith("Ta bort analys"))
     key("space")
@@ -360,18 +378,6 @@ def drive(app_process: subprocess.Popen, work: Path, seen: dict) -> dict:
         and b.name != seen["clean_before"] and b.name)
     seen["backups"] = sorted(p.name for p in (work / "tmp").rglob("*")
                              if "backups" in p.parts and p.is_file())
-
-    # Close: Ctrl+Q quits (once the main window has the keyboard back).
-    before = len(focus.history)
-    focus_main_window()
-    wait_for("the main window's focus", lambda: len(focus.history) > before)
-    seen["focus_before_quit"] = focus.now()
-    chord(CONTROL, "q")
-    end = time.monotonic() + WAIT_S
-    while app_process.poll() is None and time.monotonic() < end:
-        time.sleep(0.05)
-    seen["exit_code"] = app_process.poll()
-    return seen
 
 
 def main() -> int:
