@@ -20,6 +20,7 @@ from fkinspect.desktop_entry import run as desktop_entry
 from fkinspect.logs import connect_logging, setup_logging
 
 from .bench_probe import attach
+from .contrast import mend_application_palette
 from .i18n import APPLICATION, LANGUAGES, ORGANIZATION, Translations, saved_language
 from .icons import app_icon
 from .main_window import MainWindow
@@ -88,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("fkinspect")
     app.setDesktopFileName(APP_ID)  # Wayland and docks match the window to the menu entry
     app.setWindowIcon(app_icon())
+    mend_application_palette()  # the system's colours, with every text pair at WCAG AA
     translations = Translations()
     translations.apply(args.lang or saved_language())
     _start_logging()
@@ -97,5 +99,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         smoke_test(app, window)
     window.show()
+    window.activateWindow()  # the keyboard goes to the new window (the WM may still decide)
     window.start()
     return app.exec()

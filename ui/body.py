@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +35,12 @@ from .ops import Ops
 from .state import WindowState
 from .stores_panel import StoresPanel
 from .summary import SummaryView
+from .table_fit import ColumnFitter
 
-_COLUMN_WIDTHS = ((Column.NAME, 165), (Column.CATEGORY, 160), (Column.PROFILE, 175),
-                  (Column.SITE, 170), (Column.EXPIRES, 175), (Column.DOCUMENTED, 110))
+# The table's columns, most important first: where the table is narrow the last ones
+# are hidden (the details pane shows them for the chosen cookie).
+COLUMN_PRIORITY = (Column.NAME, Column.CATEGORY, Column.EXPIRES, Column.PROFILE, Column.SITE,
+                   Column.DOCUMENTED, Column.NOTES)
 
 
 def _plain(parent: QWidget, name: str) -> QLabel:
@@ -168,12 +172,10 @@ class WindowBody(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in _COLUMN_WIDTHS:
-            header.resizeSection(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.columns = ColumnFitter(self.table, COLUMN_PRIORITY)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.table
 
@@ -230,6 +232,9 @@ class WindowBody(QWidget):
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("Name, site or browser"))
         self.search.setAccessibleName(self.tr("Search cookies"))
+        for button in self.search.findChildren(QToolButton):  # the clear button Qt adds
+            button.setAccessibleName(self.tr("Clear the search"))
+            button.setToolTip(self.tr("Clear the search"))
         self.category_label.setText(self.tr("&Category:"))
         self.category_box.setAccessibleName(self.tr("Category filter"))
         current = self.proxy.category()

@@ -11,7 +11,17 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QEvent, QFileSystemWatcher, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QFileSystemWatcher,
+    QLocale,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -40,6 +50,7 @@ from fkinspect.report import build_report, write_report
 from fkinspect.scan import store_files
 from fkinspect.serialize import REPORT_FORMATS, display_path
 
+from . import window_geometry
 from .body import WindowBody
 from .clean_flow import CleanFlow
 from .i18n import LANGUAGES, Translations, save_language
@@ -52,18 +63,24 @@ REFRESH_DELAY_MS = 1500  # a browser writes its store in bursts: wait for the la
 _LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
 
-def _demo_banner(parent: QWidget) -> QLabel:
-    """Dark text on yellow in a frame, in light and dark mode alike."""
+# Banner colours (background, text), the same in light and dark mode; contrast well
+# above WCAG AA (tests/gui/test_contrast.py).
+DEMO_COLOURS = ("#fff3c4", "#3d2e00")  # yellow: made-up cookies
+PRESENTING_COLOURS = ("#dcebfb", "#0b2e59")  # blue: real cookies, names hidden
+
+
+def _banner(parent: QWidget, name: str, colours: tuple[str, str]) -> QLabel:
+    """Dark text on a light colour in a frame, in light and dark mode alike."""
     banner = QLabel(parent)
-    banner.setObjectName("demoBanner")
+    banner.setObjectName(name)
     banner.setTextFormat(Qt.TextFormat.PlainText)
     banner.setWordWrap(True)
     banner.setFrameShape(QFrame.Shape.Box)
     banner.setLineWidth(2)
     banner.setMargin(6)
     palette = banner.palette()
-    palette.setColor(QPalette.ColorRole.Window, QColor("#fff3c4"))
-    palette.setColor(QPalette.ColorRole.WindowText, QColor("#3d2e00"))
+    palette.setColor(QPalette.ColorRole.Window, QColor(colours[0]))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colours[1]))
     banner.setPalette(palette)
     banner.setAutoFillBackground(True)
     font = banner.font()
@@ -89,12 +106,14 @@ class MainWindow(QMainWindow):
         self.cleaning = CleanFlow(self, self.state, self.ops)
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        self.banner = _demo_banner(central)
+        self.banner = _banner(central, "demoBanner", DEMO_COLOURS)
+        self.presenting_banner = _banner(central, "presentingBanner", PRESENTING_COLOURS)
         self.body = WindowBody(self.state, self.ops, central)
         self.body.clean_requested.connect(self.cleaning.start)
         self.body.demo_requested.connect(self._open_demo)
         self.body.folder_requested.connect(self.open_profile_folder)
         layout.addWidget(self.banner)
+        layout.addWidget(self.presenting_banner)
         layout.addWidget(self.body, 1)
         self.setCentralWidget(central)
         self._build_actions()
@@ -110,7 +129,16 @@ class MainWindow(QMainWindow):
         self._guard_values()
         self.retranslate()
         self.body.show_busy(self.tr("Reading your browsers…"))  # until start() has read
-        self.resize(1360, 820)
+        window_geometry.restore(self)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The browsers and details panes in proportion to the window, so that on a small
+        screen the table keeps room for its main columns (the splitter scales these)."""
+        width = max(self.width(), window_geometry.SMALLEST.width())
+        side = min(max(int(width * 0.16), 170), 240)
+        details = min(max(int(width * 0.21), 215), 340)
+        self.body.splitter.setSizes([side, width - side - details, details])
 
     # ------------------------------------------------------------------ building
     def _action(self, slot: Callable[..., object], keys: QKeySequence.StandardKey | None = None,
@@ -129,7 +157,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.refresh_action = self._action(self.refresh, keys.Refresh, icon("running"))
+        self.refresh_action = self._action(self.refresh, keys.Refresh, icon("refresh"))
         self.find_action = self._action(self.body.focus_search, keys.Find)
         self.clean_action = self._action(self.cleaning.start, keys.Delete,
                                          category_icon(Category.ANALYTICS))
@@ -178,8 +206,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("fkinspect – Försäkringskassan's cookies on this "
-                                    "computer"))
+        # Qt adds the application's display name ("… — fkinspect") where the platform
+        # shows one; the title itself names only what the window shows.
+        self.setWindowTitle(self.tr("Försäkringskassan's cookies on this computer"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -197,6 +226,10 @@ class MainWindow(QMainWindow):
         self.compare_action.setText(self.tr("&Compare with a saved page…"))
         self.list_note.show_for(self.state.policy, self.state.naming.language)
         self.banner.setAccessibleName(self.tr("Demo mode"))
+        self.presenting_banner.setAccessibleName(self.tr("Presentation mode"))
+        self.presenting_banner.setText(self.tr(
+            "Presentation mode: folders and profile names are hidden, and so are this "
+            "computer's cookie values. Turn it off in the View menu."))
         self._banner_text()
         self.body.retranslate()
         self.update_state()
@@ -233,6 +266,7 @@ class MainWindow(QMainWindow):
         """Banner, clean action and the body, after the state changed."""
         cleaning = self.cleaning.busy()
         self.banner.setVisible(self.state.demo)
+        self.presenting_banner.setVisible(self.state.naming.hidden)
         n = len(self.state.analytics())
         self.clean_action.setText(self.tr("Remove analytics cookies (%n)", "", n))
         self.clean_action.setEnabled(n > 0 and not cleaning)
@@ -352,6 +386,7 @@ class MainWindow(QMainWindow):
         self.present_action.setChecked(on)
         self.present_action.blockSignals(False)
         self.body.names_changed()
+        self.presenting_banner.setVisible(on)
         self.statusBar().clearMessage()
 
     def _guard_values(self) -> None:
@@ -444,8 +479,11 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         try:
             source = policy_in_use().policy.source
-            policy_line = "\n".join([self.tr("Cookie list: “{title}”, {updated}.").format(
-                title=source.title, updated=source.updated_text),
+            # The page's title is quoted as it stands; its date in the window's language.
+            updated = QLocale().toString(QDate(source.updated.year, source.updated.month,
+                                               source.updated.day), "d MMMM yyyy")
+            policy_line = "\n".join([self.tr("Cookie list: “{title}”, last updated {date}.").format(
+                title=source.title, date=updated),
                 *about_list_lines(self.state.naming.language)])
         except PolicyError:  # the about box must open even when the list is broken
             policy_line = self.tr("The cookie list could not be loaded.")
@@ -481,4 +519,5 @@ class MainWindow(QMainWindow):
         self.ops.supersede()  # what still runs is discarded (a demo built for it is closed)
         self.ops.wait()
         self.state.drop_demo()
+        window_geometry.save(self)
         super().closeEvent(event)

@@ -31,6 +31,7 @@ class StoresPanel(QListWidget):
         self.setObjectName("storesPanel")
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
+        self.setSpacing(3)  # room between profiles: each is a few lines of text
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._scan: Scan | None = None
         self._language = "sv"

@@ -2,25 +2,41 @@
 
     python docs/screenshots/render.py
 
-main_sv.png, main_en.png, main_dark_sv.png, main_dark_en.png, details_sv.png, confirm_sv.png.
+The window at the size it opens at on a 1366×768 screen and on a 1024×700 one, in Swedish
+and English, light and dark: main_sv.png, main_en.png, main_dark_sv.png, main_dark_en.png
+(1366×768) and main_sv_1024x700.png ... main_dark_en_1024x700.png; then details_sv.png and
+confirm_sv.png.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on a screen larger than any rendered size (offscreen's own is 800×800), with
+# settings of its own: a saved size or language of the person rendering plays no part.
+_CONFIG = Path(tempfile.mkdtemp(prefix="fkinspect-render-"))
+(_CONFIG / "screen.json").write_text(json.dumps({"screens": [{
+    "name": "render", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96,
+    "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_CONFIG / 'screen.json'}"
+os.environ["XDG_CONFIG_HOME"] = str(_CONFIG)
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QRect, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from ui.contrast import mended  # noqa: E402
 from ui.i18n import Translations  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.window_geometry import default_geometry  # noqa: E402
+
+SCREENS = ((1366, 768), (1024, 700))  # the first is the README's
 
 
 def _wait_for_scan(window: MainWindow) -> None:
@@ -47,20 +63,24 @@ def _dark() -> QPalette:
 def shoot(language: str, dark: bool = False) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    app.setPalette(_dark() if dark else app.style().standardPalette())
+    app.setPalette(mended(_dark() if dark else app.style().standardPalette()))
     translations = Translations()
     translations.apply(language)
     window = MainWindow(translations, demo=True)
-    window.resize(1360, 820)
     window.show()
     _wait_for_scan(window)
     window.body.select_cookie("Fk_hide_cookie_warning")
-    app.processEvents()
-    suffix = f"{'dark_' if dark else ''}{language}"
-    window.grab().save(str(HERE / f"main_{suffix}.png"))
+    for number, (width, height) in enumerate(SCREENS):
+        # What the window opens at on this screen (no saved size).
+        window.setGeometry(default_geometry(QRect(0, 0, width, height)))
+        _settle(app)
+        suffix = f"{'dark_' if dark else ''}{language}" + (f"_{width}x{height}" if number
+                                                           else "")
+        window.grab().save(str(HERE / f"main_{suffix}.png"))
     if language == "sv" and not dark:
+        window.setGeometry(default_geometry(QRect(0, 0, *SCREENS[0])))
         window.body.select_cookie("VISITOR_INFO1_LIVE")
-        app.processEvents()
+        _settle(app)
         window.body.details.grab().save(str(HERE / "details_sv.png"))
         _wait_for_confirmation(window)
         dialog = window.cleaning.confirm_dialog
@@ -68,6 +88,14 @@ def shoot(language: str, dark: bool = False) -> None:
             dialog.grab().save(str(HERE / "confirm_sv.png"))
             dialog.reject()
     window.close()
+
+
+def _settle(app: QApplication) -> None:
+    """Let layouts and the table's column fit (a queued one) run before the grab."""
+    loop = QEventLoop()
+    QTimer.singleShot(200, loop.quit)
+    loop.exec()
+    app.processEvents()
 
 
 def _wait_for_confirmation(window: MainWindow) -> None:

@@ -476,10 +476,6 @@ SameSite: {same}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>fkinspect – Försäkringskassan&apos;s cookies on this computer</source>
-        <translation>fkinspect – Försäkringskassan&apos;s cookies on this computer</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -524,6 +520,10 @@ SameSite: {same}</translation>
         <translation>&amp;About fkinspect</translation>
     </message>
     <message>
+        <source>Presentation mode: folders and profile names are hidden, and so are this computer&apos;s cookie values. Turn it off in the View menu.</source>
+        <translation>Presentation mode: folders and profile names are hidden, and so are this computer&apos;s cookie values. Turn it off in the View menu.</translation>
+    </message>
+    <message>
         <source>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</source>
         <translation>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</translation>
     </message>
@@ -557,6 +557,14 @@ SameSite: {same}</translation>
     <message>
         <source>&amp;Compare with a saved page…</source>
         <translation>&amp;Compare with a saved page…</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s cookies on this computer</source>
+        <translation>Försäkringskassan&apos;s cookies on this computer</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Presentation mode</translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -602,8 +610,8 @@ SameSite: {same}</translation>
         <translation>Report saved in {path}</translation>
     </message>
     <message>
-        <source>Cookie list: “{title}”, {updated}.</source>
-        <translation>Cookie list: “{title}”, {updated}.</translation>
+        <source>Cookie list: “{title}”, last updated {date}.</source>
+        <translation>Cookie list: “{title}”, last updated {date}.</translation>
     </message>
     <message>
         <source>The cookie list could not be loaded.</source>
@@ -948,6 +956,10 @@ SameSite: {same}</translation>
     <message>
         <source>Search cookies</source>
         <translation>Search cookies</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
     </message>
     <message>
         <source>&amp;Category:</source>

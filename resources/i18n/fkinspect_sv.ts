@@ -476,10 +476,6 @@ SameSite: {same}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>fkinspect – Försäkringskassan&apos;s cookies on this computer</source>
-        <translation>fkinspect – Försäkringskassans kakor på den här datorn</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -524,6 +520,10 @@ SameSite: {same}</translation>
         <translation>&amp;Om fkinspect</translation>
     </message>
     <message>
+        <source>Presentation mode: folders and profile names are hidden, and so are this computer&apos;s cookie values. Turn it off in the View menu.</source>
+        <translation>Presentationsläge: mappar, profilnamn och den här datorns kakvärden är dolda. Stäng av det i menyn Visa.</translation>
+    </message>
+    <message>
         <source>Demo mode: these are made-up cookies in a temporary folder, not yours. Everything works as for real, removing included.</source>
         <translation>Demoläge: det här är påhittade kakor i en tillfällig mapp, inte dina. Allt fungerar som på riktigt, även att ta bort.</translation>
     </message>
@@ -557,6 +557,14 @@ SameSite: {same}</translation>
     <message>
         <source>&amp;Compare with a saved page…</source>
         <translation>&amp;Jämför med en sparad sida…</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan&apos;s cookies on this computer</source>
+        <translation>Försäkringskassans kakor på den här datorn</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Presentationsläge</translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -602,8 +610,8 @@ SameSite: {same}</translation>
         <translation>Rapporten sparades i {path}</translation>
     </message>
     <message>
-        <source>Cookie list: “{title}”, {updated}.</source>
-        <translation>Lista över kakor: ”{title}”, {updated}.</translation>
+        <source>Cookie list: “{title}”, last updated {date}.</source>
+        <translation>Lista över kakor: ”{title}”, senast uppdaterad {date}.</translation>
     </message>
     <message>
         <source>The cookie list could not be loaded.</source>
@@ -948,6 +956,10 @@ SameSite: {same}</translation>
     <message>
         <source>Search cookies</source>
         <translation>Sök bland kakorna</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Töm sökfältet</translation>
     </message>
     <message>
         <source>&amp;Category:</source>

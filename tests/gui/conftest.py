@@ -9,16 +9,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+from pathlib import Path
 
-# Before Qt is imported anywhere: no display, and settings in a private folder.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before Qt is imported anywhere: no display but a laptop's 1366×768 screen (offscreen's
+# own is 800×800, smaller than the window is made for), and settings in a private folder.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="fkinspect-gui-config-")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    SCREEN_FILE = Path(os.environ["XDG_CONFIG_HOME"]) / "screen.json"
+    SCREEN_FILE.write_text(json.dumps({"screens": [{
+        "name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_FILE}"
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
