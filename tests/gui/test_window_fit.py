@@ -159,7 +159,8 @@ def test_columns_fit_and_headers_are_whole(qtbot, demo_window: MainWindow) -> No
         demo_window.resize(width, 700)
         # The fit follows the table's resizes (queued ones; the side panes settle after the
         # window): wait for a fit to the settled width; at 1920 every column is shown.
-        qtbot.waitUntil(lambda every=width == 1920: fitter.visible_width() == table.viewport().width()
+        qtbot.waitUntil(lambda every=width == 1920:
+                        fitter.visible_width() == table.viewport().width()
                         and table.horizontalScrollBar().maximum() == 0
                         and (not every or len(shown()) == header.count()), timeout=10_000)
         for column in shown():  # "ringstid enligt si" never again
