@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape as _html_escape
 from typing import TYPE_CHECKING
 
+from fkinspect import __version__
 from fkinspect.model import Category
 from fkinspect.presentation import CATEGORY_ORDER
 from fkinspect.textsafe import printable
@@ -109,6 +110,7 @@ def report_html(report: Report) -> str:
         f'<html lang="{lang}">',
         "<head>",
         '<meta charset="utf-8">',
+        f'<meta name="generator" content="fkinspect {__version__}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # No network, no scripts: a report opened anywhere stays a document.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import fkinspect
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
@@ -63,6 +65,13 @@ def test_bundled_cli_answers_policy_from_another_folder(bundle: Path, tmp_path: 
     data = json.loads(out.stdout)
     assert data["source"]["updated"] == "2025-02-12"
     assert len(data["entries"]) == 36
+
+
+def test_bundled_cli_says_the_checkouts_version(bundle: Path, tmp_path: Path) -> None:
+    out = subprocess.run([str(bundle / "fkinspect-cli"), "--version"], capture_output=True,
+                         text=True, check=False, cwd=tmp_path,
+                         env=_clean_env(tmp_path / "home"), timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == f"fkinspect {fkinspect.__version__}"
 
 
 def test_bundled_cli_writes_a_report(bundle: Path, tmp_path: Path) -> None:
