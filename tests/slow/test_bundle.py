@@ -57,6 +57,16 @@ def test_bundle_has_both_programs_and_the_resources(bundle: Path) -> None:
     assert "qtbase_sv.qm" in translations and "qtbase_de.qm" not in translations
 
 
+def test_bundle_carries_the_licences_beside_the_programs(bundle: Path) -> None:
+    # Beside the programs for people, in _internal/ for the About box (sys._MEIPASS).
+    for folder in (bundle, bundle / "_internal"):
+        assert (folder / "LICENSE").read_bytes() == (ROOT / "LICENSE").read_bytes()
+        notices = (folder / "THIRD-PARTY-NOTICES").read_text(encoding="utf-8")
+        assert "PySide6_Essentials" in notices and "GNU LESSER GENERAL PUBLIC LICENSE" in notices
+    # The Qt libraries stay separate shared libraries a user can replace (LGPL-3.0).
+    assert list((bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libQt6Widgets.so.6*"))
+
+
 def test_bundled_cli_answers_policy_from_another_folder(bundle: Path, tmp_path: Path) -> None:
     out = subprocess.run([str(bundle / "fkinspect-cli"), "policy", "--json"],
                          capture_output=True, text=True, check=False, cwd=tmp_path,
