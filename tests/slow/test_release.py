@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import pytest
 
 import fkinspect
 
@@ -19,6 +22,9 @@ from release_info import (  # noqa: E402
     version_numbers,
     windows_version_resource,
 )
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import changelog  # noqa: E402
 
 SPEC = ROOT / "packaging" / "fkinspect.spec"
 
@@ -71,3 +77,68 @@ def test_macos_plist_and_windows_resource_take_the_version() -> None:
     call = ast.parse(text, mode="eval").body
     assert isinstance(call, ast.Call) and ast.unparse(call.func) == "VSVersionInfo"
     assert "filevers=(1, 2, 3, 0)" in text and "StringStruct('ProductVersion', '1.2.3')" in text
+
+
+def test_changelog_top_and_metainfo_newest_release_are_the_version() -> None:
+    text = changelog.CHANGELOG.read_text(encoding="utf-8")
+    releases = changelog.parse(text)
+    assert releases and releases[0].version == fkinspect.__version__
+    headings = re.findall(r"^## \[([^\]]+)\]", text, re.MULTILINE)
+    assert next(h for h in headings if h != "Unreleased") == fkinspect.__version__
+    metainfo = changelog.METAINFO.read_text(encoding="utf-8")
+    newest = re.search(r'<release version="([^"]+)" date="([^"]+)"', metainfo)
+    assert newest and newest.groups() == (releases[0].version, releases[0].date)
+    dates = [r.date for r in releases]
+    assert dates == sorted(dates, reverse=True), "newest first"
+
+
+def test_metainfo_releases_are_made_from_the_changelog() -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "changelog.py"), "--check"],
+                         capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+
+
+def test_changelog_parser_reads_keep_a_changelog() -> None:
+    text = """# Changelog
+
+## [Unreleased]
+
+### Added
+
+- Not yet out.
+
+## [1.1.0] - 2027-02-01
+
+Summary line one
+and two.
+
+### Fixed
+
+- A `code` mark and a [link](https://example.invalid) are plain text,
+  and an indented line continues the bullet.
+- Second <one> & more.
+
+## [1.0.0] - 2027-01-01
+
+### Added
+
+- First.
+"""
+    releases = changelog.parse(text)
+    assert [(r.version, r.date) for r in releases] == [("1.1.0", "2027-02-01"),
+                                                      ("1.0.0", "2027-01-01")]
+    assert releases[0].summary == ["Summary line one", "and two."]
+    assert releases[0].sections == {"Fixed": [
+        "A code mark and a link are plain text, and an indented line continues the bullet.",
+        "Second <one> & more."]}
+    xml = changelog.releases_xml(releases)
+    assert "<li>Second &lt;one&gt; &amp; more.</li>" in xml
+    assert "Not yet out" not in xml
+    with pytest.raises(ValueError, match="heading"):
+        changelog.parse("## 1.0.0\n")
+
+
+def test_metainfo_names_no_address_the_project_does_not_own() -> None:
+    metainfo = changelog.METAINFO.read_text(encoding="utf-8")
+    assert "http" not in metainfo.replace("http://www.w3.org", "")
+    assert "<url" not in metainfo and "<screenshot" not in metainfo
