@@ -4,44 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 import fkinspect
+from tests.slow.bundle_support import ROOT, clean_env
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
-
-
-
-def _clean_env(home: Path) -> dict[str, str]:
-    """No PYTHONPATH, no venv, a fresh HOME: the bundle must carry everything itself."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
-           "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(home / "run")}
-    (home / "run").mkdir(mode=0o700, parents=True, exist_ok=True)
-    return env
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("bundle")
-    started = time.monotonic()
-    built = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build_bundle.py"),
-         "--dist", str(out / "dist"), "--work", str(out / "work")],
-        capture_output=True, text=True, check=False, cwd=out,
-    )
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    print(f"bundle built in {time.monotonic() - started:.0f} s: {built.stdout.strip()}")
-    # Move it away from the build folders so nothing can be found through them.
-    moved = out / "elsewhere" / "fkinspect"
-    shutil.move(out / "dist" / "fkinspect", moved)
-    return moved
 
 
 def test_bundle_has_both_programs_and_the_resources(bundle: Path) -> None:
@@ -70,7 +41,7 @@ def test_bundle_carries_the_licences_beside_the_programs(bundle: Path) -> None:
 def test_bundled_cli_answers_policy_from_another_folder(bundle: Path, tmp_path: Path) -> None:
     out = subprocess.run([str(bundle / "fkinspect-cli"), "policy", "--json"],
                          capture_output=True, text=True, check=False, cwd=tmp_path,
-                         env=_clean_env(tmp_path / "home"), timeout=60)
+                         env=clean_env(tmp_path / "home"), timeout=60)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["source"]["updated"] == "2025-02-12"
@@ -80,7 +51,7 @@ def test_bundled_cli_answers_policy_from_another_folder(bundle: Path, tmp_path: 
 def test_bundled_cli_says_the_checkouts_version(bundle: Path, tmp_path: Path) -> None:
     out = subprocess.run([str(bundle / "fkinspect-cli"), "--version"], capture_output=True,
                          text=True, check=False, cwd=tmp_path,
-                         env=_clean_env(tmp_path / "home"), timeout=60)
+                         env=clean_env(tmp_path / "home"), timeout=60)
     assert out.returncode == 0 and out.stdout.strip() == f"fkinspect {fkinspect.__version__}"
 
 
@@ -95,7 +66,7 @@ def test_bundled_cli_writes_a_report(bundle: Path, tmp_path: Path) -> None:
     out = subprocess.run([str(bundle / "fkinspect-cli"), "report", "--store", str(store),
                           "-o", str(report)],
                          capture_output=True, text=True, check=False, cwd=tmp_path,
-                         env=_clean_env(tmp_path / "home"), timeout=60)
+                         env=clean_env(tmp_path / "home"), timeout=60)
     assert out.returncode == 0, out.stderr
     text = report.read_text(encoding="utf-8")
     assert "JSESSIONID" in text and "bundle-secret-4711" not in text
@@ -106,7 +77,7 @@ def test_bundled_app_loads_qt_and_its_modules(bundle: Path, tmp_path: Path) -> N
     # it) and PySide6 are imported: a missing module or Qt library in the bundle fails
     # here, before any window.
     out = subprocess.run([str(bundle / "fkinspect"), "--help"], capture_output=True, text=True,
-                         check=False, cwd=tmp_path, env=_clean_env(tmp_path / "home"),
+                         check=False, cwd=tmp_path, env=clean_env(tmp_path / "home"),
                          timeout=60)
     assert out.returncode == 0, out.stderr[-3000:]
     assert "--demo" in out.stdout
@@ -116,6 +87,6 @@ def test_bundled_app_starts_offscreen_shows_the_demo_and_exits(bundle: Path,
                                                                 tmp_path: Path) -> None:
     out = subprocess.run([str(bundle / "fkinspect"), "--demo", "--smoke-test"],
                          capture_output=True, text=True, check=False, cwd=tmp_path,
-                         env=_clean_env(tmp_path / "home"), timeout=120)
+                         env=clean_env(tmp_path / "home"), timeout=120)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     assert "window shown (demo)" in out.stdout
