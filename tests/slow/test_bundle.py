@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -90,3 +93,32 @@ def test_bundled_app_starts_offscreen_shows_the_demo_and_exits(bundle: Path,
                          env=clean_env(tmp_path / "home"), timeout=120)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     assert "window shown (demo)" in out.stdout
+
+
+def test_release_smoke_script_passes_on_the_bundle(bundle: Path) -> None:
+    # The release workflow's smoke step, as it runs on each system.
+    out = subprocess.run([sys.executable, str(ROOT / "packaging" / "smoke.py"),
+                          "--dist", str(bundle.parent)],
+                         capture_output=True, text=True, check=False, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "smoke test passed" in out.stdout
+
+
+def test_release_zip_holds_the_folder_its_links_and_licences(bundle: Path) -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "packaging" / "archive.py"),
+                          "--dist", str(bundle.parent)],
+                         capture_output=True, text=True, check=False, timeout=300)
+    assert out.returncode == 0, out.stderr
+    (made,) = bundle.parent.glob(f"fkinspect-{fkinspect.__version__}-linux-*.zip")
+    with zipfile.ZipFile(made) as archive:
+        infos = {info.filename: info for info in archive.infolist()}
+        for name in ("fkinspect/fkinspect", "fkinspect/fkinspect-cli", "fkinspect/LICENSE",
+                     "fkinspect/THIRD-PARTY-NOTICES", "fkinspect/_internal/resources/policy.toml"):
+            assert name in infos, name
+        assert stat.S_IMODE(infos["fkinspect/fkinspect"].external_attr >> 16) & 0o111
+        links = {name: archive.read(info).decode() for name, info in infos.items()
+                 if stat.S_ISLNK(info.external_attr >> 16)}
+    on_disk = {p.relative_to(bundle.parent).as_posix(): os.readlink(p)
+               for p in bundle.rglob("*") if p.is_symlink()}
+    assert links == on_disk
+    made.unlink()
