@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape as _html_escape
 from typing import TYPE_CHECKING
 
-from fkinspect import i18n
+from fkinspect import __version__, i18n
 from fkinspect.i18n import N_
 from fkinspect.model import Category
 from fkinspect.presentation import CATEGORY_ORDER
@@ -107,6 +107,7 @@ def report_html(report: Report) -> str:
         f'<html lang="{lang}">',
         "<head>",
         '<meta charset="utf-8">',
+        f'<meta name="generator" content="fkinspect {__version__}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # No network, no scripts: a report opened anywhere stays a document.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 import fkinspect
 from fkinspect.errors import PolicyError
+from fkinspect.legal import LICENSE, NOTICES, legal_file
 from fkinspect.model import Category, Scan, StoreLocation
 from fkinspect.pagelist.stored import policy_in_use
 from fkinspect.presentation import Naming
@@ -500,7 +501,13 @@ class MainWindow(QMainWindow):
             policy_line,
             self.tr("Nothing leaves this computer: fkinspect makes no network connection. "
                     "Cookie values are never stored, logged or exported."),
+            self.tr("fkinspect is free software under the MIT License. The licences of the "
+                    "software it uses are in {path} (Show Details).").format(
+                        path=legal_file(NOTICES) or NOTICES),
         ]))
+        # The licences themselves, MIT and third-party, readable without leaving the box.
+        box.setDetailedText("\n\n".join(path.read_text(encoding="utf-8") for path in
+                                         filter(None, map(legal_file, (LICENSE, NOTICES)))))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
         self.about_box = box

@@ -633,6 +633,10 @@ SameSite: {same}</translation>
         <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
         <translation>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</translation>
     </message>
+    <message>
+        <source>fkinspect is free software under the MIT License. The licences of the software it uses are in {path} (Show Details).</source>
+        <translation>fkinspect is free software under the MIT License. The licences of the software it uses are in {path} (Show Details).</translation>
+    </message>
 </context>
 <context>
     <name>Meanings</name>

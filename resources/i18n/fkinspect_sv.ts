@@ -633,6 +633,10 @@ SameSite: {same}</translation>
         <source>Nothing leaves this computer: fkinspect makes no network connection. Cookie values are never stored, logged or exported.</source>
         <translation>Inget lämnar datorn: fkinspect använder inte nätverket. Kakornas värden sparas, loggas eller exporteras aldrig.</translation>
     </message>
+    <message>
+        <source>fkinspect is free software under the MIT License. The licences of the software it uses are in {path} (Show Details).</source>
+        <translation>fkinspect är fri programvara under MIT-licensen. Licenserna för programvaran den använder finns i {path} (Visa detaljer).</translation>
+    </message>
 </context>
 <context>
     <name>Meanings</name>

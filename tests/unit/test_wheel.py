@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+import fkinspect
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -38,6 +40,8 @@ def test_the_wheel_carries_the_resources(wheel: Path) -> None:
     assert {name.split("/")[0] for name in names} == {
         "fkinspect", "fkinspect_ui", "fkinspect-0.1.0.dist-info"}
     assert not any(name.endswith(".pyc") for name in names)
+    for legal in ("LICENSE", "THIRD-PARTY-NOTICES"):  # pyproject's license-files
+        assert f"fkinspect-{fkinspect.__version__}.dist-info/licenses/{legal}" in names
 
 
 def _dependencies(name: str, found: dict[str, Path]) -> None:
@@ -94,6 +98,22 @@ def test_installed_wheel_answers_policy_from_another_folder(installed: Path,
         cwd=elsewhere, capture_output=True, text=True, check=True,
     )
     assert Path(located.stdout.strip()).is_relative_to(venv)
+
+
+@pytest.mark.slow
+def test_installed_wheel_lists_and_finds_its_licences(installed: Path, tmp_path: Path) -> None:
+    shown = subprocess.run([str(installed / "bin" / "python"), "-m", "pip", "show", "-f",
+                            "fkinspect"], capture_output=True, text=True, check=True).stdout
+    files = {line.strip() for line in shown.splitlines()}
+    for legal in ("LICENSE", "THIRD-PARTY-NOTICES"):
+        assert f"fkinspect-{fkinspect.__version__}.dist-info/licenses/{legal}" in files
+        found = subprocess.run(
+            [str(installed / "bin" / "python"), "-c",
+             f"from fkinspect.legal import legal_file; print(legal_file({legal!r}))"],
+            cwd=tmp_path, capture_output=True, text=True, check=True,
+            env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"}).stdout.strip()
+        assert Path(found).is_relative_to(installed)
+        assert Path(found).read_bytes() == (ROOT / legal).read_bytes()
 
 
 @pytest.mark.slow
