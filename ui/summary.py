@@ -188,8 +188,8 @@ class SummaryView(QWidget):
             shown = bool(count) or button_removes(category)
             for widget in (button, meaning, verdict):
                 widget.setVisible(shown)
-            button.setAccessibleName(self.tr("{category}: {count} cookies").format(
-                category=label, count=count))
+            button.setAccessibleName(self.tr("{category}: %n cookie(s)", "", count).format(
+                category=label))
             button.setAccessibleDescription(self.tr("Show only this category in the table"))
             button.setToolTip(self.tr("Show only “{category}” (click again to show all)")
                               .format(category=label))

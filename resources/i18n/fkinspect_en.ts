@@ -832,6 +832,13 @@ SameSite: {same}</translation>
         <translation>known tools</translation>
     </message>
     <message numerus="yes">
+        <source>{category}: %n cookie(s)</source>
+        <translation>
+            <numerusform>{category}: %n cookie</numerusform>
+            <numerusform>{category}: %n cookies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</source>
         <translation>
             <numerusform>%n of the analytics cookies is not in Försäkringskassan&apos;s list, but is recognised as a cookie of {tools}. The button removes it too.</numerusform>
@@ -848,10 +855,6 @@ SameSite: {same}</translation>
     <message>
         <source>Summary</source>
         <translation>Summary</translation>
-    </message>
-    <message>
-        <source>{category}: {count} cookies</source>
-        <translation>{category}: {count} cookies</translation>
     </message>
     <message>
         <source>Show only this category in the table</source>

@@ -832,6 +832,13 @@ SameSite: {same}</translation>
         <translation>kända verktyg</translation>
     </message>
     <message numerus="yes">
+        <source>{category}: %n cookie(s)</source>
+        <translation>
+            <numerusform>{category}: %n kaka</numerusform>
+            <numerusform>{category}: %n kakor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n of the analytics cookies are not in Försäkringskassan&apos;s list, but are recognised as cookies of {tools}. The button removes them too.</source>
         <translation>
             <numerusform>%n av analyskakorna står inte i Försäkringskassans lista, men känns igen som en kaka från {tools}. Knappen tar bort den också.</numerusform>
@@ -848,10 +855,6 @@ SameSite: {same}</translation>
     <message>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
-    </message>
-    <message>
-        <source>{category}: {count} cookies</source>
-        <translation>{category}: {count} kakor</translation>
     </message>
     <message>
         <source>Show only this category in the table</source>

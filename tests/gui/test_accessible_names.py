@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fkinspect.model import Category
 from ui.main_window import MainWindow
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
@@ -48,3 +49,9 @@ def test_no_unnamed_control(demo_window: MainWindow) -> None:
 def test_tab_leaves_the_table(demo_window: MainWindow) -> None:
     # Arrows move between cells; Tab goes on to the next control (no keyboard trap).
     assert not demo_window.body.table.tabKeyNavigation()
+
+
+def test_a_category_button_says_its_count_in_the_right_number(demo_window: MainWindow) -> None:
+    buttons = demo_window.body.summary.buttons
+    assert buttons[Category.UNDOCUMENTED].accessibleName() == "Inte dokumenterad: 1 kaka"
+    assert buttons[Category.NECESSARY].accessibleName() == "Nödvändig: 11 kakor"
