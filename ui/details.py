@@ -273,7 +273,10 @@ class DetailsPane(QScrollArea):
             self.says_heading.setText(self.tr("What Försäkringskassan says"))
             self.says.setText(self.tr("Försäkringskassan's page does not mention this cookie."))
         elif policy is not None and is_documented(policy, found):
-            self.says_heading.setText(self.tr("What Försäkringskassan says"))
+            # The page is Swedish only: another language shows fkinspect's translation.
+            self.says_heading.setText(self.tr("What Försäkringskassan says")
+                                      if self._language == "sv" else
+                                      self.tr("What Försäkringskassan says (translated)"))
             self.says.setText(text)
         else:
             self.says_heading.setText(self.tr("Not on Försäkringskassan's page"))

@@ -405,6 +405,10 @@ SameSite: {same}</translation>
         <translation>Flags</translation>
     </message>
     <message>
+        <source>What Försäkringskassan says (translated)</source>
+        <translation>What Försäkringskassan says (translated)</translation>
+    </message>
+    <message>
         <source>It is kept until the browser closes.</source>
         <translation>It is kept until the browser closes.</translation>
     </message>

@@ -405,6 +405,10 @@ SameSite: {same}</translation>
         <translation>Flaggor</translation>
     </message>
     <message>
+        <source>What Försäkringskassan says (translated)</source>
+        <translation>Vad Försäkringskassan säger (översatt)</translation>
+    </message>
+    <message>
         <source>It is kept until the browser closes.</source>
         <translation>Den sparas tills webbläsaren stängs.</translation>
     </message>

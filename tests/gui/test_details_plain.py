@@ -123,6 +123,8 @@ def test_english_details_say_the_same(window: MainWindow, records) -> None:
         "for 6 months.")
     assert details.removal.text().startswith("Yes. It is not in Försäkringskassan's list")
     assert details.technical_toggle.text() == "Technical information"
+    _select(window, "SMSESSION")  # the page's words, in fkinspect's translation
+    assert details.says_heading.text() == "What Försäkringskassan says (translated)"
 
 
 def test_a_running_browser_s_cookie_says_when_it_can_go(window: MainWindow, records) -> None:
