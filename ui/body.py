@@ -334,15 +334,18 @@ class WindowBody(QWidget):
 
     # ------------------------------------------------------------------ feeding
     def show_busy(self, text: str) -> None:
+        """The busy line: the bar, and `text` beside it unless the centre already says it
+        (the first reading, before there is a table)."""
         self.busy_bar.setVisible(True)
         self.busy_label.setText(text)
-        self.busy_label.setVisible(True)
+        self.busy_label.setVisible(self.state.scan is not None)
 
     def show_reading(self, profile: Profile) -> None:
         """Which browser is being read: its name, never a file path (the demo's lies in
         a temporary folder that means nothing to a reader)."""
         self.show_busy(self.tr("Reading {profile}…").format(
             profile=self.state.naming.profile_label(profile)))
+        self.busy_label.setVisible(True)  # which browser: news the centre does not give
 
     def stop_busy(self) -> None:
         self.busy_bar.setVisible(False)

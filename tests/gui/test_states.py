@@ -65,7 +65,8 @@ def test_no_agency_cookies_keeps_only_what_was_read(qtbot, started: MainWindow,
 
 def test_while_reading_no_counts_and_no_file_path(qtbot, window: MainWindow) -> None:
     assert window.state.scan is None
-    assert window.body.busy_label.isVisible()
+    assert window.body.empty_title.text() == "Läser dina webbläsare…"
+    assert not window.body.busy_label.isVisible()  # the centre says it; not twice
     assert _cluttered(window) == []  # no zero chips, no "Välj en kaka…"
     with qtbot.waitSignal(window.scan_finished, timeout=20_000):
         window.set_demo(True)
