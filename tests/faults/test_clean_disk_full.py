@@ -23,6 +23,7 @@ CHILD = """
 import json, resource, signal, sys
 from pathlib import Path
 from fkinspect.clean import make_plan, run_clean
+from fkinspect.i18n import say
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
 store, root, limit = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
