@@ -131,6 +131,17 @@ def window(qtbot, translations: Translations) -> Iterator[MainWindow]:
 
 
 @pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty home of this user's for the window (discovery reads HOME and the XDG
+    folders); a module that needs browsers in it gives its own `home`."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
+    return folder
+
+
+@pytest.fixture
 def started(qtbot, translations: Translations, home: Path) -> Iterator[MainWindow]:
     """The window on the `home` fixture of the module that asks (its own real home)."""
     win = MainWindow(translations)

@@ -10,16 +10,6 @@ from fkinspect.synth import SynthCookie, write_chromium_store
 from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """This user's home for the window: discovery reads HOME and the XDG folders."""
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setenv("HOME", str(folder))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
-    return folder
-
-
 def _first_reading(qtbot, win: MainWindow) -> None:
     with qtbot.waitSignal(win.scan_finished, timeout=20_000):
         win.start()

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from fkinspect.browsers.firefox_session import write_session_store
@@ -92,14 +91,6 @@ def test_the_table_is_grouped_by_browser_and_profile_in_one_order(window: MainWi
     table.sortByColumn(Column.PROFILE, Qt.SortOrder.AscendingOrder)
     assert _rows(window) == rows
 
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setenv("HOME", str(folder))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
-    return folder
 
 
 def test_rows_that_would_read_alike_are_told_apart(qtbot, started: MainWindow,
