@@ -73,10 +73,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open(path: Path, language: str) -> SavedPage | None:
-    """The saved page compared with the list in use; None (said on stderr) when it
-    cannot be read or is not that page."""
+    """The saved page compared with the list in use (an ignored adopted list said on
+    stderr); None (said on stderr) when it cannot be read or is not that page."""
     try:
-        return open_saved_page(path)
+        saved = open_saved_page(path)
+        _warn(saved.in_use, language)
+        return saved
     except OSError as exc:
         print(printable(f"fkinspect: {path}: {exc.strerror or type(exc).__name__}"),
               file=sys.stderr)
@@ -90,22 +92,23 @@ def _compare(path: Path, as_json: bool, language: str) -> int:
     saved = _open(path, language)
     if saved is None:
         return EXIT_ERROR
-    _warn(saved.in_use, language)
     if as_json:
         write_json(saved.comparison.record())
     else:
-        for line in comparison_lines(saved.comparison, language):
-            print(printable(line))
+        _print_comparison(saved, language)
     return EXIT_OK
+
+
+def _print_comparison(saved: SavedPage, language: str) -> None:
+    for line in comparison_lines(saved.comparison, language):
+        print(printable(line))
 
 
 def _import(path: Path, yes: bool, language: str) -> int:
     saved = _open(path, language)
     if saved is None:
         return EXIT_ERROR
-    _warn(saved.in_use, language)
-    for line in comparison_lines(saved.comparison, language):
-        print(printable(line))
+    _print_comparison(saved, language)
     if saved.comparison.unplaced:
         return _failed(language, "the page has sentences fkinspect cannot read; "
                                  "the list was not adopted.")
