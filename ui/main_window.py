@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
     def __init__(self, translations: Translations, demo: bool = False,
                  presenting: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._panes_moved = False  # once the person drags a pane's edge, theirs it stays
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.translations = translations
@@ -131,11 +133,21 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.body.show_busy(self.tr("Reading your browsers…"))  # until start() has read
         window_geometry.restore(self)
+        self.body.splitter.splitterMoved.connect(self._panes_moved_by_hand)
         self._share_width()
+
+    @Slot()
+    def _panes_moved_by_hand(self) -> None:
+        self._panes_moved = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._panes_moved:  # a splitter alone would give all the change to the table
+            self._share_width()
 
     def _share_width(self) -> None:
         """The browsers and details panes in proportion to the window, so that on a small
-        screen the table keeps room for its main columns (the splitter scales these)."""
+        screen the table keeps room for its main columns."""
         width = max(self.width(), window_geometry.SMALLEST.width())
         side = min(max(int(width * 0.16), 170), 240)
         details = min(max(int(width * 0.21), 215), 340)
