@@ -1,10 +1,10 @@
 """The table's columns fit its width: no horizontal scrolling, headers never cut.
 
-The most important columns are whole; every other column gets at least its header's width
-and a short floor for its content (longer text is elided, and the full text comes as a
-tooltip); what is left goes to the columns in order of priority, up to the width of their
-content. Where even that does not fit, the least important columns are hidden: the
-details pane shows every field of the chosen cookie.
+The most important columns are whole where they fit; every column gets at least its
+header's width and a short floor for its content (longer text is elided, and the full text
+comes as a tooltip); what is left goes to the columns in order of priority, up to the width
+of their content. Where even that does not fit, the least important columns are hidden:
+the details pane shows every field of the chosen cookie.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 CONTENT_FLOOR = 90  # px: below this a column's text is mostly "…"
 CONTENT_CAP = 340  # px: a long note is elided rather than pushing other columns out
-WHOLE = 3  # the most important columns (name, category, expiry) are never elided
+WHOLE = 3  # the most important columns (name, category, expiry): whole where they fit
 
 
 class ElidedTextTips(QStyledItemDelegate):
@@ -121,14 +121,16 @@ class ColumnFitter(QObject):
         heads = {c: self.header_width(c) for c in self.priorities}
         full = {c: max(heads[c], self.content_width(c)) for c in self.priorities}
         least = {c: max(heads[c], min(full[c], CONTENT_FLOOR)) for c in self.priorities}
-        # The first WHOLE columns are shown whole, the others at least elided; a column
-        # that does not fit so is hidden, and a less important one may still fit.
-        need = {c: full[c] if rank < WHOLE else least[c]
-                for rank, c in enumerate(self.priorities)}
+        # The first WHOLE columns whole where they fit, every column else at its least
+        # (elided); a column that does not fit even so is hidden, and a less important
+        # one may still fit.
         widths: dict[int, int] = {}
-        for column in self.priorities:
-            if need[column] <= room - sum(widths.values()) or not widths:
-                widths[column] = need[column]
+        for rank, column in enumerate(self.priorities):
+            left = room - sum(widths.values())
+            if rank < WHOLE and full[column] <= left:
+                widths[column] = full[column]
+            elif least[column] <= left or not widths:
+                widths[column] = least[column]
         spare = room - sum(widths.values())
         for column in widths:  # an elided column gets back what is left, most important first
             more = min(full[column] - widths[column], spare)

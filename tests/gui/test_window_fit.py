@@ -256,3 +256,40 @@ def test_a_cut_cell_shows_its_whole_text_on_hover(qtbot, demo_window: MainWindow
     qtbot.waitUntil(QToolTip.isVisible, timeout=10_000)
     assert QToolTip.text() == index.data()
     QToolTip.hideText()
+
+
+def test_a_window_made_smaller_keeps_the_main_columns_whole(qtbot,
+                                                          demo_window: MainWindow) -> None:
+    """Made narrower by hand (or by a smaller screen), the side panes shrink with the
+    window rather than leave all of the loss to the table."""
+    table = demo_window.body.table
+    header = table.horizontalHeader()
+    splitter = demo_window.body.splitter
+    demo_window.resize(1024, 700)
+    qtbot.waitUntil(lambda: splitter.width() < 1024)
+    narrow = splitter.sizes()
+    demo_window.resize(1366, 700)
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > narrow[0] and splitter.sizes()[2] > narrow[2])
+    demo_window.resize(1024, 700)
+
+    def whole(column: int) -> bool:
+        return (not header.isSectionHidden(column)
+                and header.sectionSize(column) >= table.sizeHintForColumn(column))
+
+    qtbot.waitUntil(lambda: all(whole(c) for c in (Column.NAME, Column.CATEGORY,
+                                                   Column.EXPIRES)), timeout=10_000)
+
+
+def test_a_narrow_table_elides_the_expiry_rather_than_hide_it(qtbot,
+                                                             demo_window: MainWindow) -> None:
+    """With the panes dragged wide, Name and Category take most of the table: the expiry
+    still shows, elided (its whole text as a tooltip), before a less important column."""
+    table = demo_window.body.table
+    header = table.horizontalHeader()
+    fitter = demo_window.body.columns
+    demo_window.resize(1024, 700)
+    demo_window.body.splitter.setSizes([210, 500, 288])
+    qtbot.waitUntil(lambda: 430 < table.viewport().width() < 520
+                    and fitter.visible_width() == table.viewport().width(), timeout=10_000)
+    assert not header.isSectionHidden(Column.EXPIRES)
+    assert header.isSectionHidden(Column.PROFILE)
