@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -86,6 +87,7 @@ class DetailsPane(QScrollArea):
         self._policy: Policy | None = None
         self._language = "sv"
         self._now: datetime | None = None  # when what is shown was read
+        self._name = ""  # the shown cookie's name, whole (the title may elide it)
         self._running: frozenset[StoreLocation] = frozenset()  # their browser was running
         self.naming = Naming()  # the window shares its own: presentation mode hides names
         self.values_hidden = False  # presentation mode on real data: no value on screen
@@ -226,13 +228,15 @@ class DetailsPane(QScrollArea):
             widget.setVisible(enabled)
         self.technical.setVisible(enabled and self.technical_toggle.isChecked())
         if item is None:
+            self._name = ""
+            self.title.setToolTip("")
             self.title.setText(self.tr("Choose a cookie in the table to see what it is for."))
             self.says.setText("")
             self.notes.setVisible(False)
             self.notes_heading.setVisible(False)
             return
         cookie, found = item.cookie, item.classification
-        self.title.setText(printable(cookie.name))  # shown as escapes, never acted on
+        self._show_name(printable(cookie.name))  # shown as escapes, never acted on
         self.category.setText(shown_label(found, self._language))
         self._fill_says(item)
         now = self._now or datetime.now(UTC)
@@ -263,6 +267,31 @@ class DetailsPane(QScrollArea):
             return ""
         known = policy.known_tool(found.entry_id)
         return known.tool if known is not None else ""
+
+    def _show_name(self, name: str) -> None:
+        self._name = name
+        self.title.setAccessibleName(name)
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """A cookie's name has no space to wrap at: too long for the pane, it is elided in
+        the middle (the whole name in its tooltip) rather than widen the pane."""
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        margins = layout.contentsMargins().left() * 2 if layout is not None else 0
+        room = self.viewport().width() - margins
+        if room < 100:  # not laid out yet: its resize comes, and fits the name then
+            shown = self._name
+        else:
+            shown = self.title.fontMetrics().elidedText(self._name,
+                                                        Qt.TextElideMode.ElideMiddle, room)
+        self.title.setText(shown)
+        self.title.setToolTip(self._name if shown != self._name else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._name:
+            self._fit_name()
 
     def _fill_says(self, item: ClassifiedCookie) -> None:
         """The agency's words; a known tool's note under a heading that says it is not

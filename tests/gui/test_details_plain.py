@@ -140,3 +140,16 @@ def test_a_running_browser_s_cookie_says_when_it_can_go(window: MainWindow, reco
     assert "igång" not in details.removal.text()
     _select(window, "Fk_hide_cookie_warning", "firefox")  # not removed anyway: no word
     assert "igång" not in details.removal.text()
+
+
+def test_a_long_name_in_a_narrow_pane_is_elided_not_scrolled(qtbot, window: MainWindow,
+                                                            records) -> None:
+    window.show_scan(records[0])
+    details = window.body.details
+    window.body.splitter.setSizes([200, 600, 180])
+    _select(window, "Fk_hide_cookie_warning")
+    qtbot.waitUntil(lambda: details.title.text() != "Fk_hide_cookie_warning")
+    assert "…" in details.title.text()
+    assert details.title.toolTip() == "Fk_hide_cookie_warning"
+    assert details.title.accessibleName() == "Fk_hide_cookie_warning"
+    assert details.horizontalScrollBar().maximum() == 0
