@@ -55,8 +55,8 @@ def outdated_line(policy: Policy, today: date, language: str, *,
     if not outdated(policy, today):
         return None
     if in_app:
-        return _(language, "The list is over a year old: save the cookie page and "
-                           "choose Help → Compare with a saved page…")
+        return _(language, "The list is over a year old: see Help → Compare with a saved "
+                           "page…")
     return _(language, "The list is more than a year old. To check it: save the "
                        "cookie page from forsakringskassan.se in your browser and "
                        "compare it (fkinspect policy --compare PAGE).")

@@ -113,7 +113,7 @@ def test_a_quiet_line_when_the_list_is_over_a_year_old(qtbot, window: MainWindow
     qtbot.addWidget(note)
     note.show_for(load_policy(), "sv", today=date(2026, 2, 13))
     assert not note.isHidden()
-    assert note.text().startswith("Listan är över ett år gammal: spara sidan")
+    assert note.text() == "Listan är över ett år gammal: se Hjälp → Jämför med en sparad sida…"
     assert "Hjälp → Jämför med en sparad sida…" in note.text()
     note.show_for(load_policy(), "en", today=date(2026, 2, 12))
     assert note.isHidden() and note.text() == ""
