@@ -4,8 +4,9 @@
 
 The window at the size it opens at on a 1366×768 screen and on a 1024×700 one, in Swedish
 and English, light and dark: main_sv.png, main_en.png, main_dark_sv.png, main_dark_en.png
-(1366×768) and main_sv_1024x700.png ... main_dark_en_1024x700.png; then details_sv.png and
-confirm_sv.png.
+(1366×768) and main_sv_1024x700.png ... main_dark_en_1024x700.png; then details_sv.png,
+confirm_sv.png (a browser running) and result_sv.png; reading_{sv,en}.png (the first
+reading) and empty_{sv,en}.png (no browser found).
 """
 
 from __future__ import annotations
@@ -87,6 +88,54 @@ def shoot(language: str, dark: bool = False) -> None:
         if dialog is not None:
             dialog.grab().save(str(HERE / "confirm_sv.png"))
             dialog.reject()
+        _shoot_result(window)
+    window.close()
+
+
+def _shoot_result(window: MainWindow) -> None:
+    """The demo's Firefox closed, the confirmation accepted: the result dialog."""
+    if window.state.demo_home is None:
+        return
+    window.state.demo_home.close_browser()
+    _wait_for_scan(window)
+    _wait_for_confirmation(window)
+    dialog = window.cleaning.confirm_dialog
+    if dialog is None:
+        return
+    loop = QEventLoop()
+    window.cleaning.finished.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    dialog.remove_button.click()
+    loop.exec()
+    result = window.cleaning.result_dialog
+    if result is not None:
+        _settle(QApplication.instance())  # type: ignore[arg-type]
+        result.grab().save(str(HERE / "result_sv.png"))
+        result.close()
+
+
+def shoot_states(language: str) -> None:
+    """Reading (before the first reading ends) and nothing found (an empty home)."""
+    empty = Path(tempfile.mkdtemp(prefix="fkinspect-render-home-"))
+    os.environ["HOME"] = str(empty)  # discovery reads HOME and the XDG folders
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setPalette(mended(app.style().standardPalette()))
+    translations = Translations()
+    translations.apply(language)
+    window = MainWindow(translations)
+    window.setGeometry(default_geometry(QRect(0, 0, *SCREENS[0])))
+    window.show()
+    _settle(app)
+    window.grab().save(str(HERE / f"reading_{language}.png"))
+    _wait_for_scan(window)  # nothing found: the app opens its demo and says why ...
+    loop = QEventLoop()
+    window.scan_finished.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    window.demo_action.trigger()  # ... and leaving it shows what was found: nothing
+    loop.exec()
+    _settle(app)
+    window.grab().save(str(HERE / f"empty_{language}.png"))
     window.close()
 
 
@@ -114,6 +163,8 @@ def main() -> int:
     shoot("en")
     shoot("sv", dark=True)
     shoot("en", dark=True)
+    shoot_states("sv")
+    shoot_states("en")
     del app
     return 0
 
