@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from fkinspect.i18n import catalog
+from fkinspect.i18n import N_, catalog, text
 from fkinspect.lifetime import Lifetime, describe
 from fkinspect.model import Category
 from fkinspect.pagelist.compare import Change, Comparison
 from fkinspect.pagelist.reader import Unusable
 from fkinspect.policy import Policy
-from fkinspect.wording import category_label
+from fkinspect.wording import AGENCY, category_label
 
 if TYPE_CHECKING:  # the report needs these words, not the storing of lists
     from fkinspect.pagelist.stored import InUse
@@ -74,15 +74,16 @@ def problem_line(in_use: InUse, language: str) -> str | None:
 
 
 def not_the_page(reason: Unusable, language: str) -> str:
-    return {
-        Unusable.UNREADABLE: _(language, "The file is empty or not a web page."),
-        Unusable.OTHER_SITE: _(language, "The file is not Försäkringskassan's cookie page "
-                                         "(its title does not name Försäkringskassan)."),
-        Unusable.NO_LIST: _(language, "The file is not Försäkringskassan's cookie page "
-                                      "(it has none of the list's sections)."),
-        Unusable.NO_DATE: _(language, "The file is not Försäkringskassan's cookie page "
-                                      "(it has no “Senast uppdaterad” date)."),
+    msgid = {
+        Unusable.UNREADABLE: N_("The file is empty or not a web page."),
+        Unusable.OTHER_SITE: N_("The file is not {agency}'s cookie page (its title does not "
+                                "name {agency})."),
+        Unusable.NO_LIST: N_("The file is not {agency}'s cookie page (it has none of the "
+                             "list's sections)."),
+        Unusable.NO_DATE: N_("The file is not {agency}'s cookie page (it has no “Senast "
+                             "uppdaterad” date)."),
     }[reason]
+    return text(language, msgid, agency=AGENCY)
 
 
 def comparison_lines(comparison: Comparison, language: str) -> list[str]:
