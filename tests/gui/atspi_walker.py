@@ -156,6 +156,26 @@ def tab_until(focus: Focus, wanted, limit: int = 25) -> list[tuple[str, str]]:
     raise Failed(f"Tab never reached the control; focus went {seen}")
 
 
+def keyboard_reaches_the_app(focus: Focus, attempts: int = 4) -> None:
+    """Tab until the focus moves, giving the window the X keyboard focus before each try.
+
+    Qt calls the window active as soon as it asks for the focus; with no window manager
+    the X server may not have given it yet, and the keys would go nowhere. A window
+    manager would settle this; here we do what it would, and check with one Tab.
+    """
+    for attempt in range(attempts):
+        focus_main_window()
+        before = len(focus.history)
+        key("Tab")
+        try:
+            wait_for(f"the keyboard to reach the app (try {attempt + 1})",
+                     lambda: len(focus.history) > before, timeout=15)  # noqa: B023
+            return
+        except Failed:
+            continue
+    raise Failed(f"no key reached the app in {attempts} tries")
+
+
 def unnamed(root) -> list[str]:
     """Showing controls a screen reader could not name, or whose role it cannot say."""
     bad = []
@@ -293,8 +313,9 @@ def drive(app_process: subprocess.Popen, work: Path, seen: dict) -> dict:
     table = wait_for("the table", lambda: find(frame, "table", "Kakor"))
     wait_for("rows in the table", lambda: rows(table) > 0)
     focus = Focus()
-    wait_for("the window to have the keyboard", lambda: frame.getState().contains(
+    wait_for("the window to be active", lambda: frame.getState().contains(
         pyatspi.STATE_ACTIVE))
+    keyboard_reaches_the_app(focus)
     seen["unnamed"] = unnamed(frame)
     seen["controls"] = sorted({f"{role(n)}: {n.name}" for n in nodes(frame)
                                if role(n) in ACTIONABLE and n.name})

@@ -55,8 +55,10 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> dict:
     seen = json.loads(lines[-1]) if lines else {}
     app_log = (work / "app.log").read_text(errors="replace") if (work / "app.log").exists() \
         else ""
+    # Where it stopped first: pytest shortens a long message from its end.
     assert done.returncode == 0 and "failed" not in seen, (
-        seen.get("failed"), seen.get("steps"), seen, done.stderr[-2000:], app_log[-2000:])
+        f"{seen.get('failed')} after {seen.get('steps')}; focus went "
+        f"{seen.get('tab_order')}; stderr: {done.stderr[-1500:]}; app: {app_log[-1500:]}")
     seen["work"] = str(work)
     return seen
 
