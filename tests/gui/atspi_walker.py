@@ -38,6 +38,11 @@ class Failed(Exception):
     pass
 
 
+class KeysLost(Failed):
+    """No synthesised key reached the app: the headless X and AT-SPI stack, not the app
+    (exit code 3; the test starts a fresh stack)."""
+
+
 def wait_for(what: str, probe, timeout: float = WAIT_S):
     """Poll `probe` (pumping AT-SPI's events) until it returns something true."""
     STEPS.append(what)
@@ -97,10 +102,19 @@ def find(root, wanted_role: str, name_prefix: str = ""):
 class Focus:
     """The last focused node, from AT-SPI's focus events (as Orca follows them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, app=None) -> None:
         self.node = None
+        self.app = app
         self.history: list[tuple[str, str]] = []
         pyatspi.Registry.registerEventListener(self._event, "object:state-changed:focused")
+
+    def polled(self) -> tuple[str, str]:
+        """The focused node as the app says now (asked, not told by an event)."""
+        found = ("", "")
+        for node in nodes(self.app):
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                found = (role(node), node.name or "")
+        return found
 
     def _event(self, event) -> None:
         if event.detail1:
@@ -156,24 +170,27 @@ def tab_until(focus: Focus, wanted, limit: int = 25) -> list[tuple[str, str]]:
     raise Failed(f"Tab never reached the control; focus went {seen}")
 
 
-def keyboard_reaches_the_app(focus: Focus, attempts: int = 4) -> None:
+def keyboard_reaches_the_app(focus: Focus, attempts: int = 2) -> None:
     """Tab until the focus moves, giving the window the X keyboard focus before each try.
 
     Qt calls the window active as soon as it asks for the focus; with no window manager
     the X server may not have given it yet, and the keys would go nowhere. A window
     manager would settle this; here we do what it would, and check with one Tab.
     """
+    polls = []
     for attempt in range(attempts):
         focus_main_window()
         before = len(focus.history)
+        was = focus.polled()
         key("Tab")
         try:
             wait_for(f"the keyboard to reach the app (try {attempt + 1})",
                      lambda: len(focus.history) > before, timeout=15)  # noqa: B023
             return
         except Failed:
+            polls.append((was, focus.polled()))
             continue
-    raise Failed(f"no key reached the app in {attempts} tries")
+    raise KeysLost(f"no key reached the app in {attempts} tries; polled {polls}")
 
 
 def unnamed(root) -> list[str]:
@@ -251,9 +268,28 @@ def flow(app_python: str, root: str, work: Path, seen: dict) -> dict:
                     child.wait()
 
 
+class _WindowAttributes(ctypes.Structure):
+    """Xlib's XWindowAttributes, for map_state (is the window on screen)."""
+    _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int),
+                ("height", ctypes.c_int), ("border_width", ctypes.c_int),
+                ("depth", ctypes.c_int), ("visual", ctypes.c_void_p),
+                ("root", ctypes.c_ulong), ("class_", ctypes.c_int),
+                ("bit_gravity", ctypes.c_int), ("win_gravity", ctypes.c_int),
+                ("backing_store", ctypes.c_int), ("backing_planes", ctypes.c_ulong),
+                ("backing_pixel", ctypes.c_ulong), ("save_under", ctypes.c_int),
+                ("colormap", ctypes.c_ulong), ("map_installed", ctypes.c_int),
+                ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
+                ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
+                ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p)]
+
+
+_IS_VIEWABLE = 2
+
+
 def focus_main_window() -> None:
-    """What a window manager does when a dialog closes: give the keyboard back to the main
-    window (Xvfb runs none). Through libX11: the largest top-level window is the main one."""
+    """What a window manager does: give the keyboard to the main window (Xvfb runs none).
+    Through libX11: the largest top-level window on screen is the main one (Qt keeps
+    other top-level windows that are not mapped; the focus cannot go to those)."""
     x11 = ctypes.cdll.LoadLibrary("libX11.so.6")
     x11.XOpenDisplay.restype = ctypes.c_void_p
     x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
@@ -264,28 +300,28 @@ def focus_main_window() -> None:
                                ctypes.POINTER(window),
                                ctypes.POINTER(ctypes.POINTER(window)),
                                ctypes.POINTER(ctypes.c_uint)]
-    number = ctypes.c_uint
-    x11.XGetGeometry.argtypes = [ctypes.c_void_p, window, ctypes.POINTER(window)] + [
-        ctypes.POINTER(ctypes.c_int)] * 2 + [ctypes.POINTER(number)] * 4
+    x11.XGetWindowAttributes.argtypes = [ctypes.c_void_p, window,
+                                         ctypes.POINTER(_WindowAttributes)]
     x11.XSetInputFocus.argtypes = [ctypes.c_void_p, window, ctypes.c_int, ctypes.c_ulong]
     display = x11.XOpenDisplay(os.environ["DISPLAY"].encode())
     if not display:
         raise Failed("cannot open the X display")
     try:
-        root, parent, count = window(), window(), number()
+        root, parent, count = window(), window(), ctypes.c_uint()
         children = ctypes.POINTER(window)()
         x11.XQueryTree(display, x11.XDefaultRootWindow(display), ctypes.byref(root),
                        ctypes.byref(parent), ctypes.byref(children), ctypes.byref(count))
         sizes = []
         for index in range(count.value):
-            x, y = ctypes.c_int(), ctypes.c_int()
-            width, height, border, depth = number(), number(), number(), number()
-            x11.XGetGeometry(display, children[index], ctypes.byref(root), ctypes.byref(x),
-                             ctypes.byref(y), ctypes.byref(width), ctypes.byref(height),
-                             ctypes.byref(border), ctypes.byref(depth))
-            sizes.append((width.value * height.value, children[index]))
-        x11.XSetInputFocus(display, max(sizes)[1], 2, 0)  # RevertToParent, CurrentTime
-        x11.XFlush(display)
+            attributes = _WindowAttributes()
+            if not x11.XGetWindowAttributes(display, children[index],
+                                            ctypes.byref(attributes)):
+                continue
+            if attributes.map_state == _IS_VIEWABLE and not attributes.override_redirect:
+                sizes.append((attributes.width * attributes.height, children[index]))
+        if sizes:
+            x11.XSetInputFocus(display, max(sizes)[1], 2, 0)  # RevertToParent, CurrentTime
+        x11.XSync(display, 0)
     finally:
         x11.XCloseDisplay(display)
 
@@ -312,7 +348,7 @@ def drive(app_process: subprocess.Popen, work: Path, seen: dict) -> dict:
         and s))
     table = wait_for("the table", lambda: find(frame, "table", "Kakor"))
     wait_for("rows in the table", lambda: rows(table) > 0)
-    focus = Focus()
+    focus = Focus(app)
     wait_for("the window to be active", lambda: frame.getState().contains(
         pyatspi.STATE_ACTIVE))
     keyboard_reaches_the_app(focus)
@@ -408,7 +444,7 @@ def main() -> int:
         flow(app_python, root, work, seen)
     except Failed as failure:
         print(json.dumps({**seen, "failed": str(failure), "steps": STEPS[-8:]}))
-        return 1
+        return 3 if isinstance(failure, KeysLost) else 1
     print(json.dumps(seen))
     return 0
 
