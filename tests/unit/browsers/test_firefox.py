@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import subprocess
-import sys
-import tempfile
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +22,7 @@ from fkinspect.model import (
 )
 from fkinspect.scope import Scope
 from fkinspect.synth import FIREFOX_USER_VERSIONS, SynthCookie, write_firefox_store
+from tests.unit.browsers.support import statuses_without_and_with_read_permission
 
 SITE = "https://forsakringskassan.se"
 SCOPE = Scope.of("forsakringskassan.se", ["youtube.com"])
@@ -192,36 +188,9 @@ def test_parse_origin_attributes() -> None:
 
 
 def test_unreadable_file() -> None:
-    # Root reads any file, so as root the read runs as `nobody`.
-    user_args: list[str] = []
-    if os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("running as root and setpriv is missing: cannot be denied a file")
-        user_args = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-    code = (
-        "import sys; from pathlib import Path\n"
-        "from fkinspect.browsers.firefox import read_firefox\n"
-        "from fkinspect.model import *\nfrom fkinspect.scope import Scope\n"
-        "p = Path(sys.argv[1])\n"
-        "prof = Profile('firefox', 'Firefox', Family.FIREFOX, 'P', p.parent, p.parent)\n"
-        "loc = StoreLocation(prof, p, StoreFormat.FIREFOX_SQLITE)\n"
-        "print(str(read_firefox(loc, Scope.of('forsakringskassan.se')).status))\n"
-    )
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    with tempfile.TemporaryDirectory() as folder:
-        Path(folder).chmod(0o755)
-        path = Path(folder) / "cookies.sqlite"
-        write_firefox_store(path, COOKIES)
-        statuses = []
-        for mode in (0, 0o644):
-            path.chmod(mode)
-            done = subprocess.run(
-                [*user_args, sys.executable, "-c", code, str(path)],
-                capture_output=True, text=True, check=True, env=env, timeout=60,
-                cwd=Path(__file__).resolve().parents[3],
-            )  # fmt: skip
-            statuses.append(done.stdout.strip())
+    statuses = statuses_without_and_with_read_permission(
+        "firefox", "FIREFOX", "FIREFOX_SQLITE", "cookies.sqlite",
+        lambda path: write_firefox_store(path, COOKIES))
     assert statuses == [StoreStatus.UNREADABLE.value, StoreStatus.OK.value]
 
 
