@@ -7,6 +7,7 @@ from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from fkinspect.browsers.firefox_session import write_session_store
 from fkinspect.model import Family, Profile, Scan
 from fkinspect.policy import load_policy
 from fkinspect.scan import ScanRequest, run_scan
@@ -129,3 +130,18 @@ def agency_names(path: Path) -> list[str]:
     sql = "SELECT name, host FROM moz_cookies" if firefox else "SELECT name, host_key FROM cookies"
     with closing(sqlite3.connect(path)) as con:
         return sorted(str(n) for n, h in con.execute(sql) if h in (AG, WWW))
+
+
+def firefox_session_file(tmp_path: Path) -> Path:
+    """A Firefox profile's session file with one analytics and one necessary session
+    cookie (their values are secrets no output may show), the profile's lock beside it."""
+    profile = tmp_path / "firefox" / "abcd1234.default-release"
+    path = profile / "sessionstore.jsonlz4"
+    write_session_store(path, [
+        {"host": "www.forsakringskassan.se", "name": "_pk_ses.1.abcd", "path": "/",
+         "value": "secret-ses", "originAttributes": {}},
+        {"host": ".forsakringskassan.se", "name": "SMSESSION", "path": "/",
+         "value": "secret-sm", "originAttributes": {}},
+    ])  # fmt: skip
+    (profile / ".parentlock").touch()
+    return path

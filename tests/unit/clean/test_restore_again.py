@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 
-from fkinspect.browsers.firefox_session import write_session_store
 from fkinspect.browsers.mozlz4 import decompress
 from tests.unit.clean.support import (
     AG,
@@ -28,6 +27,7 @@ from tests.unit.clean.support import (
     WWW,
     agency_names,
     chromium_store,
+    firefox_session_file,
     firefox_store,
     rows,
 )
@@ -150,15 +150,7 @@ def _session_cookies(path: Path) -> list[dict[str, Any]]:
 def test_session_restore_killed_after_its_rename_finishes_at_the_next_restore(
     tmp_path: Path,
 ) -> None:
-    profile = tmp_path / "firefox" / "abcd1234.default-release"
-    path = profile / "sessionstore.jsonlz4"
-    write_session_store(path, [
-        {"host": "www.forsakringskassan.se", "name": "_pk_ses.1.abcd", "path": "/",
-         "value": "secret-ses", "originAttributes": {}},
-        {"host": ".forsakringskassan.se", "name": "SMSESSION", "path": "/",
-         "value": "secret-sm", "originAttributes": {}},
-    ])  # fmt: skip
-    (profile / ".parentlock").touch()
+    path = firefox_session_file(tmp_path)
     original = _session_cookies(path)
     _json(_run(tmp_path, "clean", "--store", str(path), "--yes", "--json"))
     assert [c["name"] for c in _session_cookies(path)] == ["SMSESSION"]

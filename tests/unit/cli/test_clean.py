@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from tests.unit.children import holding_lock
-from tests.unit.clean.support import ANALYTICS, agency_names, chromium_store, firefox_store
+from tests.unit.clean.support import (
+    ANALYTICS,
+    agency_names,
+    chromium_store,
+    firefox_session_file,
+    firefox_store,
+)
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -78,25 +84,10 @@ def test_running_firefox_gives_exit_3_and_the_other_store_is_cleaned(tmp_path: P
     assert not ANALYTICS & set(agency_names(chrome))
 
 
-def _session_file(tmp_path: Path) -> Path:
-    from fkinspect.browsers.firefox_session import write_session_store
-
-    profile = tmp_path / "firefox" / "abcd1234.default-release"
-    path = profile / "sessionstore.jsonlz4"
-    write_session_store(path, [
-        {"host": "www.forsakringskassan.se", "name": "_pk_ses.1.abcd", "path": "/",
-         "value": "secret-ses", "originAttributes": {}},
-        {"host": ".forsakringskassan.se", "name": "SMSESSION", "path": "/",
-         "value": "secret-sm", "originAttributes": {}},
-    ])  # fmt: skip
-    (profile / ".parentlock").touch()
-    return path
-
-
 def test_session_file_refused_with_exit_3_while_firefox_runs_then_cleaned(
     tmp_path: Path,
 ) -> None:
-    session = _session_file(tmp_path)
+    session = firefox_session_file(tmp_path)
     with holding_lock(session.parent / ".parentlock"):
         before = session.read_bytes()
         refused = _run(tmp_path, "clean", "--store", str(session), "--yes", "--json")
